@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { PublishedDateSchema } from '../corpus/article.js';
+
+/** A speaker as answers show them. */
+export const SpeakerRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['person', 'organisation']),
+  /** Roles the articles give this speaker, e.g. "chairman of the NHS Alliance". */
+  roles: z.array(z.string()),
+});
+export type SpeakerRef = z.infer<typeof SpeakerRefSchema>;
+
+/** One article that reported a statement, with the wording and span it used. */
+export const SourceSchema = z.object({
+  articleId: z.string(),
+  outlet: z.string(),
+  title: z.string(),
+  url: z.string(),
+  date: PublishedDateSchema,
+  /** The statement's id in this article and its exact wording and offsets there. */
+  statementId: z.string(),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/** One statement answering the question: the words, who said them, where they were reported. */
+export const ResultSchema = z.object({
+  /** Id of the statement shown (the fullest wording among its sources). */
+  id: z.string(),
+  /** Exact span of the first article in which this wording appears. */
+  text: z.string(),
+  /** `direct`: the speaker's own words between quote marks; `indirect`: reported speech, a paraphrase. */
+  kind: z.enum(['direct', 'indirect']),
+  /** Null when the articles do not say who spoke: never a guess. */
+  speaker: SpeakerRefSchema.nullable(),
+  /** The words the speaker was identified by, e.g. "said Ian Dalton" or "he told the conference". */
+  cue: z.string().nullable(),
+  /** Every article that reported it, earliest first. */
+  sources: z.array(SourceSchema).min(1),
+  score: z.number(),
+});
+export type Result = z.infer<typeof ResultSchema>;
+
+/** What the question was understood to ask, so users can see what was searched. */
+export const InterpretationSchema = z.object({
+  question: z.string(),
+  /** The speaker named, resolved to the corpus's canonical speaker when one matches. */
+  speaker: SpeakerRefSchema.nullable(),
+  /** The name as the user wrote it, kept when it matches no speaker. */
+  speakerQuery: z.string().nullable(),
+  /** Words to search for, after the speaker, dates and outlet were taken out. */
+  topic: z.string().nullable(),
+  /** For "who said X?": the phrase to find. */
+  phrase: z.string().nullable(),
+  /** Inclusive ISO dates (YYYY-MM-DD) bounding publication. */
+  dateFrom: z.string().nullable(),
+  dateTo: z.string().nullable(),
+  /** The date range as the user wrote it, e.g. "in 2011". */
+  dateText: z.string().nullable(),
+  outlet: z.string().nullable(),
+  sort: z.enum(['relevance', 'newest']),
+});
+export type Interpretation = z.infer<typeof InterpretationSchema>;
+
+/** Summary of an article for `sources`. */
+export const SourceSummarySchema = z.object({
+  articleId: z.string(),
+  outlet: z.string(),
+  title: z.string(),
+  url: z.string(),
+  date: PublishedDateSchema,
+  statements: z.number().int(),
+});
+
+/** Summary of a speaker for `speakers`. */
+export const SpeakerSummarySchema = SpeakerRefSchema.extend({
+  aliases: z.array(z.string()),
+  statements: z.number().int(),
+});
+export type SpeakerSummary = z.infer<typeof SpeakerSummarySchema>;
+
+/** Everything the core can answer. Renderers switch on `kind`. */
+export const AnswerSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('results'),
+    interpretation: InterpretationSchema,
+    results: z.array(ResultSchema).min(1),
+    /** How many results match in all; `results` is the page from `offset`. */
+    total: z.number().int(),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    /** Set when the answer was widened, e.g. a date range that matched nothing for this speaker. */
+    note: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('nothing'),
+    interpretation: InterpretationSchema,
+    /** A plain sentence: what was searched and found nothing, e.g. "No quotes from Andrew Lansley in the corpus." */
+    message: z.string(),
+    /** Questions that would find something. */
+    suggestions: z.array(z.string()),
+  }),
+  z.object({
+    kind: z.literal('help'),
+    examples: z.array(z.string()),
+    commands: z.array(z.object({ command: z.string(), description: z.string() })),
+  }),
+  z.object({
+    kind: z.literal('sources'),
+    sources: z.array(SourceSummarySchema),
+  }),
+  z.object({
+    kind: z.literal('speakers'),
+    speakers: z.array(SpeakerSummarySchema),
+  }),
+  z.object({
+    kind: z.literal('invalid'),
+    reason: z.enum(['empty', 'too_long', 'no_words']),
+    /** A polite sentence to show the user. */
+    message: z.string(),
+  }),
+]);
+export type Answer = z.infer<typeof AnswerSchema>;
+export type AnswerKind = Answer['kind'];
+
+/** Options of one question. */
+export interface AskOptions {
+  /** Results per page (default 5, at most 50). */
+  limit?: number;
+  /** Results to skip, for "More results". */
+  offset?: number;
+}
+
+/** The one call adapters make: a question in, an Answer out. */
+export interface Briefbot {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+}
