@@ -1,0 +1,106 @@
+import {
+  ActivityHandler,
+  CardFactory,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
+import type { Briefbot, Logger } from '../../src/index.js';
+import type { TeamsReply } from './adaptive-card.js';
+import { extractQuestion } from './extract-question.js';
+import { MoreResultsDataSchema } from './more-results.js';
+import { renderAnswer, renderWelcome } from './render-answer.js';
+
+/** What the bot needs: the core to ask, a logger, and how many results make a page. */
+export interface BriefbotTeamsBotOptions {
+  briefbot: Briefbot;
+  logger: Logger;
+  /** Results per card (default 5). */
+  pageSize?: number;
+}
+
+/** Says a button's data was not ours (an old card, another app's button); the user can type instead. */
+const UNKNOWN_BUTTON = 'That button is not one I know. Type your question instead, or "help" for examples.';
+
+/**
+ * The Teams bot: answers personal messages, channel and group messages that mention it, card
+ * submits for more results, and greets the conversation it is added to.
+ */
+export class BriefbotTeamsBot extends ActivityHandler {
+  private readonly briefbot: Briefbot;
+  private readonly logger: Logger;
+  private readonly pageSize: number;
+
+  constructor(options: BriefbotTeamsBotOptions) {
+    super();
+    this.briefbot = options.briefbot;
+    this.logger = options.logger;
+    this.pageSize = options.pageSize ?? 5;
+
+    this.onMessage(async (context, next) => {
+      await this.answerMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (botId && (context.activity.membersAdded ?? []).some((member) => member.id === botId)) {
+        await this.welcome(context);
+      }
+      await next();
+    });
+  }
+
+  /** Action.Execute arrives as an `adaptiveCard/action` invoke: the answer replaces the card that was clicked. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const data = MoreResultsDataSchema.safeParse(invokeValue.action.data);
+    if (!data.success) {
+      this.logger.warn({ event: 'teams.unknown_button', platform: 'teams', form: 'invoke' });
+      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: UNKNOWN_BUTTON } };
+    }
+    const reply = await this.answer(data.data.question, data.data.offset);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { ...reply.card } };
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    // Action.Submit arrives as a message whose `value` is the button's data and whose text is empty.
+    if (activity.value !== undefined && (activity.text ?? '').trim() === '') {
+      const data = MoreResultsDataSchema.safeParse(activity.value);
+      if (!data.success) {
+        this.logger.warn({ event: 'teams.unknown_button', platform: 'teams', form: 'submit' });
+        await context.sendActivity({ type: 'message', text: UNKNOWN_BUTTON, textFormat: 'plain' });
+        return;
+      }
+      await context.sendActivity(toMessage(await this.answer(data.data.question, data.data.offset)));
+      return;
+    }
+    const question = extractQuestion(activity);
+    if (question.kind === 'ignore') {
+      this.logger.debug({ event: 'teams.ignored', platform: 'teams', reason: question.reason });
+      return;
+    }
+    await context.sendActivity(toMessage(await this.answer(question.text, 0)));
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const help = await this.briefbot.ask('help');
+    if (help.kind !== 'help') throw new Error(`the core answered "help" with ${help.kind}`);
+    await context.sendActivity(toMessage(renderWelcome(help)));
+    this.logger.info({ event: 'teams.welcomed', platform: 'teams', conversationType: context.activity.conversation?.conversationType });
+  }
+
+  private async answer(question: string, offset: number): Promise<TeamsReply> {
+    const started = Date.now();
+    this.logger.debug({ event: 'teams.question', platform: 'teams', question, offset });
+    const answer = await this.briefbot.ask(question, { limit: this.pageSize, offset });
+    const reply = renderAnswer(answer);
+    this.logger.info({ event: 'teams.answered', platform: 'teams', kind: answer.kind, offset, durationMs: Date.now() - started });
+    return reply;
+  }
+}
+
+/** A message activity carrying the card, with its plain-text twin shown verbatim. */
+export function toMessage(reply: TeamsReply): Partial<Activity> {
+  return { type: 'message', text: reply.text, textFormat: 'plain', attachments: [CardFactory.adaptiveCard(reply.card)] };
+}

@@ -1,0 +1,119 @@
+import type { Answer, Result, Source } from '../../src/index.js';
+import {
+  container,
+  createCard,
+  fitItems,
+  measureReply,
+  MAX_REPLY_BYTES,
+  openUrlAction,
+  submitAction,
+  textBlock,
+  type CardNode,
+  type TeamsReply,
+} from './adaptive-card.js';
+import { escapeCardText, formatPublishedDate, isOpenableUrl, truncateText } from './card-text.js';
+import { describeSearch } from './describe-search.js';
+import { createMoreResultsData } from './more-results.js';
+
+type ResultsAnswer = Extract<Answer, { kind: 'results' }>;
+
+/** Longest quote shown whole; longer ones are cut at a word and marked with an ellipsis. */
+const QUOTE_MAX = 1500;
+/** The quote length used when even one result at full length would not fit the budget. */
+const QUOTE_MAX_TIGHT = 400;
+/** Further articles named under a result before "and N more". */
+const OTHER_SOURCES_MAX = 4;
+
+/** Renders a page of results: each quote with speaker, source, date and link, and "More results" when there are more. */
+export function renderResults(answer: ResultsAnswer): TeamsReply {
+  const build = (quoteMax: number) => (count: number) => buildResults(answer, answer.results.slice(0, count), quoteMax);
+  const reply = fitItems(answer.results.length, build(QUOTE_MAX));
+  if (measureReply(reply) <= MAX_REPLY_BYTES) return reply;
+  return fitItems(answer.results.length, build(QUOTE_MAX_TIGHT));
+}
+
+function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number): TeamsReply {
+  const first = answer.offset + 1;
+  const last = answer.offset + shown.length;
+  const searched = describeSearch(answer.interpretation);
+  const range = `Showing ${first}–${last} of ${answer.total}.`;
+  const body: CardNode[] = [textBlock(`Searched: ${escapeCardText(searched)}. ${range}`, { isSubtle: true, size: 'Small' })];
+  if (answer.note) body.push(textBlock(escapeCardText(answer.note), { color: 'Warning' }));
+  shown.forEach((result, index) => body.push(renderResult(result, quoteMax, index > 0)));
+
+  const hasMore = last < answer.total;
+  const actions = hasMore
+    ? [submitAction('More results', createMoreResultsData(answer.interpretation.question, last))]
+    : [];
+  const lines = [`Searched: ${searched}. ${range}`];
+  if (answer.note) lines.push(answer.note);
+  shown.forEach((result, index) => lines.push('', ...plainResult(result, first + index, quoteMax)));
+  if (hasMore) lines.push('', 'More results: use the "More results" button.');
+  return { card: createCard(body, actions), text: lines.join('\n') };
+}
+
+function renderResult(result: Result, quoteMax: number, separator: boolean): CardNode {
+  const source = primarySource(result);
+  const quote = truncateText(result.text, quoteMax);
+  const items: CardNode[] =
+    result.kind === 'direct'
+      ? [container([textBlock(`“${escapeCardText(quote)}”`, { weight: 'Bolder' })], { style: 'emphasis' })]
+      : [
+          textBlock('Reported speech (paraphrase)', { isSubtle: true, size: 'Small', spacing: 'None' }),
+          container([textBlock(escapeCardText(quote), { isSubtle: true })], { style: 'default' }),
+        ];
+  items.push(textBlock(`— ${escapeCardText(speakerLine(result))}`, { spacing: 'Small' }));
+  items.push(
+    textBlock(`${escapeCardText(source.outlet)} · ${escapeCardText(source.title)} · ${escapeCardText(formatPublishedDate(source.date))}`, {
+      isSubtle: true,
+      size: 'Small',
+      spacing: 'None',
+    }),
+  );
+  const others = otherSources(result, source);
+  if (others.length > 0) {
+    items.push(textBlock(`Also reported by ${escapeCardText(describeOtherSources(others))}`, { isSubtle: true, size: 'Small', spacing: 'None' }));
+  }
+  if (isOpenableUrl(source.url)) {
+    items.push({ type: 'ActionSet', actions: [openUrlAction('Read the article', source.url)], spacing: 'Small' });
+  }
+  return container(items, { separator, spacing: separator ? 'Medium' : 'Default' });
+}
+
+function plainResult(result: Result, position: number, quoteMax: number): string[] {
+  const source = primarySource(result);
+  const quote = truncateText(result.text, quoteMax);
+  const lines = [
+    result.kind === 'direct' ? `${position}. “${quote}”` : `${position}. Reported speech (paraphrase): ${quote}`,
+    `   — ${speakerLine(result)}`,
+    `   ${source.outlet}, "${source.title}", ${formatPublishedDate(source.date)}`,
+  ];
+  const others = otherSources(result, source);
+  if (others.length > 0) lines.push(`   Also reported by ${describeOtherSources(others)}`);
+  lines.push(`   ${source.url}`);
+  return lines;
+}
+
+/** The speaker with their first role, or a plain statement that the article does not say. */
+function speakerLine(result: Result): string {
+  if (!result.speaker) return 'speaker not named in the article';
+  const role = result.speaker.roles[0];
+  return role ? `${result.speaker.name}, ${role}` : result.speaker.name;
+}
+
+function describeOtherSources(others: Source[]): string {
+  const named = others.slice(0, OTHER_SOURCES_MAX).map((s) => `${s.outlet} (${formatPublishedDate(s.date)})`);
+  const rest = others.length - named.length;
+  return rest > 0 ? `${named.join('; ')} and ${rest} more` : named.join('; ');
+}
+
+/** The article whose wording is shown (the statement with the result's id), else the earliest. */
+function primarySource(result: Result): Source {
+  const source = result.sources.find((s) => s.statementId === result.id) ?? result.sources[0];
+  if (!source) throw new Error(`result ${result.id} has no source`);
+  return source;
+}
+
+function otherSources(result: Result, shown: Source): Source[] {
+  return result.sources.filter((s) => s !== shown);
+}

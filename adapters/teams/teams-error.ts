@@ -1,0 +1,26 @@
+/** Stable codes for everything that can go wrong in the Teams adapter. */
+export type TeamsErrorCode =
+  | 'TEAMS_CONFIG_INVALID'
+  | 'TEAMS_CONNECTOR_FAILED'
+  | 'TEAMS_TURN_FAILED'
+  | 'TEAMS_CARD_TOO_LARGE';
+
+/** An error of the Teams adapter, with a stable `code` for logs and the original error as `cause`. */
+export class TeamsError extends Error {
+  readonly code: TeamsErrorCode;
+
+  constructor(code: TeamsErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TeamsError';
+    this.code = code;
+  }
+}
+
+/** Gives any error thrown during a turn a stable code: ours kept, HTTP failures of the Connector told apart. */
+export function codeOf(error: unknown): TeamsErrorCode {
+  if (error instanceof TeamsError) return error.code;
+  if (typeof error === 'object' && error !== null && typeof (error as { statusCode?: unknown }).statusCode === 'number') {
+    return 'TEAMS_CONNECTOR_FAILED';
+  }
+  return 'TEAMS_TURN_FAILED';
+}

@@ -1,0 +1,55 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Logger, Route } from '../../src/index.js';
+import { BriefbotTeamsBot } from './briefbot-teams-bot.js';
+import { toSdkAuthSettings, type TeamsSetup } from './teams-config.js';
+import { codeOf } from './teams-error.js';
+import { createResponseShim, readJsonBody, sendError } from './http-shim.js';
+
+/** Where Teams (through the Azure Bot resource's messaging endpoint) posts activities. */
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+/** The only thing a user sees when a turn fails: never the error itself. */
+const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
+
+/** The `POST /api/messages` route: the HTTP body in, botbuilder's CloudAdapter and our bot behind it. */
+export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' }>, bot: BriefbotTeamsBot, logger: Logger): Route {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(toSdkAuthSettings(setup)));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const code = codeOf(error);
+    logger.error({ event: 'teams.turn_error', platform: 'teams', code, error: summariseError(error), activityType: context.activity.type });
+    try {
+      await context.sendActivity({ type: 'message', text: APOLOGY, textFormat: 'plain' });
+    } catch (sendError) {
+      logger.warn({ event: 'teams.apology_failed', platform: 'teams', code: codeOf(sendError), error: summariseError(sendError) });
+    }
+  };
+
+  return {
+    method: 'POST',
+    path: TEAMS_MESSAGES_PATH,
+    async handle(req, res) {
+      const started = Date.now();
+      const body = await readJsonBody(req);
+      if (!body.ok) {
+        if (body.status === 413) res.setHeader('connection', 'close');
+        logger.warn({ event: 'teams.bad_request', platform: 'teams', status: body.status, reason: body.message });
+        sendError(res, body.status, body.message);
+        return;
+      }
+      try {
+        await adapter.process({ method: req.method, headers: req.headers, body: body.value }, createResponseShim(res), (context) => bot.run(context));
+      } catch (error) {
+        logger.error({ event: 'teams.process_failed', platform: 'teams', code: codeOf(error), error: summariseError(error) });
+        sendError(res, 500, 'internal error');
+      }
+      logger.debug({ event: 'teams.request', platform: 'teams', status: res.statusCode, durationMs: Date.now() - started });
+    },
+  };
+}
+
+/** What of an error goes to the logs: its kind and message, never its request (which holds the bearer token). */
+function summariseError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { value: String(error).slice(0, 300) };
+  const statusCode = (error as { statusCode?: unknown }).statusCode;
+  return { name: error.name, message: error.message.slice(0, 300), ...(typeof statusCode === 'number' ? { statusCode } : {}) };
+}
