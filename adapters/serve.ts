@@ -1,0 +1,126 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { openBriefbot, type Answer, type AskOptions, type Briefbot, type Logger } from '../src/index.js';
+import { createHttpServer, type Health } from '../src/server/create-http-server.js';
+import { isEnabledPlatform, type Platform, type PlatformContext } from '../src/server/platform.js';
+import { createSlackPlatform, type SlackPlatformOverrides } from './slack/create-slack-platform.js';
+
+/** How to start `briefbot serve`. */
+export interface ServeOptions {
+  corpusDir: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Default: every interface. */
+  host?: string;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** Opens the core; default `openBriefbot`. */
+  openEngine?: (corpusDir: string, logger: Logger) => Promise<Briefbot>;
+  /** Test knobs for the Slack adapter. */
+  slack?: SlackPlatformOverrides;
+}
+
+/** A running server: its port, a promise settled when the corpus is indexed, and how to stop it. */
+export interface RunningServer {
+  server: Server;
+  port: number;
+  platforms: Platform[];
+  /** Resolves once questions can be answered; rejects when the corpus cannot be opened. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Every chat platform the server can run. Each factory reads its own variables from the
+ * environment and returns its routes, or the reason it is off. Teams joins this list.
+ */
+const platformFactories: Array<(context: PlatformContext, options: ServeOptions) => Promise<Platform>> = [
+  (context, options) => createSlackPlatform(context, options.slack),
+];
+
+/** A Briefbot whose `ask` waits for the engine being loaded, so adapters can be built before the corpus is indexed. */
+function createDeferredBriefbot(engine: Promise<Briefbot>): Briefbot {
+  return {
+    ask: async (question: string, askOptions?: AskOptions): Promise<Answer> => (await engine).ask(question, askOptions),
+  };
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts the one HTTP server: `/healthz` and every enabled platform's routes, then indexes the corpus. */
+export async function startServe(options: ServeOptions): Promise<RunningServer> {
+  const logger = options.logger;
+  const openEngine = options.openEngine ?? ((corpusDir, log) => openBriefbot({ corpusDir, logger: log }));
+  let status: Health['status'] = 'starting';
+  let resolveEngine!: (engine: Briefbot) => void;
+  let rejectEngine!: (error: unknown) => void;
+  const engine = new Promise<Briefbot>((resolve, reject) => {
+    resolveEngine = resolve;
+    rejectEngine = reject;
+  });
+  // Requests that arrive after a failed load get the platforms' apology; this keeps the rejection observed.
+  engine.catch(() => undefined);
+
+  const context: PlatformContext = { env: options.env, logger, briefbot: createDeferredBriefbot(engine) };
+  const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
+  const enabled = platforms.filter(isEnabledPlatform);
+  for (const platform of platforms) {
+    if (isEnabledPlatform(platform)) {
+      logger.info({ event: 'platform_on', platform: platform.name }, `${platform.name}: on (${platform.summary})`);
+    } else {
+      logger.warn({ event: 'platform_off', platform: platform.name, reason: platform.disabledReason }, `${platform.name}: off: ${platform.disabledReason}`);
+    }
+  }
+
+  const server = createHttpServer({
+    routes: enabled.flatMap((p) => p.routes),
+    logger,
+    health: () => ({ status, platforms: Object.fromEntries(platforms.map((p) => [p.name, isEnabledPlatform(p)])) }),
+  });
+  const port = await listen(server, options.port, options.host);
+  logger.info({ event: 'server_listening', port }, `listening on port ${port}`);
+
+  for (const platform of enabled) {
+    platform.start?.().catch((error: unknown) => {
+      logger.error({ event: 'platform_start_failed', platform: platform.name, err: { code: (error as { code?: unknown })?.code } }, `${platform.name}: could not connect`);
+    });
+  }
+
+  const started = Date.now();
+  const ready = (async () => {
+    try {
+      const briefbot = await openEngine(options.corpusDir, logger);
+      resolveEngine(briefbot);
+      status = 'ready';
+      logger.info({ event: 'engine_ready', corpusDir: options.corpusDir, durationMs: Date.now() - started }, 'corpus indexed; ready for questions');
+    } catch (error) {
+      status = 'failed';
+      rejectEngine(error);
+      logger.error({ event: 'engine_failed', corpusDir: options.corpusDir, err: { message: (error as Error)?.message } }, 'could not open the corpus');
+      throw error;
+    }
+  })();
+  ready.catch(() => undefined);
+
+  return {
+    server,
+    port,
+    platforms,
+    ready,
+    async close() {
+      await Promise.allSettled(enabled.map((p) => p.stop?.()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

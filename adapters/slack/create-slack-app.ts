@@ -1,0 +1,118 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
+import type { Briefbot, Logger, Route } from '../../src/index.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { createEventDeduper } from './create-event-deduper.js';
+import { createMoreHandler, createShareHandler } from './handle-actions.js';
+import { createCommandHandler } from './handle-command.js';
+import { createErrorHandler } from './handle-error.js';
+import { createDirectMessageHandler, createMentionHandler } from './handle-message.js';
+import type { SlackConfig } from './slack-config.js';
+import type { SlackDeps } from './slack-deps.js';
+import { ACTION_IDS } from './slack-message.js';
+
+/** Bolt's path for commands, events and interactivity. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Everything the Slack app is built from; tests pass a quick retry policy and a short deadline. */
+export interface SlackAppOptions {
+  config: SlackConfig;
+  briefbot: Briefbot;
+  logger: Logger;
+  /** The bot's ids when known (from the config or an `auth.test` at start); else Bolt looks them up on first use. */
+  identity?: { botId: string; botUserId: string };
+  /** Web API retry policy (node-retry options); the default retries for a few minutes. */
+  retryConfig?: NonNullable<AppOptions['clientOptions']>['retryConfig'];
+  pageSize?: number;
+  ackDeadlineMs?: number;
+}
+
+/** A built Slack app: its HTTP routes (none in Socket Mode) and how to start and stop it. */
+export interface SlackApp {
+  app: App;
+  routes: Route[];
+  /** Connects in Socket Mode; nothing to do in HTTP mode, where the shared server brings the requests. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true };
+
+function createHttpRoute(receiver: HTTPReceiver, logger: Logger): Route {
+  return {
+    method: 'POST',
+    path: SLACK_EVENTS_PATH,
+    handle(req: IncomingMessage, res: ServerResponse) {
+      try {
+        receiver.requestListener(req, res);
+      } catch (error) {
+        logger.warn({ event: 'slack_dispatch_failed', platform: 'slack', code: (error as { code?: string }).code }, 'request not handled');
+        if (!res.headersSent) res.writeHead(404).end();
+      }
+    },
+  };
+}
+
+/** Builds the Bolt app: listeners for `/brief`, mentions, direct messages and the two buttons, and one error handler. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config } = options;
+  const logger = options.logger.child({ platform: 'slack' });
+  const boltLogger = createBoltLogger(options.logger);
+  const clientOptions = {
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
+  };
+  const common = {
+    token: config.botToken,
+    ...(options.identity ?? {}),
+    logger: boltLogger,
+    clientOptions,
+    convoStore: false as const,
+    extendedErrorHandler: true,
+    // auth.test, when the ids are unknown, waits for the first event instead of running unobserved at start.
+    tokenVerificationEnabled: false,
+  };
+  let receiver: HTTPReceiver | undefined;
+  let app: App;
+  if (config.mode === 'http') {
+    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
+    app = new App({ ...common, receiver });
+  } else {
+    app = new App({ ...common, socketMode: true, appToken: config.appToken });
+  }
+
+  const deps: SlackDeps = {
+    briefbot: options.briefbot,
+    logger,
+    deduper: createEventDeduper(),
+    pageSize: options.pageSize ?? 5,
+    ackDeadlineMs: options.ackDeadlineMs ?? 2500,
+  };
+
+  // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num, Socket Mode retry_attempt): answer each event id once.
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && deps.deduper.isRepeat(eventId)) {
+      logger.info({ event: 'slack_redelivery_dropped', retryNum: context.retryNum, retryReason: context.retryReason }, 'event already answered');
+      return;
+    }
+    await next();
+  });
+  app.command(/.*/, createCommandHandler(deps));
+  app.event('app_mention', createMentionHandler(deps));
+  app.message(createDirectMessageHandler(deps));
+  app.action(new RegExp(`^${ACTION_IDS.share}(_\\d+)?$`), createShareHandler(deps));
+  app.action(ACTION_IDS.more, createMoreHandler(deps));
+  app.error(createErrorHandler(logger, app.client));
+
+  return {
+    app,
+    routes: receiver === undefined ? [] : [createHttpRoute(receiver, logger)],
+    async start() {
+      if (config.mode === 'socket') await app.start();
+    },
+    async stop() {
+      if (config.mode === 'socket') await app.stop();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { webApi } from '@slack/bolt';
+import type { Briefbot, Logger, Route } from '../../src/index.js';
+import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
+import { parseSlackConfig, type SlackConfig } from './slack-config.js';
+
+/** What the shared server gives the Slack adapter (the server's `PlatformContext`). */
+export interface SlackPlatformContext {
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  briefbot: Briefbot;
+}
+
+/** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
+export type SlackPlatform =
+  | { name: 'slack'; routes: Route[]; summary: string; start(): Promise<void>; stop(): Promise<void> }
+  | { name: 'slack'; disabledReason: string };
+
+/** Extra knobs for tests: a quick Web API retry policy, a short ack deadline. */
+export type SlackPlatformOverrides = Pick<SlackAppOptions, 'retryConfig' | 'ackDeadlineMs' | 'pageSize'>;
+
+type Identity = { kind: 'known'; botId: string; botUserId: string } | { kind: 'unknown' } | { kind: 'rejected'; reason: string };
+
+/** The bot's ids: from the config, else one `auth.test` (which also checks the token before users find out). */
+async function resolveIdentity(config: SlackConfig): Promise<Identity> {
+  if (config.botId !== undefined && config.botUserId !== undefined) return { kind: 'known', botId: config.botId, botUserId: config.botUserId };
+  const client = new webApi.WebClient(config.botToken, {
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
+  });
+  try {
+    const result = await client.auth.test();
+    if (typeof result.bot_id === 'string' && typeof result.user_id === 'string') {
+      return { kind: 'known', botId: result.bot_id, botUserId: result.user_id };
+    }
+    return { kind: 'unknown' };
+  } catch (error) {
+    const slackError = (error as { data?: { error?: unknown } }).data?.error;
+    if (typeof slackError === 'string') {
+      return { kind: 'rejected', reason: `Slack rejected SLACK_BOT_TOKEN (${slackError}): copy the Bot User OAuth Token from your app’s OAuth & Permissions page` };
+    }
+    // Slack unreachable for now: Bolt will look the ids up on the first event instead.
+    return { kind: 'unknown' };
+  }
+}
+
+/** The Slack platform for the shared server: on with its route when configured, else off with the reason. */
+export async function createSlackPlatform(context: SlackPlatformContext, overrides: SlackPlatformOverrides = {}): Promise<SlackPlatform> {
+  const parsed = parseSlackConfig(context.env);
+  if (parsed.kind !== 'enabled') return { name: 'slack', disabledReason: parsed.reason };
+  const { config } = parsed;
+  const identity = await resolveIdentity(config);
+  if (identity.kind === 'rejected') return { name: 'slack', disabledReason: identity.reason };
+  if (identity.kind === 'unknown') {
+    context.logger.warn({ event: 'slack_auth_test_skipped', platform: 'slack' }, 'could not reach Slack to check the bot token; will retry on the first event');
+  }
+  const slack = createSlackApp({
+    config,
+    briefbot: context.briefbot,
+    logger: context.logger,
+    ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
+    ...overrides,
+  });
+  return {
+    name: 'slack',
+    routes: slack.routes,
+    summary: config.mode === 'http' ? `HTTP mode, POST ${SLACK_EVENTS_PATH}` : 'Socket Mode',
+    start: () => slack.start(),
+    stop: () => slack.stop(),
+  };
+}

@@ -1,0 +1,56 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import type { Logger } from '../../src/index.js';
+
+/** What Briefbot tells a user when something failed: short, and never the error itself. */
+export const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
+
+/** Where an apology can go: the payload's `response_url`, else the conversation (in the thread). */
+const ReplyTargetSchema = z.union([
+  z.object({ response_url: z.url() }),
+  z.object({ event: z.object({ channel: z.string(), ts: z.string(), thread_ts: z.string().optional(), channel_type: z.string().optional() }) }),
+]);
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : 'unknown';
+}
+
+/** What may be logged of an error: name, code, Slack's error word; never request data or tokens. */
+function describeError(error: unknown): Record<string, unknown> {
+  const e = error as { name?: unknown; code?: unknown; data?: { error?: unknown }; statusCode?: unknown; original?: { code?: unknown } };
+  return {
+    name: typeof e.name === 'string' ? e.name : 'Error',
+    code: errorCode(error),
+    slackError: typeof e.data?.error === 'string' ? e.data.error : undefined,
+    statusCode: typeof e.statusCode === 'number' ? e.statusCode : undefined,
+    cause: typeof e.original?.code === 'string' ? e.original.code : undefined,
+  };
+}
+
+/**
+ * Bolt's one error handler: logs the failure with its code and tells the user, briefly, that it
+ * failed. Apologising may fail too (Slack down): that is logged, never thrown.
+ */
+export function createErrorHandler(logger: Logger, client: App['client'], fetchFn: typeof fetch = globalThis.fetch) {
+  return async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
+    logger.error({ event: 'slack_error', platform: 'slack', err: describeError(error) }, 'failed to answer on Slack');
+    const target = ReplyTargetSchema.safeParse(body);
+    if (!target.success) return;
+    try {
+      if ('response_url' in target.data) {
+        await fetchFn(target.data.response_url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: APOLOGY }),
+        });
+      } else {
+        const { event } = target.data;
+        const threadTs = event.channel_type === 'im' ? event.thread_ts : (event.thread_ts ?? event.ts);
+        await client.chat.postMessage({ channel: event.channel, text: APOLOGY, ...(threadTs === undefined ? {} : { thread_ts: threadTs }) });
+      }
+    } catch (apologyError) {
+      logger.warn({ event: 'slack_apology_failed', platform: 'slack', err: describeError(apologyError) }, 'could not tell the user about the failure');
+    }
+  };
+}

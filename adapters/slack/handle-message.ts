@@ -1,0 +1,71 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { parseSlackText } from './parse-slack-text.js';
+import { renderAnswer } from './render-answer.js';
+import { toCoreQuestion, type SlackDeps } from './slack-deps.js';
+
+/** The fields of a direct message Briefbot answers; anything else (edits, bots, joins) does not parse. */
+const DirectMessageSchema = z.object({
+  channel: z.string(),
+  channel_type: z.literal('im'),
+  user: z.string(),
+  text: z.string(),
+  ts: z.string(),
+  thread_ts: z.string().optional(),
+  subtype: z.undefined(),
+  bot_id: z.undefined(),
+});
+
+interface Incoming {
+  surface: 'app_mention' | 'direct_message';
+  channel: string;
+  text: string;
+  threadTs: string | undefined;
+}
+
+async function answerInConversation(deps: SlackDeps, args: AllMiddlewareArgs, incoming: Incoming): Promise<void> {
+  const started = Date.now();
+  const question = parseSlackText(incoming.text, args.context.botUserId);
+  deps.logger.debug({ event: 'slack_question', platform: 'slack', surface: incoming.surface, question }, 'question received');
+  const answer = await deps.briefbot.ask(toCoreQuestion(question), { limit: deps.pageSize, offset: 0 });
+  const message = renderAnswer(answer, { question, visibility: 'visible' });
+  await args.client.chat.postMessage({
+    channel: incoming.channel,
+    ...(incoming.threadTs === undefined ? {} : { thread_ts: incoming.threadTs }),
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  deps.logger.info(
+    { event: 'slack_answer', platform: 'slack', surface: incoming.surface, kind: answer.kind, durationMs: Date.now() - started },
+    `answered ${incoming.surface.replace('_', ' ')}`,
+  );
+}
+
+/** `@Briefbot QUESTION` in a channel: the answer goes in a thread under the question. */
+export function createMentionHandler(deps: SlackDeps) {
+  return async (args: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+    const { event } = args;
+    await answerInConversation(deps, args, {
+      surface: 'app_mention',
+      channel: event.channel,
+      text: event.text,
+      threadTs: event.thread_ts ?? event.ts,
+    });
+  };
+}
+
+/** A direct message to the bot (its Messages tab): answered in the conversation, in the thread if there is one. */
+export function createDirectMessageHandler(deps: SlackDeps) {
+  return async (args: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    const parsed = DirectMessageSchema.safeParse(args.message);
+    if (!parsed.success) return;
+    await answerInConversation(deps, args, {
+      surface: 'direct_message',
+      channel: parsed.data.channel,
+      text: parsed.data.text,
+      threadTs: parsed.data.thread_ts,
+    });
+  };
+}

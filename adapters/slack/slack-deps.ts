@@ -1,0 +1,18 @@
+import type { Briefbot, Logger } from '../../src/index.js';
+import type { EventDeduper } from './create-event-deduper.js';
+
+/** What every Slack handler needs: the core to ask, where to log, and the adapter's settings. */
+export interface SlackDeps {
+  briefbot: Briefbot;
+  logger: Logger;
+  deduper: EventDeduper;
+  /** Results per answer (default 5). */
+  pageSize: number;
+  /** How long a slash command waits for the answer before acknowledging with "Searching…" (Slack allows 3 s). */
+  ackDeadlineMs: number;
+}
+
+/** The question to ask the core: an empty question asks for help. */
+export function toCoreQuestion(question: string): string {
+  return question === '' ? 'help' : question;
+}

@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { createLogger } from '../../logging.js';
+import { resolveCorpusDir, type CliIo } from '../cli-io.js';
+
+/** `--port`, else `PORT`, else 3000; null when it is not a port number. */
+export function resolvePort(option: string | undefined, env: NodeJS.ProcessEnv): number | null {
+  const raw = (option ?? env.PORT ?? '3000').trim();
+  if (!/^\d{1,5}$/.test(raw)) return null;
+  const port = Number(raw);
+  return port <= 65535 ? port : null;
+}
+
+function waitForStopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** Adds `briefbot serve`: one HTTP server for Slack (and Teams) plus `GET /healthz`, until Ctrl-C or SIGTERM. */
+export function registerServe(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('start the chat server: POST /slack/events and GET /healthz on PORT (default 3000)')
+    .option('--corpus <dir>', 'the corpus folder (default $BRIEFBOT_CORPUS or corpus/)')
+    .option('--port <n>', 'the port to listen on (default $PORT or 3000)')
+    .action(async (options: { corpus?: string; port?: string }) => {
+      const port = resolvePort(options.port, io.env);
+      if (port === null) {
+        io.err('briefbot: --port (or PORT) must be a number from 0 to 65535');
+        io.exitCode = 2;
+        return;
+      }
+      const { startServe } = await import('../../../adapters/serve.js');
+      const running = await startServe({ corpusDir: resolveCorpusDir(options.corpus, io.env), port, env: io.env, logger: createLogger() });
+      io.err(`briefbot: listening on http://localhost:${running.port} (health: /healthz)`);
+      const stopped = waitForStopSignal();
+      const outcome = await Promise.race([running.ready.then(() => stopped), stopped]).catch(() => 'failed' as const);
+      if (outcome === 'failed') {
+        io.err('briefbot: the corpus could not be opened; see the log above. Stopping.');
+        io.exitCode = 1;
+      }
+      await running.close();
+    });
+}

@@ -1,0 +1,34 @@
+import type { Briefbot } from '../answer/answer-schema.js';
+import type { Logger } from '../logging.js';
+import type { Route } from './route.js';
+
+/** What a chat platform adapter is given when the server starts. */
+export interface PlatformContext {
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** The core; its `ask` waits while the corpus is still being indexed. */
+  briefbot: Briefbot;
+}
+
+/** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */
+export interface EnabledPlatform {
+  name: string;
+  routes: Route[];
+  /** A one-line description for the start-up log, e.g. "HTTP mode, POST /slack/events". */
+  summary: string;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+/** A platform left off, with the reason (what to set to turn it on). */
+export interface DisabledPlatform {
+  name: string;
+  disabledReason: string;
+}
+
+export type Platform = EnabledPlatform | DisabledPlatform;
+
+/** Tells an enabled platform from a disabled one. */
+export function isEnabledPlatform(platform: Platform): platform is EnabledPlatform {
+  return 'routes' in platform;
+}
