@@ -4,6 +4,7 @@ import { openBriefbot, type Answer, type AskOptions, type Briefbot, type Logger 
 import { createHttpServer, type Health } from '../src/server/create-http-server.js';
 import { isEnabledPlatform, type Platform, type PlatformContext } from '../src/server/platform.js';
 import { createSlackPlatform, type SlackPlatformOverrides } from './slack/create-slack-platform.js';
+import { createTeamsPlatform } from './teams/index.js';
 
 /** How to start `briefbot serve`. */
 export interface ServeOptions {
@@ -36,6 +37,7 @@ export interface RunningServer {
  */
 const platformFactories: Array<(context: PlatformContext, options: ServeOptions) => Promise<Platform>> = [
   (context, options) => createSlackPlatform(context, options.slack),
+  async (context, options) => createTeamsPlatform({ ...context, host: options.host }),
 ];
 
 /** A Briefbot whose `ask` waits for the engine being loaded, so adapters can be built before the corpus is indexed. */

@@ -1,42 +1,39 @@
 import type { Briefbot, Logger, Route } from '../../src/index.js';
 import { BriefbotTeamsBot } from './briefbot-teams-bot.js';
 import { loadTeamsSetup } from './teams-config.js';
-import { createTeamsRoute } from './teams-route.js';
+import { createTeamsRoute, TEAMS_MESSAGES_PATH } from './teams-route.js';
 
-/** What the composition root gives the Teams adapter. */
-export interface TeamsAdapterOptions {
+/** What the shared server gives the Teams adapter. */
+export interface TeamsPlatformOptions {
   env: Record<string, string | undefined>;
   briefbot: Briefbot;
   logger: Logger;
-  /** The address the shared server listens on: unauthenticated mode needs a loopback one. */
-  host: string;
+  /** The address the shared server listens on; undefined means every interface. Unauthenticated mode needs a loopback one. */
+  host: string | undefined;
   /** Results per card (default 5). */
   pageSize?: number;
 }
 
-/** The Teams routes to mount, or why Teams is off. */
-export type TeamsAdapter =
-  | { platform: 'teams'; status: 'enabled'; routes: Route[] }
-  | { platform: 'teams'; status: 'disabled'; reason: string };
+/** Teams on (its route and a start-up summary) or off with the reason: the shape of the server's `Platform`. */
+export type TeamsPlatform = { name: 'teams'; routes: Route[]; summary: string } | { name: 'teams'; disabledReason: string };
 
 /**
- * Creates the Teams adapter from the environment. Throws a `TeamsError` (TEAMS_CONFIG_INVALID)
- * when the configuration is half there; returns `disabled` with a reason when Teams is not set up.
+ * Creates the Teams platform from the environment. Throws a `TeamsError` (TEAMS_CONFIG_INVALID)
+ * when the configuration is half there; returns it off, with the reason, when Teams is not set up.
  */
-export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
+export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatform {
   const logger = options.logger.child({ platform: 'teams' });
-  const setup = loadTeamsSetup(options.env, options.host);
-  if (setup.status === 'disabled') return { platform: 'teams', status: 'disabled', reason: setup.reason };
+  const setup = loadTeamsSetup(options.env, options.host ?? 'every interface');
+  if (setup.status === 'disabled') return { name: 'teams', disabledReason: setup.reason };
   if (setup.auth === 'none') {
     logger.warn(
-      { event: 'teams.unauthenticated', host: options.host },
-      'TEAMS ENDPOINT IS UNAUTHENTICATED: any local process can post activities and make the bot send to any serviceUrl. For the Emulator and tests only; set TEAMS_APP_ID for real use.',
+      { event: 'teams_unauthenticated', host: options.host },
+      '!!! TEAMS ENDPOINT IS UNAUTHENTICATED: any local process can post activities and make the bot send to any serviceUrl they name. For the Bot Framework Emulator and tests only; set TEAMS_APP_ID for real use. !!!',
     );
-  } else {
-    logger.info({ event: 'teams.enabled', appType: setup.credentials.appType }, 'Teams endpoint requires Bot Framework tokens');
   }
   const bot = new BriefbotTeamsBot({ briefbot: options.briefbot, logger, ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}) });
-  return { platform: 'teams', status: 'enabled', routes: [createTeamsRoute(setup, bot, logger)] };
+  const auth = setup.auth === 'none' ? 'UNAUTHENTICATED (loopback only)' : `Bot Framework tokens required, ${setup.credentials.appType}`;
+  return { name: 'teams', routes: [createTeamsRoute(setup, bot, logger)], summary: `POST ${TEAMS_MESSAGES_PATH}, ${auth}` };
 }
 
 export { TeamsError } from './teams-error.js';
