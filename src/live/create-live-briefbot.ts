@@ -1,0 +1,154 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { openBriefbot, type BriefbotEngine, type OpenOptions } from '../answer/open-briefbot.js';
+import type { Answer, AskOptions, Briefbot } from '../answer/answer-schema.js';
+import { formatProblem } from '../corpus/corpus-problem.js';
+import type { Logger } from '../logging.js';
+
+/** How to start a live Briefbot. */
+export interface LiveBriefbotOptions {
+  corpusDir: string;
+  logger: Logger;
+  /** Builds an engine from the corpus folder; default `openBriefbot`. */
+  open?: (options: OpenOptions) => Promise<BriefbotEngine>;
+  /** Quiet time after the last change before re-indexing, in milliseconds. Default 300. */
+  debounceMs?: number;
+}
+
+/** A Briefbot that follows its corpus folder: changes are re-indexed in the background and swapped in whole. */
+export interface LiveBriefbot extends Briefbot {
+  /** True once a first engine is serving. */
+  isReady(): boolean;
+  /** Resolves once questions can be answered; rejects when the first build fails. */
+  whenReady(): Promise<LiveBriefbot>;
+  /** The engine answering now, or null before the first build. */
+  current(): BriefbotEngine | null;
+  /** Re-indexes now; resolves when an engine built after this call is serving (or the build failed). */
+  reload(): Promise<void>;
+  /** Stops watching and waits for a build under way. */
+  close(): Promise<void>;
+}
+
+function isCorpusFileEvent(filename: string | null): boolean {
+  // Temporary files are hidden (`.briefbot-*.tmp`, editors' `.x.swp`): only the rename into place counts.
+  if (filename === null) return true;
+  const base = filename.split(/[\\/]/).pop() ?? filename;
+  return !base.startsWith('.') && base.toLowerCase().endsWith('.md');
+}
+
+/**
+ * Opens the corpus and keeps it current: the folder is watched, and after a change settles a new
+ * engine is built while the old one keeps answering, then swapped in whole, so no question sees a
+ * half-built index and none is dropped. A build that fails keeps the previous engine; broken files
+ * are logged once each, and the rest of the corpus keeps serving.
+ */
+export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
+  const { corpusDir, logger } = options;
+  const open = options.open ?? openBriefbot;
+  const debounceMs = options.debounceMs ?? 300;
+  let engine: BriefbotEngine | null = null;
+  let closed = false;
+  let dirty = false;
+  let loop: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let knownProblems = new Set<string>();
+  let watcher: FSWatcher | null = null;
+
+  let settleFirst!: (error?: unknown) => void;
+  const first = new Promise<void>((resolve, reject) => {
+    settleFirst = (error) => (error === undefined ? resolve() : reject(error));
+  });
+  first.catch(() => undefined);
+
+  const logProblems = (next: BriefbotEngine) => {
+    const now = new Set(next.problems.map(formatProblem));
+    for (const problem of next.problems) {
+      const text = formatProblem(problem);
+      if (knownProblems.has(text)) continue;
+      const level = problem.severity === 'warning' ? 'warn' : 'error';
+      logger[level]({ event: 'corpus_problem', file: problem.file, field: problem.field }, text);
+    }
+    knownProblems = now;
+  };
+
+  const buildOnce = async () => {
+    const started = Date.now();
+    try {
+      const next = await open({ corpusDir, logger });
+      if (closed) return;
+      const replaced = engine !== null;
+      engine = next;
+      logProblems(next);
+      logger.info(
+        { event: replaced ? 'corpus_reloaded' : 'corpus_loaded', corpusDir, articles: next.articles.length, problems: next.problems.length, durationMs: Date.now() - started },
+        `${replaced ? 'corpus re-indexed' : 'corpus indexed'}: ${next.articles.length} articles`,
+      );
+      settleFirst();
+    } catch (error) {
+      logger.error(
+        { event: 'corpus_reload_failed', corpusDir, durationMs: Date.now() - started, err: { message: (error as Error)?.message, code: (error as { code?: unknown })?.code } },
+        engine ? 'could not re-index the corpus; still answering from the previous one' : 'could not open the corpus',
+      );
+      settleFirst(error);
+    }
+  };
+
+  const requestBuild = (): Promise<void> => {
+    dirty = true;
+    loop ??= (async () => {
+      try {
+        while (dirty && !closed) {
+          dirty = false;
+          await buildOnce();
+        }
+      } finally {
+        // Cleared in the same step as the last check of `dirty`, so no request falls between.
+        loop = null;
+      }
+    })();
+    return loop;
+  };
+
+  const schedule = () => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void requestBuild();
+    }, debounceMs);
+  };
+
+  try {
+    watcher = watch(corpusDir, (_event, filename) => {
+      if (isCorpusFileEvent(filename === null ? null : String(filename))) schedule();
+    });
+    watcher.on('error', (error) => {
+      logger.error({ event: 'corpus_watch_failed', corpusDir, err: { code: (error as NodeJS.ErrnoException).code } }, 'stopped watching the corpus folder');
+    });
+  } catch (error) {
+    logger.error({ event: 'corpus_watch_failed', corpusDir, err: { code: (error as NodeJS.ErrnoException).code } }, 'cannot watch the corpus folder; changes need a restart');
+  }
+  void requestBuild();
+
+  const live: LiveBriefbot = {
+    async ask(question: string, askOptions?: AskOptions): Promise<Answer> {
+      // Read the engine once: a swap during this question does not affect it.
+      const current = engine ?? (await first, engine);
+      if (!current) throw new Error('the corpus is not open');
+      return current.ask(question, askOptions);
+    },
+    isReady: () => engine !== null,
+    whenReady: async () => {
+      await first;
+      return live;
+    },
+    current: () => engine,
+    reload: () => requestBuild(),
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      watcher?.close();
+      await loop;
+    },
+  };
+  return live;
+}
