@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { openBriefbot, type Answer, type AskOptions, type Briefbot, type Logger } from '../src/index.js';
+import { type Answer, type AskOptions, type Briefbot, type Logger } from '../src/index.js';
+import { createLiveBriefbot, type LiveBriefbot } from '../src/live/create-live-briefbot.js';
 import { createHttpServer, type Health } from '../src/server/create-http-server.js';
 import { isEnabledPlatform, type Platform, type PlatformContext } from '../src/server/platform.js';
 import { createSlackPlatform, type SlackPlatformOverrides } from './slack/create-slack-platform.js';
@@ -60,7 +61,9 @@ function listen(server: Server, port: number, host: string | undefined): Promise
 /** Starts the one HTTP server: `/healthz` and every enabled platform's routes, then indexes the corpus. */
 export async function startServe(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger;
-  const openEngine = options.openEngine ?? ((corpusDir, log) => openBriefbot({ corpusDir, logger: log }));
+  // By default the engine follows the corpus folder: added, changed and removed files are re-indexed and swapped in.
+  let live: LiveBriefbot | null = null;
+  const openEngine = options.openEngine ?? ((corpusDir, log) => (live = createLiveBriefbot({ corpusDir, logger: log })).whenReady());
   let status: Health['status'] = 'starting';
   let resolveEngine!: (engine: Briefbot) => void;
   let rejectEngine!: (error: unknown) => void;
@@ -119,6 +122,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     ready,
     async close() {
       await Promise.allSettled(enabled.map((p) => p.stop?.()));
+      await live?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
