@@ -1,0 +1,23 @@
+import { FRAME_WORDS, HONORIFICS, STOP_WORDS } from './question-words.js';
+import type { Token } from './tokenize-question.js';
+
+const EDGE_WORDS = new Set([...STOP_WORDS, ...FRAME_WORDS, ...HONORIFICS, 'please', 'hi', 'hello', 'hey', 'ok', 'okay']);
+
+/**
+ * The words left to search for once the speaker, dates and outlet are blanked out: the question
+ * frame ("what did … say about", "tell me", "quotes on") and function words are trimmed from
+ * both ends; words inside the topic stay as written.
+ */
+export function extractTopic(tokens: readonly Token[], cleaned: string, extraEdgeWords: ReadonlySet<string> = new Set()): string | null {
+  let first = 0;
+  let last = tokens.length;
+  const isEdge = (token: Token | undefined): boolean =>
+    token !== undefined && (EDGE_WORDS.has(token.lower) || extraEdgeWords.has(token.lower));
+  while (first < last && isEdge(tokens[first])) first += 1;
+  while (last > first && isEdge(tokens[last - 1])) last -= 1;
+  if (first === last) return null;
+  return tokens
+    .slice(first, last)
+    .map((token) => cleaned.slice(token.start, token.end).replace(/(?<=[sS])['’]$/, ''))
+    .join(' ');
+}

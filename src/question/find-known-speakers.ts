@@ -1,0 +1,81 @@
+import type { KnownSpeaker } from './parsed-question.js';
+import { normaliseForMatching } from './clean-question.js';
+import { HONORIFICS } from './question-words.js';
+
+/** A place where a question names a known speaker. */
+export interface KnownSpeakerMatch {
+  speakerId: string;
+  /** Span of the mention, titles and possessive included ("Dr Dixon's"). */
+  start: number;
+  end: number;
+  /** Span of the name itself, without title or possessive ("Dixon"). */
+  nameStart: number;
+  nameEnd: number;
+  /** The alias matched, as the speaker list writes it. */
+  alias: string;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const TRAILING_HONORIFIC = /(?:^|\s)(\p{L}+)\.?\s+$/u;
+
+/**
+ * Finds every mention of a known speaker, case-insensitively and on whole words; where
+ * aliases overlap the longest wins ("Michael Dixon" over "Dixon").
+ */
+export function findKnownSpeakers(text: string, speakers: readonly KnownSpeaker[]): KnownSpeakerMatch[] {
+  const lower = lowerSameLength(text);
+  const candidates: KnownSpeakerMatch[] = [];
+  for (const speaker of speakers) {
+    const aliases = new Set([speaker.name, ...speaker.aliases]);
+    for (const alias of aliases) {
+      const needle = lowerSameLength(normaliseForMatching(alias.replace(/\s+/g, ' ').trim()));
+      if (needle.length < 2) continue;
+      for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
+        const match = matchAt(text, at, needle.length, speaker.id, alias);
+        if (match) candidates.push(match);
+      }
+    }
+  }
+  candidates.sort((a, b) => (b.nameEnd - b.nameStart) - (a.nameEnd - a.nameStart) || a.start - b.start);
+  const chosen: KnownSpeakerMatch[] = [];
+  for (const candidate of candidates) {
+    if (!chosen.some((other) => candidate.start < other.end && other.start < candidate.end)) chosen.push(candidate);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+function matchAt(text: string, at: number, length: number, speakerId: string, alias: string): KnownSpeakerMatch | null {
+  const nameEnd = at + length;
+  if (at > 0 && WORD_CHAR.test(text[at - 1] ?? '')) return null;
+  const possessive = /^(?:'s|')(?![\p{L}\p{N}])/iu.exec(text.slice(nameEnd, nameEnd + 3));
+  const end = nameEnd + (possessive?.[0].length ?? 0);
+  if (!possessive && WORD_CHAR.test(text[nameEnd] ?? '')) return null;
+  const written = text.slice(at, nameEnd);
+  const before = text.slice(Math.max(0, at - 12), at);
+  // "the hunt for savings": a single lower-case word after an article is an ordinary word.
+  if (!/\s/.test(written) && written === written.toLowerCase() && /\b(?:the|a|an)\s+$/i.test(before)) return null;
+  const start = at - honorificLength(text.slice(0, at));
+  return { speakerId, start, end, nameStart: at, nameEnd, alias };
+}
+
+function honorificLength(before: string): number {
+  let length = 0;
+  let rest = before;
+  for (;;) {
+    const m = TRAILING_HONORIFIC.exec(rest.slice(-40));
+    if (!m || !HONORIFICS.has((m[1] ?? '').toLowerCase())) return length;
+    const taken = m[0].length - (m[0].startsWith(' ') ? 1 : 0);
+    length += taken;
+    rest = rest.slice(0, rest.length - taken);
+  }
+}
+
+/** Lower-cases character by character, so offsets still match the original text. */
+export function lowerSameLength(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const lower = char.toLowerCase();
+    out += lower.length === char.length ? lower : char;
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+import type { Article } from '../corpus/article.js';
+import { findCues, maskQuotes, type Cue } from './find-cues.js';
+import { findQuotes, type QuoteSpan } from './find-quotes.js';
+import { segmentParagraphs, splitSentences, type Span } from './segment.js';
+import { HONORIFICS, TITLE_WORDS, parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
+
+/** One sentence with its quotations and speech cues. */
+export interface SentenceAnalysis {
+  span: Span;
+  quotes: QuoteSpan[];
+  cues: Cue[];
+  /** The sentence's grammatical subject when it is a person or body ("Dr Dixon questioned …"). */
+  subject: { phrase: SpeakerPhrase; span: Span } | null;
+}
+
+/** One paragraph: its sentences, and whether it is a headline or a list item. */
+export interface ParagraphAnalysis {
+  span: Span;
+  quotes: QuoteSpan[];
+  sentences: SentenceAnalysis[];
+  isHeadline: boolean;
+  /** For "1. …" items: where the item's text starts. */
+  listItemStart: number | null;
+}
+
+/** Everything found in one article before speakers are resolved across the corpus. */
+export interface ArticleAnalysis {
+  article: Article;
+  paragraphs: ParagraphAnalysis[];
+  /** People named with a title or role anywhere in the text: "health secretary Andrew Lansley". */
+  mentions: Array<{ phrase: Extract<SpeakerPhrase, { type: 'person' }>; at: number }>;
+  /** Organisations named in the text, with their position: "NHS Commissioning Board". */
+  organisations: Array<{ name: string; at: number }>;
+  /** Acronyms defined in the text: "NHS Commissioning Board (NHSCB)". */
+  acronyms: Map<string, string>;
+}
+
+const normalise = (s: string): string => s.toLowerCase().replace(/[‘’'"“”]/g, '').replace(/\s+/g, ' ').trim();
+const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+function isHeadline(body: string, p: Span, index: number, title: string): boolean {
+  const text = body.slice(p.start, p.end);
+  if (normalise(text) === normalise(title)) return true;
+  return index < 3 && wordCount(text) <= 14 && !/[.!?:;,"”’']$/.test(text);
+}
+
+/** Finds the sentence's subject: the longest opening phrase that names someone and is followed by a verb. */
+function findSubject(body: string, sentence: Span, masked: string): SentenceAnalysis['subject'] {
+  let offset = 0;
+  const lead = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later)\b[^,\u0001]{0,80},\s*)/u.exec(masked);
+  if (lead) offset = lead[0].length;
+  const rest = masked.slice(offset);
+  const tokens = [...rest.matchAll(/\S+/g)].slice(0, 9);
+  for (let n = Math.min(8, tokens.length - 1); n >= 1; n--) {
+    const next = tokens[n]!;
+    if (!/^\p{Ll}/u.test(next[0]) || /^(?:of|and|for|the|in|at|on)$/.test(next[0])) continue;
+    const end = tokens[n - 1]!.index! + tokens[n - 1]![0].length;
+    const phrase = parseSpeakerPhrase(rest.slice(0, end));
+    if (phrase && phrase.type !== 'generic') {
+      return { phrase, span: { start: sentence.start + offset, end: sentence.start + offset + end } };
+    }
+  }
+  return null;
+}
+
+const MENTION_RE = new RegExp(
+  `(?:\\b(?:${[...HONORIFICS].filter((h) => !h.endsWith('.')).map((h) => h[0]!.toUpperCase() + h.slice(1)).join('|')})\\.?|\\b(?:${[...TITLE_WORDS].join('|')}))\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}'’-]+\\s+){0,3}\\p{Lu}[\\p{Ll}\\p{M}'’-]+)`,
+  'gu',
+);
+const ORG_RUN_RE = /\b(?:(?:\p{Lu}[\p{L}\p{M}&'’-]*|of|for|and)\s+){0,5}(?:Board|Alliance|Association|Confederation|Committee|Commission|Council|Department|Ministry|Government|Party|Union|Institute|University|Service|Agency|Trust|Federation|Foundation|Authority|Society|Commissioners|Organisation|Organization|Office|Police|Court|Parliament|Forum|Network|Bank|Company|Corporation)(?:\s+of(?:\s+\p{Lu}[\p{L}\p{M}-]*)+)?\b/gu;
+
+/** Analyses one article: paragraphs, sentences, quotations, cues, and the names it mentions. */
+export function analyseArticle(article: Article): ArticleAnalysis {
+  const { body } = article;
+  const paragraphs: ParagraphAnalysis[] = segmentParagraphs(body).map((span, index) => {
+    const quotes = findQuotes(body, span);
+    const sentences = splitSentences(body, span, quotes.map((q) => ({ start: q.open, end: q.end }))).map((s) => {
+      const inSentence = quotes.filter((q) => q.open >= s.start && q.open < s.end);
+      const masked = maskQuotes(body, s, inSentence);
+      return { span: s, quotes: inSentence, cues: findCues(body, s, inSentence), subject: findSubject(body, s, masked) };
+    });
+    const item = /^(?:\(?\d{1,2}[.)]|[•*·–-])\s+/.exec(body.slice(span.start, span.end));
+    return { span, quotes, sentences, isHeadline: isHeadline(body, span, index, article.title), listItemStart: item ? span.start + item[0].length : null };
+  });
+  const mentions: ArticleAnalysis['mentions'] = [];
+  for (const m of body.matchAll(MENTION_RE)) {
+    const phrase = parseSpeakerPhrase(m[0]);
+    if (phrase?.type === 'person' && phrase.name.includes(' ')) mentions.push({ phrase, at: m.index! });
+  }
+  for (const p of paragraphs) for (const s of p.sentences) {
+    for (const c of s.cues) if (c.phrase.type === 'person') mentions.push({ phrase: c.phrase, at: c.phraseSpan.start });
+    if (s.subject?.phrase.type === 'person') mentions.push({ phrase: s.subject.phrase, at: s.subject.span.start });
+  }
+  mentions.sort((a, b) => a.at - b.at);
+  const organisations: ArticleAnalysis['organisations'] = [];
+  const acronyms = new Map<string, string>();
+  for (const m of body.matchAll(ORG_RUN_RE)) {
+    const name = m[0].replace(/^(?:The|A|An|And|Of|For)\s+/, '').replace(/^(?:of|for|and)\s+/, '').trim();
+    if (!/^\p{Lu}/u.test(name)) continue;
+    organisations.push({ name, at: m.index! });
+    const acr = /^\s*\(([\p{Lu}]{2,8})\)/u.exec(body.slice(m.index! + m[0].length));
+    if (acr) acronyms.set(acr[1]!, name);
+  }
+  for (const m of body.matchAll(/\b(\p{Lu}[\p{L}]+(?:\s+(?:\p{Lu}[\p{L}]+|of|and|for))+)\s+\((\p{Lu}{2,8})\)/gu)) {
+    if (!acronyms.has(m[2]!)) acronyms.set(m[2]!, m[1]!);
+  }
+  for (const m of body.matchAll(/\b\p{Lu}{2,}[\p{Lu}]*\b/gu)) {
+    if (acronyms.has(m[0]) || /^(?:NHS|GP|GPs|UK|US)$/.test(m[0])) organisations.push({ name: m[0], at: m.index! });
+  }
+  organisations.sort((a, b) => a.at - b.at);
+  return { article, paragraphs, mentions, organisations, acronyms };
+}
+
+export { wordCount, normalise };

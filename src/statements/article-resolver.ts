@@ -1,0 +1,105 @@
+import type { ArticleAnalysis } from './analyse-article.js';
+import type { SpeakerPhrase } from './speaker-phrase.js';
+import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
+
+/**
+ * Resolves the words naming a speaker to one registry entry, within one article: surnames to the
+ * full name the article gives, "the Board" to the board it last named, "he" to the person in focus.
+ */
+export class ArticleResolver {
+  /** The person a "he" or "she" refers to: the latest person speaking or acting as a subject. */
+  focusPerson: string | null = null;
+  /** The body an "it" refers to. */
+  focusOrganisation: string | null = null;
+
+  constructor(
+    private readonly analysis: ArticleAnalysis,
+    private readonly registry: SpeakerRegistry,
+  ) {}
+
+  /** Resolves a phrase found at offset `at`; `subject` stands in for a verb's omitted subject. Null when unsure. */
+  resolve(phrase: SpeakerPhrase, at: number, subject: string | null = null): string | null {
+    switch (phrase.type) {
+      case 'pronoun':
+        if (phrase.text === '') return subject;
+        if (phrase.plural) return null;
+        return phrase.text.toLowerCase() === 'it' ? this.focusOrganisation : this.focusPerson;
+      case 'person':
+        return this.resolvePerson(phrase, at);
+      case 'organisation':
+        return this.resolveOrganisation(phrase.name, phrase.text, at);
+      case 'role':
+        return this.resolveRole(phrase.role);
+      case 'generic':
+        return null;
+    }
+  }
+
+  /** Moves the focus to a resolved speaker, so later pronouns find it. */
+  focus(key: string | null): void {
+    if (!key) return;
+    const entry = this.registry.entries.get(key);
+    if (entry?.kind === 'person') this.focusPerson = key;
+    else if (entry) this.focusOrganisation = key;
+  }
+
+  private resolvePerson(phrase: Extract<SpeakerPhrase, { type: 'person' }>, at: number): string | null {
+    const id = this.analysis.article.id;
+    let key: string;
+    if (phrase.name.includes(' ')) {
+      key = this.registry.addPerson(phrase.name, id, phrase.role).key;
+    } else {
+      const token = keyOf(phrase.name);
+      const local = this.analysis.mentions.filter((m) => m.phrase.name.includes(' ') && keyOf(m.phrase.name).split(' ').pop() === token);
+      const before = local.filter((m) => m.at <= at);
+      const pick = before[before.length - 1] ?? local[0];
+      if (pick) key = keyOf(pick.phrase.name);
+      else {
+        const corpus = this.registry.bySurname(token);
+        if (corpus.length === 1) key = corpus[0]!;
+        else if (corpus.length > 1) return null;
+        else key = this.registry.addPerson(phrase.name, id, phrase.role).key;
+      }
+      const entry = this.registry.entries.get(key);
+      if (!entry) return null;
+      if (phrase.role) this.registry.addPerson(entry.name, id, phrase.role);
+    }
+    const entry = this.registry.entries.get(key)!;
+    entry.articles.add(id);
+    entry.aliases.add(phrase.name);
+    if (phrase.honorific) entry.aliases.add(`${phrase.honorific} ${phrase.name}`);
+    return key;
+  }
+
+  private resolveOrganisation(name: string, text: string, at: number): string | null {
+    const expanded = this.registry.acronyms.get(name) ?? name;
+    const isShort = !expanded.includes(' ');
+    if (isShort) {
+      // "the Board", "the Alliance": the latest body of that kind the article named.
+      const w = lastWord(expanded);
+      const named = this.analysis.organisations.filter((o) => {
+        const full = this.registry.acronyms.get(o.name) ?? o.name;
+        return full.includes(' ') && lastWord(full) === w;
+      });
+      const before = named.filter((o) => o.at <= at);
+      const pick = before[before.length - 1] ?? named[0];
+      if (pick) {
+        const entry = this.registry.addOrganisation(this.registry.acronyms.get(pick.name) ?? pick.name, null);
+        entry.aliases.add(text.replace(/^the\s+/i, 'the '));
+        return entry.key;
+      }
+      const corpus = this.registry.organisationsEndingWith(expanded);
+      if (corpus.length === 1) return corpus[0]!;
+      if (/^[a-z]/.test(name)) return null;
+    }
+    return this.registry.addOrganisation(expanded, name !== expanded ? name : null).key;
+  }
+
+  private resolveRole(role: string): string | null {
+    const holders = this.registry.byRole(role);
+    const here = holders.filter((k) => this.registry.entries.get(k)?.articles.has(this.analysis.article.id));
+    if (here.length === 1) return here[0]!;
+    if (here.length === 0 && holders.length === 1) return holders[0]!;
+    return null;
+  }
+}

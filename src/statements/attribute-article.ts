@@ -1,0 +1,245 @@
+import { normalise, wordCount, type ArticleAnalysis, type ParagraphAnalysis, type SentenceAnalysis } from './analyse-article.js';
+import { ArticleResolver } from './article-resolver.js';
+import type { Cue } from './find-cues.js';
+import type { QuoteSpan } from './find-quotes.js';
+import { splitSentences, type Span } from './segment.js';
+import { parseSpeakerPhrase } from './speaker-phrase.js';
+import type { SpeakerRegistry } from './speaker-registry.js';
+import type { StatementKind } from './statement.js';
+
+/** A statement before speakers get their public ids: `speaker` is a registry key. */
+export interface RawStatement {
+  start: number;
+  end: number;
+  kind: StatementKind;
+  speaker: string | null;
+  cue: string | null;
+}
+
+interface Attribution {
+  speaker: string | null;
+  cue: string | null;
+}
+
+const PUNCTUATION_ONLY = /^[\s,.!?;:—–\-…]*$/u;
+/** Words before a quote that make it a name for something rather than speech: "creating a “single digital record”". */
+const NAMING_BEFORE = /(?:\b(?:a|an|the|this|that|its|their|his|her|our|so-called|called|named|dubbed|titled|entitled|term|phrase|slogan|motto|label|known as|creating|create)\s*)$/i;
+
+/** Attributes the quotations and reported speech of one article. */
+export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerRegistry): RawStatement[] {
+  const { body } = analysis.article;
+  const resolver = new ArticleResolver(analysis, registry);
+  const out: RawStatement[] = [];
+  let previous: Attribution | null = null;
+  let openQuote: Attribution | null = null;
+  let listIntro: Attribution | null = null;
+  const speakersHere = new Set<string>();
+  for (const p of analysis.paragraphs) for (const s of p.sentences) for (const c of s.cues) {
+    if (c.phrase.type === 'person' || c.phrase.type === 'organisation') {
+      const key = resolver.resolve(c.phrase, c.phraseSpan.start);
+      if (key) speakersHere.add(key);
+    }
+  }
+
+  const emitDirect = (q: QuoteSpan, who: Attribution): void => {
+    // One statement a sentence, so an answer shows the sentence that matches, still an exact span.
+    for (const s of splitSentences(body, q.inner, [])) {
+      const span = trimSpan(body, s);
+      if (wordCount(body.slice(span.start, span.end)) >= 2) out.push({ ...span, kind: 'direct', ...who });
+    }
+  };
+
+  analysis.paragraphs.forEach((p: ParagraphAnalysis) => {
+    if (p.isHeadline) {
+      previous = null;
+      openQuote = null;
+      return;
+    }
+    if (listIntro && p.listItemStart !== null) {
+      const span = trimSpan(body, { start: p.listItemStart, end: p.span.end });
+      if (wordCount(body.slice(span.start, span.end)) >= 3) out.push({ ...span, kind: 'indirect', ...listIntro });
+      return;
+    }
+    listIntro = detectListIntro(body, p, resolver);
+    let inParagraph: Attribution | null = null;
+    const carried = openQuote;
+    openQuote = null;
+
+    for (const s of p.sentences) {
+      const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start) : null;
+      const cueSpeaker = new Map<Cue, string | null>();
+      let lastResolved: string | null = subject;
+      for (const c of s.cues) {
+        const key = resolver.resolve(c.phrase, c.phraseSpan.start, lastResolved ?? subject);
+        cueSpeaker.set(c, key);
+        if (key) lastResolved = key;
+      }
+      if (s.subject?.phrase.type === 'person' && subject) resolver.focus(subject);
+      else if (s.subject?.phrase.type === 'organisation' && subject) resolver.focus(subject);
+      // A sentence about someone who speaks elsewhere in the article is not a continuation of another's words.
+      const otherSubject = s.subject?.phrase.type === 'person' || (subject !== null && speakersHere.has(subject));
+
+      for (const q of s.quotes) {
+        const inner = body.slice(q.inner.start, q.inner.end);
+        if (wordCount(inner) < 2) continue;
+        const cue = findQuoteCue(body, s, q);
+        let who: Attribution | null = null;
+        if (cue) {
+          who = { speaker: cueSpeaker.get(cue) ?? null, cue: cue.text || null };
+          if (!who.speaker && wordCount(inner) < 6) continue;
+        } else if (q.open === p.span.start && carried) {
+          who = continuing(carried, 'the quotation from the previous paragraph');
+        } else if (isWholeSentence(body, s, q)) {
+          if (inParagraph) who = continuing(inParagraph, 'the paragraph');
+          else if (q.open === p.span.start && previous) who = continuing(previous, 'the previous paragraph');
+          else if (wordCount(inner) >= 6) who = { speaker: null, cue: null };
+        } else if (!otherSubject && !inParentheses(body, s, q) && wordCount(inner) >= 3 && s.cues.length === 0 && (inParagraph ?? previous)) {
+          who = inParagraph ? continuing(inParagraph, 'the paragraph') : continuing(previous!, 'the previous paragraph');
+        }
+        if (!who) continue;
+        emitDirect(q, who);
+        if (who.speaker) {
+          inParagraph = who;
+          resolver.focus(who.speaker);
+        }
+        if (!q.closed && q === p.quotes[p.quotes.length - 1]) openQuote = who;
+      }
+
+      for (const st of reportedSpeech(body, s, cueSpeaker, resolver)) {
+        out.push(st);
+        inParagraph = { speaker: st.speaker, cue: st.cue };
+        resolver.focus(st.speaker);
+      }
+      for (const c of s.cues) if (cueSpeaker.get(c)) resolver.focus(cueSpeaker.get(c)!);
+    }
+    previous = inParagraph;
+  });
+  return dedupe(out);
+}
+
+/** The cue that governs a quotation: right after it, ending its sentence, or before it in its clause. */
+function findQuoteCue(body: string, s: SentenceAnalysis, q: QuoteSpan): Cue | null {
+  const words = wordCount(body.slice(q.inner.start, q.inner.end));
+  for (const c of s.cues) {
+    const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
+    if (start >= q.end && PUNCTUATION_ONLY.test(body.slice(q.end, start))) return c;
+  }
+  const final = s.cues.find((c) => c.strength === 'speech' && c.verbSpan.start >= q.end && endsSentence(body, s, c));
+  if (final) return final;
+  const before = s.cues.filter((c) => c.verbSpan.end <= q.open && c.order === 'before' || (c.order === 'after' && c.phraseSpan.end <= q.open));
+  const c = before[before.length - 1];
+  if (!c) return null;
+  if (c.strength === 'weak') {
+    const lead = body.slice(Math.max(s.span.start, q.open - 40), q.open);
+    if (words < 2 || NAMING_BEFORE.test(lead)) return null;
+  }
+  return c;
+}
+
+/** True when a cue closes its sentence: "…, the Chairman of the NHS Alliance has said." */
+function endsSentence(body: string, s: SentenceAnalysis, c: Cue): boolean {
+  const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
+  const end = Math.max(c.phraseSpan.end, c.verbSpan.end);
+  const before = body.slice(s.span.start, start);
+  const after = body.slice(end, s.span.end);
+  return /,\s*$/.test(before) && /^(?:\s+(?:to\s+)?[\p{L}\s'’-]{0,60}?)?\s*[.!?]?\s*$/u.test(after);
+}
+
+function continuing(from: Attribution, what: string): Attribution {
+  const cue = from.cue?.startsWith('continues ') ? from.cue : `continues ${what}${from.cue ? ` (${from.cue})` : ''}`;
+  return { speaker: from.speaker, cue };
+}
+
+/** True for a quote in brackets, which quotes a document more often than a person: "networks (‘covering …’)". */
+function inParentheses(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean {
+  return /\(\s*$/.test(body.slice(s.span.start, q.open)) && /^\s*\)/.test(body.slice(q.end, s.span.end));
+}
+
+function isWholeSentence(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean {
+  return PUNCTUATION_ONLY.test(body.slice(s.span.start, q.open)) && PUNCTUATION_ONLY.test(body.slice(q.end, s.span.end).replace(/[”"’']/g, ''));
+}
+
+/** Reported speech: "Dixon said commissioners would need …", "…, he said.", "according to X, …". */
+function reportedSpeech(body: string, s: SentenceAnalysis, cueSpeaker: Map<Cue, string | null>, resolver: ArticleResolver): RawStatement[] {
+  const out: RawStatement[] = [];
+  const sentenceEnd = trimEnd(body, s.span.start, s.span.end);
+  s.cues.forEach((c, i) => {
+    const speaker = cueSpeaker.get(c);
+    if (!speaker || c.strength !== 'speech') return;
+    if (c.order === 'before' && c.complementStart !== null && !endsSentence(body, s, c)) {
+      const next = s.cues.slice(i + 1).find((n) => n.verbSpan.start > c.verbSpan.end);
+      let end = next ? Math.min(next.phraseSpan.start, next.verbSpan.start) : sentenceEnd;
+      const dash = /\s[–—-]\s/.exec(body.slice(c.complementStart, end));
+      if (dash) end = c.complementStart + dash.index;
+      const span = trimSpan(body, { start: c.complementStart, end });
+      span.end = trimTrailingConnector(body, span);
+      pushReported(out, body, s, span, speaker, c.text);
+    } else if (endsSentence(body, s, c)) {
+      const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
+      pushReported(out, body, s, trimSpan(body, { start: s.span.start, end: start }), speaker, c.text);
+    }
+  });
+  const sentence = body.slice(s.span.start, sentenceEnd);
+  const according = /(^|,\s*)[Aa]ccording to ([^,;.]{2,80}?)(,\s*|$)/u.exec(sentence);
+  if (according) {
+    const phrase = parseSpeakerPhrase(according[2]!);
+    const speaker = phrase && phrase.type !== 'pronoun' ? resolver.resolve(phrase, s.span.start + according.index) : null;
+    if (speaker) {
+      const cue = `according to ${according[2]}`;
+      const span = according[1] === ''
+        ? { start: s.span.start + according[0].length, end: sentenceEnd }
+        : { start: s.span.start, end: s.span.start + according.index };
+      pushReported(out, body, s, trimSpan(body, span), speaker, cue);
+    }
+  }
+  return out;
+}
+
+function pushReported(out: RawStatement[], body: string, s: SentenceAnalysis, span: Span, speaker: string, cue: string): void {
+  const text = body.slice(span.start, span.end);
+  if (wordCount(text) < 4 || /^[“"‘'”’:]/.test(text)) return;
+  const quoted = s.quotes.filter((q) => q.open >= span.start && q.open < span.end).reduce((n, q) => n + wordCount(body.slice(q.inner.start, q.inner.end)), 0);
+  if (quoted * 2 > wordCount(text)) return;
+  out.push({ ...span, kind: 'indirect', speaker, cue });
+}
+
+function detectListIntro(body: string, p: ParagraphAnalysis, resolver: ArticleResolver): Attribution | null {
+  const text = body.slice(p.span.start, p.span.end);
+  const m = /^(.{2,80}?)['’]s\s+(?:[\p{L}-]+\s+){0,8}?(?:are|include|were|is|was)?\s*:$/u.exec(text);
+  if (!m) return null;
+  const phrase = parseSpeakerPhrase(m[1]!);
+  if (!phrase) return null;
+  const speaker = resolver.resolve(phrase, p.span.start);
+  return speaker ? { speaker, cue: text } : null;
+}
+
+function trimEnd(body: string, start: number, end: number): number {
+  while (end > start && /[\s.!?]/.test(body[end - 1]!)) end--;
+  return end;
+}
+
+function trimSpan(body: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s,;:—–-]/u.test(body[start]!)) start++;
+  while (end > start && /[\s,;:—–-]/u.test(body[end - 1]!)) end--;
+  return { start, end };
+}
+
+function trimTrailingConnector(body: string, span: Span): number {
+  const m = /[\s,;]+(?:and|but|while|as|or)$/i.exec(body.slice(span.start, span.end));
+  return m ? span.start + m.index : span.end;
+}
+
+function dedupe(statements: RawStatement[]): RawStatement[] {
+  const seen = new Set<string>();
+  return statements
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((st) => {
+      const k = `${st.start}:${st.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+}
+
+export { normalise };

@@ -1,0 +1,133 @@
+import type { QuoteSpan } from './find-quotes.js';
+import type { Span } from './segment.js';
+import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
+
+/** Verbs that report speech: a quote they govern is the subject's words. */
+const SPEECH_VERBS = [
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'argued', 'argues', 'claimed', 'claims', 'warned', 'warns',
+  'explained', 'explains', 'noted', 'notes', 'continued', 'continues', 'emphasised', 'emphasises', 'emphasized',
+  'emphasizes', 'stressed', 'stresses', 'insisted', 'insists', 'urged', 'urges', 'commented', 'comments', 'stated',
+  'believes', 'believed', 'wrote', 'writes', 'asked', 'asks', 'replied', 'replies', 'admitted', 'admits', 'announced',
+  'announces', 'declared', 'declares', 'suggested', 'suggests', 'acknowledged', 'acknowledges', 'predicted', 'predicts',
+  'promised', 'promises', 'reiterated', 'reiterates', 'concluded', 'concludes', 'recalled', 'recalls', 'observed',
+  'remarked', 'indicated', 'confirmed', 'confirms', 'denied', 'denies', 'called', 'calls', 'maintained', 'maintains',
+  'tweeted', 'testified', 'revealed', 'conceded', 'concedes', 'cautioned', 'vowed', 'vows', 'pledged', 'responded',
+  'answered', 'explains', 'thinks', 'thought', 'feels', 'felt', 'fears', 'feared', 'hopes', 'hoped', 'reported',
+  'alleged', 'alleges', 'disclosed', 'informed', 'assured', 'reckons', 'wondered', 'joked', 'quipped', 'shouted',
+  'pointed out', 'points out', 'went on', 'goes on',
+];
+/** Base forms, only after "to", "did", "would": "went on to call for", "did not say". */
+const BASE_VERBS = ['say', 'tell', 'add', 'argue', 'claim', 'warn', 'call', 'urge', 'explain', 'stress', 'insist', 'note', 'suggest'];
+/** Verbs of communication that are not speech: they license a quoted clause, not a quoted name. */
+const WEAK_VERBS = [
+  'praised', 'congratulated', 'applauded', 'welcomed', 'criticised', 'criticized', 'accused', 'thanked', 'condemned',
+  'hailed', 'attacked', 'questioned', 'defended', 'dismissed', 'described', 'describes', 'labelled', 'branded',
+  'blamed', 'admitting', 'saying', 'adding', 'warning', 'arguing', 'claiming', 'noting', 'insisting', 'explaining',
+  'telling', 'urging', 'calling',
+];
+const STRONG = new Set([...SPEECH_VERBS, ...BASE_VERBS]);
+const VERB_RE = new RegExp(
+  `(?<![\\p{L}'’-])(?:(?:to|did|did not|didn't|would|will|went on to|go on to|goes on to)\\s+(${BASE_VERBS.join('|')})|(${[...SPEECH_VERBS, ...WEAK_VERBS].join('|')}))(?![\\p{L}'’-])`,
+  'giu',
+);
+/** Objects of "told", "urged", "warned": skipped to reach what was said. */
+const OBJECT_THEN_THAT = /^\s+(?:[^,;:.]{1,60}?\s)?that\s+/i;
+const MASK = '\u0001';
+
+/** A speech cue: a verb of saying and the words naming who spoke. */
+export interface Cue {
+  verb: string;
+  strength: 'speech' | 'weak';
+  verbSpan: Span;
+  phrase: SpeakerPhrase;
+  phraseSpan: Span;
+  /** `before`: "Dixon said"; `after`: "…,” said Dixon". */
+  order: 'before' | 'after';
+  /** Where reported content starts for subject-first cues ("said [that] …"), else null. */
+  complementStart: number | null;
+  /** A role given in apposition: "said Ian Dalton, the NHSCB's chief operating officer". */
+  appositive: string | null;
+  /** The cue's words as they stand in the article, e.g. "he told the conference". */
+  text: string;
+}
+
+/** Copies a sentence with every quotation replaced by a mask of the same length, so offsets line up. */
+export function maskQuotes(body: string, sentence: Span, quotes: QuoteSpan[]): string {
+  let text = body.slice(sentence.start, sentence.end);
+  for (const q of quotes) {
+    const a = Math.max(q.open, sentence.start) - sentence.start;
+    const b = Math.min(q.end, sentence.end) - sentence.start;
+    if (b > a) text = text.slice(0, a) + MASK.repeat(b - a) + text.slice(b);
+  }
+  return text;
+}
+
+const BOUNDARY = /[,;:()\u0001—–]|\s-\s|^/gu;
+
+function lastBoundaryBefore(masked: string, index: number): number {
+  let at = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(masked); m && m.index < index; m = BOUNDARY.exec(masked)) {
+    at = m.index + m[0].length;
+    if (m[0] === '') BOUNDARY.lastIndex++;
+  }
+  return at;
+}
+
+/** Finds the speech cues of one sentence, outside its quotations. */
+export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue[] {
+  const masked = maskQuotes(body, sentence, quotes);
+  const cues: Cue[] = [];
+  const base = sentence.start;
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(masked); m; m = VERB_RE.exec(masked)) {
+    const verb = (m[1] ?? m[2])!.toLowerCase();
+    const verbStart = m.index + m[0].length - (m[1] ?? m[2])!.length;
+    const verbEnd = m.index + m[0].length;
+    const strength = STRONG.has(verb) ? 'speech' : 'weak';
+    const from = lastBoundaryBefore(masked, m.index);
+    const subjectText = masked.slice(from, m.index);
+    let phrase = subjectText.trim() ? parseSpeakerPhrase(subjectText) : null;
+    let order: Cue['order'] = 'before';
+    let phraseSpan: Span = { start: base + from, end: base + m.index };
+    let appositive: string | null = null;
+    if (!phrase && !subjectText.trim()) {
+      // Inverted: "…,” says NHS Alliance chair Dr Michael Dixon." / "said Ian Dalton, the NHSCB's …"
+      const rest = masked.slice(verbEnd);
+      const np = /^\s+([^,;:.!?\u0001—–()]+?)(?=\s*(?:[,;:.!?\u0001—–()]|$))/u.exec(rest);
+      if (np) {
+        phrase = parseSpeakerPhrase(np[1]!);
+        order = 'after';
+        const s = verbEnd + np[0].length - np[1]!.length;
+        phraseSpan = { start: base + s, end: base + s + np[1]!.length };
+        const app = /^,\s+((?:the|a|an|its|their)\s[^,;.!?\u0001]{3,120}?)(?=[,;.!?]|$)/iu.exec(rest.slice(np[0].length));
+        if (app && phrase?.type === 'person') appositive = app[1]!.replace(/^(?:the|a|an)\s+/i, '');
+      }
+    }
+    if (!phrase && /^\s*(?:and|but|or|yet|while|before|then)?\s*(?:also|further|later|then)?\s*$/i.test(subjectText) && from > 0) {
+      // "Dixon questioned …, and said …": the verb shares the sentence's subject.
+      phrase = { type: 'pronoun', text: '', plural: false };
+      order = 'before';
+      phraseSpan = { start: base + m.index, end: base + m.index };
+    }
+    if (!phrase || (strength === 'weak' && phrase.type === 'generic')) continue;
+    let complementStart: number | null = null;
+    // A parenthetical cue ("which, it hopes, will …") reports only when it opens its sentence ("However, he noted, …").
+    const parenthetical = /^\s*,/.test(masked.slice(verbEnd)) && masked.slice(0, from).trim().split(/\s+/).length > 2;
+    if (order === 'before' && !parenthetical) {
+      const after = masked.slice(verbEnd);
+      if (/^(?:call|calls|called|urge|urges|urged)$/.test(verb)) complementStart = base + verbStart;
+      else {
+        const that = /^(tells|told|tell|warned|warns|assured|informed|reminded|asked)$/.test(verb) ? OBJECT_THEN_THAT.exec(after) : /^\s+that\s+/i.exec(after);
+        complementStart = base + verbEnd + (that ? that[0].length : /^\s*/.exec(after)![0].length);
+      }
+    }
+    const textStart = Math.min(phraseSpan.start, base + verbStart);
+    const textEnd = Math.max(phraseSpan.end, base + verbEnd);
+    let text = body.slice(textStart, textEnd);
+    const tail = /^\s+(?:the conference|delegates|reporters|journalists|the audience|MPs|members|the meeting)\b/.exec(body.slice(textEnd, sentence.end));
+    if (tail) text += tail[0];
+    cues.push({ verb, strength, verbSpan: { start: base + verbStart, end: base + verbEnd }, phrase, phraseSpan, order, complementStart, appositive, text: text.trim() });
+  }
+  return cues;
+}

@@ -1,0 +1,145 @@
+/** What the words naming a speaker refer to, before resolution against the article and corpus. */
+export type SpeakerPhrase =
+  | { type: 'pronoun'; text: string; plural: boolean }
+  | { type: 'person'; text: string; name: string; honorific: string | null; role: string | null }
+  | { type: 'organisation'; text: string; name: string; definite: boolean }
+  | { type: 'role'; text: string; role: string }
+  | { type: 'generic'; text: string };
+
+export const HONORIFICS = new Set([
+  'dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'professor', 'prof',
+  'rev', 'reverend', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'rev.',
+]);
+
+/** Words that make a capitalised run an organisation's name. */
+const ORG_WORDS = new Set([
+  'board', 'alliance', 'association', 'confederation', 'committee', 'commission', 'council', 'department', 'ministry',
+  'government', 'party', 'union', 'institute', 'university', 'service', 'services', 'agency', 'trust', 'group', 'groups',
+  'company', 'inc', 'ltd', 'plc', 'corporation', 'police', 'court', 'office', 'organisation', 'organization', 'society',
+  'federation', 'league', 'bank', 'fund', 'forum', 'network', 'foundation', 'authority', 'college', 'school', 'hospital',
+  'club', 'army', 'navy', 'force', 'forces', 'parliament', 'senate', 'congress', 'assembly', 'cabinet', 'bureau',
+  'centre', 'center', 'coalition', 'commissioners', 'administration', 'embassy', 'institution', 'team', 'nhs',
+  'commissioning', 'council', 'observatory', 'laboratory', 'media', 'news', 'times', 'press', 'channel', 'airlines',
+]);
+
+/** Job titles: a capitalised one before a name is a role, not part of the name. */
+export const TITLE_WORDS = new Set([
+  'chair', 'chairman', 'chairwoman', 'chairperson', 'chief', 'secretary', 'minister', 'director', 'executive',
+  'officer', 'president', 'vice', 'leader', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'governor', 'mayor',
+  'ceo', 'founder', 'manager', 'general', 'deputy', 'prime', 'premier', 'chancellor', 'senator', 'representative',
+  'judge', 'justice', 'commissioner', 'ambassador', 'spokesman', 'coach', 'captain', 'inspector', 'superintendent',
+  'sergeant', 'constable', 'king', 'queen', 'prince', 'princess', 'pope', 'bishop', 'archbishop', 'chairs', 'editor',
+  'correspondent', 'analyst', 'economist', 'lawyer', 'attorney', 'gp', 'doctor', 'nurse', 'professor', 'mp', 'mep',
+  'councillor', 'colonel', 'major', 'lieutenant', 'admiral', 'commander', 'sheriff', 'treasurer', 'member', 'partner',
+  'researcher', 'scientist', 'author', 'spokesperson', 'press', 'adviser', 'advisor', 'consultant', 'councilman',
+]);
+
+const PRONOUNS: Record<string, boolean> = { he: false, she: false, it: false, they: true, we: true, i: false };
+const LEADING_FILLER = /^(?:and|but|while|as|when|that|so|then|also|yet|which|who|where|because|although|though|however|meanwhile|now)\s+/i;
+const TRAILING_FILLER = /\s+(?:also|further|later|then|previously|recently|again|repeatedly|earlier|once|now|today|yesterday|subsequently|separately|meanwhile|has|have|had|will|would|could|did|does|do|is|was|were|are|had|himself|herself|themselves|itself|too|first|finally|last|even|already|still|later|always|never|just|often)$/i;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|(?:Mc|Mac|O['’]|D['’])\p{Lu}[\p{Ll}]+|\p{Lu}\.)$/u;
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ibn', 'du', 'dos', 'das']);
+/** Words that show the text before a name is a clause, not a role ("commissioners would need to act as …"). */
+const CLAUSE_WORDS = new Set([
+  'would', 'will', 'must', 'should', 'can', 'could', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'be', 'been',
+  'to', 'not', 'said', 'says', 'in', 'at', 'on', 'with', 'by', 'from', 'as', 'that', 'which', 'who', 'his', 'her',
+  'their', 'its', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'if', 'when', 'after', 'before', 'speaking', 'during',
+]);
+/** Words that end no noun phrase: "and said" has no subject of its own. */
+const FUNCTION_WORDS = new Set([
+  'and', 'but', 'or', 'yet', 'so', 'then', 'also', 'however', 'which', 'who', 'that', 'this', 'it', 'as', 'while',
+  'when', 'where', 'because', 'if', 'not', 'never', 'only', 'just', 'even', 'still', 'further', 'later', 'there',
+  'here', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'has', 'have', 'had', 'is',
+  'was', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do',
+]);
+/** Lower-case nouns for bodies that speak ("the board said"). */
+const COLLECTIVE_NOUNS = new Set([
+  'board', 'alliance', 'company', 'government', 'party', 'ministry', 'department', 'police', 'council', 'committee',
+  'commission', 'agency', 'union', 'trust', 'bank', 'court', 'club', 'group', 'team', 'organisation', 'organization',
+  'firm', 'charity', 'hospital', 'university', 'airline', 'regulator', 'watchdog', 'army', 'military',
+]);
+const CAP_TOKEN = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
+
+const isAllCaps = (t: string): boolean => /^[\p{Lu}\d]{2,}s?$/u.test(t);
+const bare = (t: string): string => t.toLowerCase().replace(/[.,]$/, '').replace(/['’]s$/, '');
+
+/** Cleans the words around a speaker phrase: fillers at either end, possessive, punctuation. */
+export function trimPhrase(text: string): string {
+  let s = text.replace(/[\s,;:—–-]+$/u, '').replace(/^[\s,;:—–-]+/u, '');
+  for (let i = 0; i < 4; i++) {
+    const before = s;
+    s = s.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '');
+    if (s === before) break;
+  }
+  return s.trim();
+}
+
+/** Splits a run of capitalised tokens at its last role or organisation word: what follows is a name. */
+function splitNameFromRun(tokens: string[]): { name: string[]; head: string[] } {
+  let cut = -1;
+  tokens.forEach((t, i) => {
+    const b = bare(t);
+    if (isAllCaps(t) || ORG_WORDS.has(b) || TITLE_WORDS.has(b) || HONORIFICS.has(b)) cut = i;
+  });
+  return { head: tokens.slice(0, cut + 1), name: tokens.slice(cut + 1) };
+}
+
+/**
+ * Reads a short phrase that names who spoke ("NHS Alliance chair Dr Michael Dixon", "he",
+ * "the Board", "the Chairman of the NHS Alliance", "officials") into what it refers to.
+ * Returns null for words that are not a speaker phrase at all (a clause, a long noun phrase).
+ */
+export function parseSpeakerPhrase(raw: string): SpeakerPhrase | null {
+  const text = trimPhrase(raw);
+  if (!text || text.length > 120) return null;
+  const tokens = text.split(/\s+/);
+  if (tokens.length > 12) return null;
+  const lower = text.toLowerCase();
+  if (tokens.length === 1 && lower in PRONOUNS) return { type: 'pronoun', text, plural: PRONOUNS[lower]! };
+  if (/[“”"‘’]/.test(text.replace(/(\p{L})[’']s?\b/gu, '$1'))) return null;
+
+  // A run of capitalised tokens at the end ("… Dr Michael Dixon", "the NHS Commissioning Board").
+  let i = tokens.length;
+  while (i > 0) {
+    const t = tokens[i - 1]!;
+    if (CAP_TOKEN.test(t) || (PARTICLES.has(t) && i < tokens.length && i > 1 && CAP_TOKEN.test(tokens[i - 2]!))) i--;
+    else if (['of', 'for', 'and', '&'].includes(t.toLowerCase()) && i > 1 && i < tokens.length && CAP_TOKEN.test(tokens[i - 2]!) && ORG_WORDS.has(bare(tokens[i - 2]!))) i--;
+    else break;
+  }
+  const run = tokens.slice(i);
+  const before = tokens.slice(0, i);
+  if (run.length > 0) {
+    if (run[0] === 'The' || run[0] === 'A') run.shift();
+    const { head, name } = splitNameFromRun(run);
+    const nameOk = name.length > 0 && name.length <= 4 && name.every((t) => NAME_TOKEN.test(t) || PARTICLES.has(t));
+    if (nameOk) {
+      const honorific = head.length && HONORIFICS.has(bare(head[head.length - 1]!)) ? head[head.length - 1]! : null;
+      const roleTokens = [...before, ...(honorific ? head.slice(0, -1) : head)];
+      const role = roleTokens.join(' ').replace(/^(?:the|a|an)\s+/i, '').trim();
+      if (before.some((t) => CLAUSE_WORDS.has(t.toLowerCase()))) return null;
+      return { type: 'person', text, name: name.join(' ').replace(/['’]s$/, ''), honorific, role: role || null };
+    }
+    if (head.length > 0 && name.length === 0) {
+      const orgish = head.some((t) => ORG_WORDS.has(bare(t)) || isAllCaps(t));
+      const lastBare = bare(head[head.length - 1]!);
+      if (TITLE_WORDS.has(lastBare) || /\bof\b/i.test(text) && tokens.some((t) => TITLE_WORDS.has(bare(t)))) {
+        return { type: 'role', text, role: text.replace(/^(?:the|a|an)\s+/i, '') };
+      }
+      if (orgish && before.every((t) => /^(?:the|a|an)$/i.test(t))) {
+        return { type: 'organisation', text, name: head.join(' ').replace(/['’]s$/, ''), definite: /^the\s/i.test(text) };
+      }
+    }
+  }
+  // "the Chairman of the NHS Alliance", "the health secretary", "a spokesperson", "officials".
+  if (tokens.some((t) => TITLE_WORDS.has(bare(t))) && /^(?:the|a|an|its|their|his|her)\s/i.test(text) && tokens.length <= 9) {
+    return { type: 'role', text, role: text.replace(/^(?:the|a|an|its|their|his|her)\s+/i, '') };
+  }
+  if (tokens.length <= 3 && tokens.every((t) => /^[\p{Ll}'’-]+$/u.test(t)) && !FUNCTION_WORDS.has(tokens[tokens.length - 1]!)) {
+    const head = bare(tokens[tokens.length - 1]!);
+    if (tokens.length >= 2 && /^(?:the)$/.test(tokens[0]!) && COLLECTIVE_NOUNS.has(head)) {
+      return { type: 'organisation', text, name: head, definite: true };
+    }
+    return { type: 'generic', text };
+  }
+  return null;
+}
