@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import Parser from 'rss-parser';
 import { createArticleDraft, type ArticleDraft } from './article-draft.js';
 import { cleanOptional, countWords } from './clean-text.js';
-import { findDuplicate, readCorpusKeys } from './corpus-keys.js';
+import { findDuplicate, readCorpusKeys, stripTracking } from './corpus-keys.js';
 import { extractParagraphs } from './extract-paragraphs.js';
 import { fetchPage, parseHttpUrl } from './fetch-page.js';
 import { IngestError, isIngestError } from './ingest-error.js';
@@ -92,7 +92,7 @@ export async function addFeed(feedUrl: string, options: AddFeedOptions): Promise
     const title = cleanOptional(item.title) ?? null;
     let link: string;
     try {
-      link = parseHttpUrl(item.link ?? item.guid ?? '', new URL(feedUrl)).href;
+      link = stripTracking(parseHttpUrl(item.link ?? item.guid ?? '', new URL(feedUrl)).href);
     } catch {
       items.push({ kind: 'failed', link: null, title, message: 'the item has no http(s) link' });
       continue;

@@ -22,6 +22,18 @@ export interface Duplicate {
 
 const TRACKING = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$/i;
 
+/** The address without tracking parameters (`utm_*`, `fbclid`, ...) and fragment. */
+export function stripTracking(address: string): string {
+  try {
+    const url = new URL(address);
+    for (const name of Array.from(url.searchParams.keys())) if (TRACKING.test(name)) url.searchParams.delete(name);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return address;
+  }
+}
+
 /**
  * The key two addresses of the same article share: scheme, `www.`, fragment, tracking parameters
  * and a trailing slash do not count.

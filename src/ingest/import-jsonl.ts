@@ -42,7 +42,7 @@ function isWikinews(line: ImportLine): boolean {
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'invalid';
   const field = issue.path.join('.') || 'line';
-  return issue.code === 'invalid_type' && issue.input === undefined ? `${field}: is required` : `${field}: ${issue.message}`;
+  return issue.input === undefined ? `${field}: is required` : `${field}: ${issue.message}`;
 }
 
 /**

@@ -103,7 +103,9 @@ export async function readArticlePage(source: string, overrides: ArticleOverride
     throw new IngestError('bad_field', `--published ${overrides.published}: write the date as YYYY-MM-DD, YYYY-MM or YYYY`);
   }
   const title = pick(overrides.title, 'given with --title', page.title, hints?.title, `${hintFrom} title`);
-  const published = pick(overrides.published, 'given with --published', page.published, hints?.published, `${hintFrom} date`);
+  // A date the feed states beats one guessed from the page's first <time>.
+  const pageDate = page.published?.inferred && hints?.published ? undefined : page.published;
+  const published = pick(overrides.published, 'given with --published', pageDate, hints?.published, `${hintFrom} date`);
   let url = pick(overrides.url, 'given with --url', page.canonical, undefined, '');
   if (!url && loaded.fetched) url = { value: loaded.pageUrl, from: 'address fetched (no canonical link on the page)' };
   if (overrides.url !== undefined) parseHttpUrl(overrides.url);
