@@ -53,10 +53,12 @@ export function chooseSpeaker(
     const other = otherPersonNamed(tokens, best);
     if (other) return fromRun(tokens, other, cleaned, false);
     const mine = known.filter((match) => match.speakerId === best.speakerId);
+    // "what did Okafor and Price say": only one speaker is searched, but the other name is no topic.
+    const joined = known.filter((match) => match.speakerId !== best.speakerId && mine.some((own) => isJoined(text, own, match)));
     return {
       speakerId: best.speakerId,
       speakerQuery: withoutHonorifics(cleaned.slice(best.nameStart, best.nameEnd)),
-      spans: mine.map(({ start, end }) => ({ start, end })),
+      spans: [...mine, ...joined].map(({ start, end }) => ({ start, end })),
       overridesOutlet: mine.some(overlapsOutlet),
     };
   }
@@ -106,6 +108,11 @@ function otherPersonNamed(tokens: readonly Token[], match: KnownSpeakerMatch): N
   while (first > 0 && /^\s+$/.test(tokens[first]?.gap ?? '') && HONORIFICS.has(tokens[first - 1]?.lower ?? '')) first -= 1;
   if (index - nameFirst >= 4) nameFirst = index - 3;
   return { first, last: index + 1, nameFirst, possessive: aliasToken.possessive, acronymOnly: false };
+}
+
+function isJoined(text: string, a: KnownSpeakerMatch, b: KnownSpeakerMatch): boolean {
+  const between = a.end <= b.start ? text.slice(a.end, b.start) : text.slice(b.end, a.start);
+  return /^\s*(?:,|&|\band\b|\bor\b|,\s*and\b)\s*$/i.test(between);
 }
 
 function isPlainNameWord(token: Token | undefined): boolean {

@@ -1,6 +1,7 @@
 import { FRAME_WORDS, HONORIFICS, STOP_WORDS } from './question-words.js';
 import type { Token } from './tokenize-question.js';
 
+const HELP_FOLLOWERS = new Set(['me', 'us', ...FRAME_WORDS]);
 const EDGE_WORDS = new Set([...STOP_WORDS, ...FRAME_WORDS, ...HONORIFICS, 'please', 'hi', 'hello', 'hey', 'ok', 'okay']);
 
 /**
@@ -13,7 +14,8 @@ export function extractTopic(tokens: readonly Token[], cleaned: string, extraEdg
   let last = tokens.length;
   const isEdge = (token: Token | undefined): boolean =>
     token !== undefined && (EDGE_WORDS.has(token.lower) || extraEdgeWords.has(token.lower));
-  while (first < last && isEdge(tokens[first])) first += 1;
+  // "help me find …" opens a question; "help for carers" is a topic.
+  while (first < last && (isEdge(tokens[first]) || (tokens[first]?.lower === 'help' && HELP_FOLLOWERS.has(tokens[first + 1]?.lower ?? '')))) first += 1;
   while (last > first && isEdge(tokens[last - 1])) last -= 1;
   if (first === last) return null;
   return tokens
