@@ -41,19 +41,27 @@ export function postActivity(server: TeamsTestServer, activity: unknown, headers
   });
 }
 
-/** The path the bot replies to: the conversation id is URL-encoded, and so is the id of the activity replied to. */
+/**
+ * The path the bot replies to: the conversation id is URL-encoded, and so is the id of the activity
+ * replied to. An activity without an id (the docs payload) gets a new message in the conversation.
+ */
 export function replyPath(activity: Partial<Activity>): string {
   const base = new URL(activity.serviceUrl ?? '').pathname.replace(/\/$/, '');
-  return `${base}/v3/conversations/${encodeURIComponent(activity.conversation?.id ?? '')}/activities/${encodeURIComponent(activity.id ?? '')}`;
+  const conversation = `${base}/v3/conversations/${encodeURIComponent(activity.conversation?.id ?? '')}/activities`;
+  return activity.id ? `${conversation}/${encodeURIComponent(activity.id)}` : conversation;
 }
 
-/** A Bot Connector stand-in at the activity's serviceUrl expecting one reply; replies land in `sent`. */
-export function expectReply(activity: Partial<Activity>, sent: Array<Partial<Activity>>, status = 200): nock.Scope {
+/**
+ * A Bot Connector stand-in at the activity's serviceUrl expecting `times` replies answered with
+ * `status`; what the bot sent lands in `sent`.
+ */
+export function expectReply(activity: Partial<Activity>, sent: Array<Partial<Activity>>, status = 200, times = 1): nock.Scope {
   return nock(new URL(activity.serviceUrl ?? '').origin)
     .post(replyPath(activity), (body: Partial<Activity>) => {
       sent.push(body);
       return true;
     })
+    .times(times)
     .reply(status, status < 300 ? { id: `reply-${sent.length}` } : { error: { code: 'ServiceError', message: 'boom' } });
 }
 

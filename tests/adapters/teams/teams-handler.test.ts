@@ -6,6 +6,7 @@ import { helpAnswer, resultsAnswer, SENATES_QUOTE, senatesResult } from './answe
 import { asBotMentioned, loadFixture } from './fixtures.js';
 import { cardActions, cardOf, cardTexts, expectReply, postActivity, replyPath, startTeamsServer, type TeamsTestServer } from './harness.js';
 import { validateAdaptiveCard } from './validate-card.js';
+import { createCaptureLogger } from './capture-logger.js';
 
 /** A core that records what it was asked and answers from `answerFor`: the handler's contract with the core. */
 function createRecordingBriefbot(answerFor: (question: string) => Answer) {
@@ -25,6 +26,7 @@ describe('Teams bot over HTTP (recording core)', () => {
   let server: TeamsTestServer;
   let core: ReturnType<typeof createRecordingBriefbot>;
   let failNext: Error | undefined;
+  const log = createCaptureLogger();
 
   beforeAll(async () => {
     nock.disableNetConnect();
@@ -37,10 +39,11 @@ describe('Teams bot over HTTP (recording core)', () => {
       }
       return question === 'help' ? helpAnswer : resultsAnswer([senatesResult], 12);
     });
-    server = await startTeamsServer(core.briefbot);
+    server = await startTeamsServer(core.briefbot, { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }, log.logger);
   });
   beforeEach(() => {
     core.asked.length = 0;
+    log.lines.length = 0;
   });
   afterEach(() => {
     nock.cleanAll();
@@ -65,6 +68,11 @@ describe('Teams bot over HTTP (recording core)', () => {
     expect(reply?.text).toContain(SENATES_QUOTE);
     expect(validateAdaptiveCard(cardOf(reply))).toEqual([]);
     expect(cardTexts(cardOf(reply))).toContain(`“${SENATES_QUOTE}”`);
+    // The question appears in the logs at debug level only.
+    const answered = log.lines.find((l) => l.event === 'teams.answered');
+    expect(answered).toMatchObject({ platform: 'teams', kind: 'results', level: 30 });
+    expect(typeof answered?.durationMs).toBe('number');
+    expect(log.lines.filter((l) => JSON.stringify(l).includes(QUESTION)).map((l) => l.level)).toEqual([20]);
   });
 
   it('answers a channel message that mentions the bot, without the mention (real capture)', async () => {
@@ -165,23 +173,29 @@ describe('Teams bot over HTTP (recording core)', () => {
     expect(core.asked).toEqual([]);
   });
 
-  it('survives a Connector failure (HTTP 500): logs, tries to apologise, and answers the next message', async () => {
+  it('survives a Connector failure (HTTP 500): the SDK retries, then the bot apologises and answers the next message', async () => {
     const activity = { ...loadFixture('personal-message.json'), text: QUESTION };
     const attempts: Array<Partial<Activity>> = [];
-    const failing = expectReply(activity, attempts, 500);
-    const apology = expectReply(activity, attempts, 500);
+    // The SDK's HTTP pipeline retries a 5xx three times with exponential backoff (about 3.5 to 7 s) before giving up.
+    const failing = expectReply(activity, attempts, 500, 4);
+    const apologised: Array<Partial<Activity>> = [];
+    const apology = expectReply(activity, apologised);
     const response = await postActivity(server, activity);
     expect(response.status).toBe(200);
     expect(failing.isDone()).toBe(true);
     expect(apology.isDone()).toBe(true);
-    expect(attempts[1]?.text).toBe('Sorry, something went wrong while answering. Please try again in a moment.');
+    expect(attempts).toHaveLength(4);
+    expect(attempts.every((a) => a.text?.includes(SENATES_QUOTE))).toBe(true);
+    expect(apologised[0]?.text).toBe('Sorry, something went wrong while answering. Please try again in a moment.');
+    expect(log.lines.find((l) => l.event === 'teams.turn_error')).toMatchObject({ code: 'TEAMS_CONNECTOR_FAILED', level: 50 });
 
+    const apologyActivity = { ...activity, id: 'second-message' };
     const sent: Array<Partial<Activity>> = [];
-    const next = expectReply(activity, sent);
-    expect((await postActivity(server, activity)).status).toBe(200);
+    const next = expectReply(apologyActivity, sent);
+    expect((await postActivity(server, apologyActivity)).status).toBe(200);
     expect(next.isDone()).toBe(true);
     expect(sent[0]?.text).toContain(SENATES_QUOTE);
-  });
+  }, 30_000);
 
   it('apologises without the exception message when the core fails', async () => {
     failNext = new Error('index file /secret/path is corrupt');
@@ -192,6 +206,7 @@ describe('Teams bot over HTTP (recording core)', () => {
     expect(scope.isDone()).toBe(true);
     expect(sent[0]?.text).toBe('Sorry, something went wrong while answering. Please try again in a moment.');
     expect(JSON.stringify(sent[0])).not.toContain('corrupt');
+    expect(log.lines.find((l) => l.event === 'teams.turn_error')).toMatchObject({ code: 'TEAMS_TURN_FAILED' });
   });
 
   it('refuses bad JSON with 400 and an oversized body with 413', async () => {
