@@ -51,14 +51,16 @@ export class ArticleResolver {
     } else {
       const token = keyOf(phrase.name);
       const local = this.analysis.mentions.filter((m) => m.phrase.name.includes(' ') && keyOf(m.phrase.name).split(' ').pop() === token);
-      const before = local.filter((m) => m.at <= at);
-      const pick = before[before.length - 1] ?? local[0];
+      // Two people of that surname in the article ("Trump" with Donald and Mary Trump): say nothing rather than guess.
+      if (new Set(local.map((m) => keyOf(m.phrase.name))).size > 1) return null;
+      const pick = local[0];
       if (pick) key = keyOf(pick.phrase.name);
       else {
+        // A lone capitalised word the article never gives in full may be no name at all ("When", "Witnesses"):
+        // only a title ("Dr Dixon") lets it resolve, and only to the one person of that surname in the corpus.
         const corpus = this.registry.bySurname(token);
-        if (corpus.length === 1) key = corpus[0]!;
-        else if (corpus.length > 1) return null;
-        else key = this.registry.addPerson(phrase.name, id, phrase.role).key;
+        if (phrase.honorific && corpus.length === 1) key = corpus[0]!;
+        else return null;
       }
       const entry = this.registry.entries.get(key);
       if (!entry) return null;

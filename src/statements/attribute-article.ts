@@ -85,7 +85,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         const cue = findQuoteCue(body, s, q);
         let who: Attribution | null = null;
         if (cue) {
-          who = { speaker: cueSpeaker.get(cue) ?? null, cue: cue.text || null };
+          who = { speaker: cueSpeaker.get(cue) ?? null, cue: cueText(body, s, cue) };
           if (!who.speaker && wordCount(inner) < 6) continue;
         } else if (q.open === p.span.start && carried) {
           who = continuing(carried, 'the quotation from the previous paragraph');
@@ -145,6 +145,12 @@ function endsSentence(body: string, s: SentenceAnalysis, c: Cue): boolean {
   return /,\s*$/.test(before) && /^(?:\s+(?:to\s+)?[\p{L}\s'’-]{0,60}?)?\s*[.!?]?\s*$/u.test(after);
 }
 
+/** The cue's words; a verb that shares its sentence's subject gets that subject: "Dr Dixon … said". */
+function cueText(body: string, s: SentenceAnalysis, c: Cue): string {
+  if (c.phrase.type !== 'pronoun' || c.phrase.text !== '' || !s.subject) return c.text;
+  return `${body.slice(s.subject.span.start, s.subject.span.end)} … ${c.text}`;
+}
+
 function continuing(from: Attribution, what: string): Attribution {
   const cue = from.cue?.startsWith('continues ') ? from.cue : `continues ${what}${from.cue ? ` (${from.cue})` : ''}`;
   return { speaker: from.speaker, cue };
@@ -173,10 +179,10 @@ function reportedSpeech(body: string, s: SentenceAnalysis, cueSpeaker: Map<Cue, 
       if (dash) end = c.complementStart + dash.index;
       const span = trimSpan(body, { start: c.complementStart, end });
       span.end = trimTrailingConnector(body, span);
-      pushReported(out, body, s, span, speaker, c.text);
+      pushReported(out, body, s, span, speaker, cueText(body, s, c));
     } else if (endsSentence(body, s, c)) {
       const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
-      pushReported(out, body, s, trimSpan(body, { start: s.span.start, end: start }), speaker, c.text);
+      pushReported(out, body, s, trimSpan(body, { start: s.span.start, end: start }), speaker, cueText(body, s, c));
     }
   });
   const sentence = body.slice(s.span.start, sentenceEnd);

@@ -91,12 +91,27 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue
     let order: Cue['order'] = 'before';
     let phraseSpan: Span = { start: base + from, end: base + m.index };
     let appositive: string | null = null;
+    if (!phrase && !subjectText.trim() && from > 0 && masked[from - 1] === ',') {
+      // "Cruz, in remarks to ABC, said" / "Sophie Obadia, another lawyer for the victim, told": walk back over asides.
+      let end = from - 1;
+      for (let hop = 0; hop < 3 && end > 0 && !phrase; hop++) {
+        const start = lastBoundaryBefore(masked, end);
+        const chunk = masked.slice(start, end);
+        const candidate = parseSpeakerPhrase(chunk);
+        if (candidate && (candidate.type === 'person' || candidate.type === 'organisation' || (candidate.type === 'pronoun' && candidate.text))) {
+          phrase = candidate;
+          phraseSpan = { start: base + start, end: base + end };
+        }
+        if (start === 0 || masked[start - 1] !== ',') break;
+        end = start - 1;
+      }
+    }
     if (!phrase && !subjectText.trim()) {
       // Inverted: "…,” says NHS Alliance chair Dr Michael Dixon." / "said Ian Dalton, the NHSCB's …"
       const rest = masked.slice(verbEnd);
       const np = /^\s+([^,;:.!?\u0001—–()]+?)(?=\s*(?:[,;:.!?\u0001—–()]|$))/u.exec(rest);
       if (np) {
-        phrase = parseSpeakerPhrase(np[1]!);
+        phrase = parseSpeakerPhrase(np[1]!.replace(/\s+(?:of|from|at|with|for)\s+.*$/u, ''));
         order = 'after';
         const s = verbEnd + np[0].length - np[1]!.length;
         phraseSpan = { start: base + s, end: base + s + np[1]!.length };
@@ -108,6 +123,15 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue
       // "Dixon questioned …, and said …": the verb shares the sentence's subject.
       phrase = { type: 'pronoun', text: '', plural: false };
       order = 'before';
+      phraseSpan = { start: base + m.index, end: base + m.index };
+    }
+    if (/ing$/.test(verb) && order === 'before' && phrase?.type !== 'person' && phrase?.type !== 'organisation') {
+      // "Trump congratulated Pelosi, saying …": a participle speaks with its clause's subject.
+      phrase = { type: 'pronoun', text: '', plural: false };
+      phraseSpan = { start: base + m.index, end: base + m.index };
+    }
+    if (/ing$/.test(verb) && phrase && from > 0 && masked[from - 1] === ',' && phraseSpan.end <= base + from) {
+      phrase = { type: 'pronoun', text: '', plural: false };
       phraseSpan = { start: base + m.index, end: base + m.index };
     }
     if (!phrase || (strength === 'weak' && phrase.type === 'generic')) continue;

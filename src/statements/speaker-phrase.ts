@@ -32,9 +32,14 @@ export const TITLE_WORDS = new Set([
   'correspondent', 'analyst', 'economist', 'lawyer', 'attorney', 'gp', 'doctor', 'nurse', 'professor', 'mp', 'mep',
   'councillor', 'colonel', 'major', 'lieutenant', 'admiral', 'commander', 'sheriff', 'treasurer', 'member', 'partner',
   'researcher', 'scientist', 'author', 'spokesperson', 'press', 'adviser', 'advisor', 'consultant', 'councilman',
+  'co-author', 'coauthor', 'fellow', 'actor', 'actress', 'singer', 'writer', 'player', 'star', 'artist', 'designer',
+  'producer', 'candidate', 'nominee', 'activist', 'expert', 'professor', 'lecturer', 'student', 'meteorologist',
+  'physician', 'surgeon', 'chairs', 'rapporteur', 'envoy', 'delegate', 'negotiator', 'official', 'officials',
+  'supervisor', 'principal', 'dean', 'rector', 'vicar', 'priest', 'rabbi', 'imam', 'cardinal', 'monsignor',
 ]);
 
-const PRONOUNS: Record<string, boolean> = { he: false, she: false, it: false, they: true, we: true, i: false };
+// "I" and "we" outside quotation marks are the writer or an interviewer, never a speaker to resolve.
+const PRONOUNS: Record<string, boolean> = { he: false, she: false, it: false, they: true, we: true, i: true };
 const LEADING_FILLER = /^(?:and|but|while|as|when|that|so|then|also|yet|which|who|where|because|although|though|however|meanwhile|now)\s+/i;
 const TRAILING_FILLER = /\s+(?:also|further|later|then|previously|recently|again|repeatedly|earlier|once|now|today|yesterday|subsequently|separately|meanwhile|has|have|had|will|would|could|did|does|do|is|was|were|are|had|himself|herself|themselves|itself|too|first|finally|last|even|already|still|later|always|never|just|often)$/i;
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|(?:Mc|Mac|O['’]|D['’])\p{Lu}[\p{Ll}]+|\p{Lu}\.)$/u;
@@ -52,6 +57,14 @@ const FUNCTION_WORDS = new Set([
   'here', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'has', 'have', 'had', 'is',
   'was', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do',
 ]);
+const ED_ING_NOUNS = new Set(['retired', 'elected', 'acting', 'leading', 'founding', 'governing', 'ruling', 'reigning', 'distinguished', 'renowned', 'celebrated', 'noted', 'appointed', 'designated', 'unnamed', 'named', 'licensed', 'qualified', 'trained', 'unidentified', 'outgoing', 'incoming', 'managing', 'presiding', 'visiting', 'serving', 'sitting', 'consulting', 'attending', 'supervising', 'training', 'polling', 'marketing', 'nursing', 'building', 'housing', 'banking', 'shipping', 'mining', 'publishing', 'broadcasting', 'engineering', 'accounting', 'planning', 'teaching', 'funding', 'learning', 'advertising', 'fundraising', 'computing']);
+
+/** A lower-case word that reads as a verb ("congratulated", "saying"), so the words around it form a clause. */
+function isVerbLike(token: string): boolean {
+  const t = token.toLowerCase();
+  return /^\p{Ll}/u.test(token) && /(?:ed|ing)$/.test(t) && !ED_ING_NOUNS.has(t);
+}
+
 /** Lower-case nouns for bodies that speak ("the board said"). */
 const COLLECTIVE_NOUNS = new Set([
   'board', 'alliance', 'company', 'government', 'party', 'ministry', 'department', 'police', 'council', 'committee',
@@ -98,6 +111,12 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase | null {
   if (tokens.length === 1 && lower in PRONOUNS) return { type: 'pronoun', text, plural: PRONOUNS[lower]! };
   if (/[“”"‘’]/.test(text.replace(/(\p{L})[’']s?\b/gu, '$1'))) return null;
 
+  // "Peter Iseley of Ending Clergy Abuse": the name, with the rest as a role.
+  const of = /^(.*?\p{Ll})\s+(?:of|from|at)\s+(.+)$/u.exec(text);
+  if (of) {
+    const head = parseSpeakerPhrase(of[1]!);
+    if (head?.type === 'person') return { ...head, text, role: head.role ?? of[2]! };
+  }
   // A run of capitalised tokens at the end ("… Dr Michael Dixon", "the NHS Commissioning Board").
   let i = tokens.length;
   while (i > 0) {
@@ -111,12 +130,14 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase | null {
   if (run.length > 0) {
     if (run[0] === 'The' || run[0] === 'A') run.shift();
     const { head, name } = splitNameFromRun(run);
+    // "the director of Black Panther": what follows "of" is a thing or a body, not the speaker's name.
+    if (before[before.length - 1]?.toLowerCase() === 'of' && head.length === 0) return { type: 'role', text, role: text.replace(/^(?:the|a|an)\s+/i, '') };
     const nameOk = name.length > 0 && name.length <= 4 && name.every((t) => NAME_TOKEN.test(t) || PARTICLES.has(t));
     if (nameOk) {
       const honorific = head.length && HONORIFICS.has(bare(head[head.length - 1]!)) ? head[head.length - 1]! : null;
       const roleTokens = [...before, ...(honorific ? head.slice(0, -1) : head)];
       const role = roleTokens.join(' ').replace(/^(?:the|a|an)\s+/i, '').trim();
-      if (before.some((t) => CLAUSE_WORDS.has(t.toLowerCase()))) return null;
+      if (before.some((t) => CLAUSE_WORDS.has(t.toLowerCase()) || isVerbLike(t))) return null;
       return { type: 'person', text, name: name.join(' ').replace(/['’]s$/, ''), honorific, role: role || null };
     }
     if (head.length > 0 && name.length === 0) {
