@@ -12,8 +12,8 @@ const DirectMessageSchema = z.object({
   text: z.string(),
   ts: z.string(),
   thread_ts: z.string().optional(),
-  subtype: z.undefined(),
-  bot_id: z.undefined(),
+  subtype: z.undefined().optional(),
+  bot_id: z.undefined().optional(),
 });
 
 interface Incoming {
