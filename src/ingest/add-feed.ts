@@ -31,7 +31,7 @@ export interface AddFeedOptions extends ReadPageOptions {
   fullContentWords?: number;
 }
 
-type FeedItem = Parser.Item & { 'content:encoded'?: string };
+type FeedItem = Parser.Item & { 'content:encoded'?: string; author?: string; atomPublished?: string };
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
@@ -60,19 +60,29 @@ function htmlToText(html: string): string {
 export async function readFeed(feedUrl: string, options: ReadPageOptions = {}): Promise<Parser.Output<FeedItem>> {
   const page = await fetchPage(feedUrl, { ...options.fetch, accept: FEED_ACCEPT });
   try {
-    return await new Parser<Record<string, unknown>, FeedItem>().parseString(decodeXml(page.body, page.contentType));
+    // Atom's <published> as written: rss-parser's own pubDate is converted to UTC, which can change the day.
+    const parser = new Parser<Record<string, unknown>, FeedItem>({ customFields: { item: [['published', 'atomPublished']] } });
+    return await parser.parseString(decodeXml(page.body, page.contentType));
   } catch (error) {
     throw new IngestError('bad_feed', `${feedUrl} is not an RSS or Atom feed: check the address`, { cause: error });
   }
 }
 
+function itemDate(item: FeedItem): string | null {
+  return toPublishedValue(item.atomPublished) ?? toPublishedValue(item.pubDate) ?? toPublishedValue(item.isoDate);
+}
+
+function itemByline(item: FeedItem): string | undefined {
+  return cleanOptional(item.creator) ?? cleanOptional(item.author);
+}
+
 function draftFromItem(item: FeedItem, link: string, text: string, outlet: string | undefined, source: string): ArticleDraft {
   const title = cleanOptional(item.title);
-  const published = toPublishedValue(item.pubDate) ?? toPublishedValue(item.isoDate);
+  const published = itemDate(item);
   if (!title) throw new IngestError('no_title', 'the feed item has no title');
   if (!published) throw new IngestError('no_date', 'the feed item has no date');
   if (!outlet) throw new IngestError('bad_field', 'the feed has no title to use as the outlet: give one with --outlet');
-  const byline = cleanOptional(item.creator);
+  const byline = itemByline(item);
   return createArticleDraft({ title, outlet, published, url: link, ...(byline ? { byline } : {}), source }, `${text}\n`);
 }
 
@@ -115,8 +125,8 @@ export async function addFeed(feedUrl: string, options: AddFeedOptions): Promise
           from: 'feed item',
           ...(title ? { title } : {}),
           ...(outlet ? { outlet } : {}),
-          ...(item.creator ? { byline: item.creator } : {}),
-          published: toPublishedValue(item.pubDate) ?? toPublishedValue(item.isoDate) ?? undefined,
+          byline: itemByline(item),
+          published: itemDate(item) ?? undefined,
         });
         if (reading.kind === 'refused') throw reading.error;
         draft = reading.draft;
