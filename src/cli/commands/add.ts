@@ -94,7 +94,11 @@ export function registerAdd(program: Command, io: CliIo): void {
       const corpusDir = resolveCorpusDir(flags.corpus, io.env);
       try {
         if (flags.feed !== undefined) {
-          if (source !== undefined) throw new Error('give either a page or --feed, not both');
+          if (source !== undefined) {
+            io.err('briefbot add: give either a page or --feed URL, not both');
+            io.exitCode = 2;
+            return;
+          }
           const report = await addFeed(flags.feed, {
             corpusDir,
             fetch: fetchLimits(flags),
