@@ -21,7 +21,10 @@ const SLACK_SPECIAL = /<([@#!][^<>|\s]{0,200})(?:\|([^<>]{0,300}))?>/g;
 const SLACK_LINK = /<((?:https?|mailto|tel):[^<>|\s]{0,2000})(?:\|([^<>]{0,300}))?>/gi;
 const HTML_TAG = /<\/?[a-z][a-z0-9-]{0,30}(?:\s[^<>]{0,500})?\/?>|<!--[^<>]{0,500}-->/gi;
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi;
-const CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u2028\u2029]/gu;
+// Line breaks and tabs separate words; other control and format characters (zero-width
+// spaces, soft hyphens, direction marks) are dropped, so "Dix\u200bon" still reads "Dixon".
+const SEPARATORS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+const CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
 const FORMATTING = /[*_~`]+/g;
 
 /** Removes chat markup, entities, control characters and extra spaces from a question. */
@@ -33,7 +36,8 @@ export function cleanQuestion(text: string): string {
     .replace(SLACK_LINK, (_m, url: string, label: string | undefined) => ` ${label ?? url} `)
     .replace(HTML_TAG, ' ')
     .replace(ENTITY, decodeEntity)
-    .replace(CONTROL, ' ')
+    .replace(SEPARATORS, ' ')
+    .replace(CONTROL, '')
     .replace(FORMATTING, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -24,6 +24,8 @@ export interface NameRun {
 }
 
 const MAX_NAME_WORDS = 4;
+/** Function words that are also surnames after a first name ("Theresa May"). */
+const NAME_LIKE_STOP_WORDS = new Set(['may', 'will']);
 const SKIPPABLE_BEFORE_VERB = new Set([...SPEAKER_ADVERBS, 'have', 'has', 'had', 'got', 'to', 'been', 'also']);
 const TOPIC_LINKS = new Set(['on', 'about', 're', 'regarding', 'concerning', 'vs', 'versus']);
 
@@ -43,7 +45,7 @@ export function nameRunAt(tokens: readonly Token[], index: number): NameRun | nu
   while (i < tokens.length && words < MAX_NAME_WORDS && (i === index || joins(tokens, i))) {
     const token = tokens[i];
     if (!token) break;
-    if (isNameWord(token)) {
+    if (isNameWord(token) || (words > 0 && token.capitalised && NAME_LIKE_STOP_WORDS.has(token.lower))) {
       words += 1;
       if (isAcronym(token.text)) acronyms += 1;
       i += 1;
@@ -123,9 +125,15 @@ function isHonorific(token: Token | undefined): boolean {
   return token !== undefined && token.capitalised && HONORIFICS.has(token.lower);
 }
 
+/** Whether particles from `index` on lead to a name word ("von der Leyen"). */
 function nextIsNameWord(tokens: readonly Token[], index: number): boolean {
-  const next = tokens[index + 1];
-  return next !== undefined && joins(tokens, index + 1) && isNameWord(next);
+  for (let i = index + 1; i < tokens.length && i <= index + 2; i += 1) {
+    const next = tokens[i];
+    if (!next || !joins(tokens, i)) return false;
+    if (isNameWord(next)) return true;
+    if (!NAME_PARTICLES.has(next.text)) return false;
+  }
+  return false;
 }
 
 /** A name continues over plain spaces, or over the full stop of a title or initial ("J. Smith"). */

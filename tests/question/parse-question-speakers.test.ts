@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { inventedContext, query } from './question-context.js';
+
+describe('parseQuestion: known speakers', () => {
+  it.each([
+    ['what did dixon say about senates', 'michael-dixon', 'dixon'],
+    ['what did DIXON say about senates', 'michael-dixon', 'DIXON'],
+    ["Dixon's views on senates", 'michael-dixon', 'Dixon'],
+    ['Dixon’s views on senates', 'michael-dixon', 'Dixon'],
+    ['what did Michael Dixon say about senates', 'michael-dixon', 'Michael Dixon'],
+    ['what did Dr Michael Dixon say about senates', 'michael-dixon', 'Michael Dixon'],
+    ['what did Dr. Dixon say about senates', 'michael-dixon', 'Dixon'],
+    ['what did the Alliance say about senates', 'nhs-alliance', 'the Alliance'],
+    ['Hunt on senates', 'jeremy-hunt', 'Hunt'],
+  ])('finds the speaker in %j', (text, speakerId, speakerQuery) => {
+    const q = query(text);
+    expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([speakerId, speakerQuery, 'senates']);
+  });
+
+  it('prefers the longest alias: "NHS Alliance" is the organisation, not a topic "NHS" plus "Alliance"', () => {
+    const q = query('what did the NHS Alliance say about senates?');
+    expect([q.speakerId, q.speakerQuery, q.topic]).toEqual(['nhs-alliance', 'NHS Alliance', 'senates']);
+  });
+
+  it('takes the person in the speaker position, and leaves another known name in the topic', () => {
+    const q = query('what did Hunt say about Dixon?');
+    expect([q.speakerId, q.topic]).toEqual(['jeremy-hunt', 'Dixon']);
+  });
+
+  it('does not read "the hunt for savings" as Jeremy Hunt', () => {
+    const q = query('tell me about the hunt for savings');
+    expect([q.speakerId, q.topic]).toEqual([null, 'hunt for savings']);
+  });
+
+  it('reads "Andrew Dixon" as someone other than Michael Dixon', () => {
+    const q = query('what did Andrew Dixon say about senates?');
+    expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([null, 'Andrew Dixon', 'senates']);
+  });
+
+  it('keeps a role before a surname on the known speaker: "Health Secretary Hunt"', () => {
+    expect(query('what did Health Secretary Hunt say about dementia?').speakerId).toBe('jeremy-hunt');
+  });
+});
+
+describe('parseQuestion: names that match no known speaker', () => {
+  it.each([
+    ['what did Boris Johnson say about the NHS?', 'Boris Johnson', 'NHS'],
+    ['what has Andrew Lansley said about clinical commissioning?', 'Andrew Lansley', 'clinical commissioning'],
+    ['quotes from Jane Doe on reform', 'Jane Doe', 'reform'],
+    ["Lansley's views on the NHS", 'Lansley', 'NHS'],
+    ['Lansley’s comments on senates', 'Lansley', 'senates'],
+    ['Lansley on clinical commissioning', 'Lansley', 'clinical commissioning'],
+    ['what does Sir Simon Stevens think about funding?', 'Simon Stevens', 'funding'],
+    ['what did Prof. Jane Smith-Jones say about GP workload?', 'Jane Smith-Jones', 'GP workload'],
+    ['what did Ursula von der Leyen say about vaccines?', 'Ursula von der Leyen', 'vaccines'],
+    ['has Lansley ever said anything about senates?', 'Lansley', 'senates'],
+    ['what did the Department of Health say about CCGs?', 'Department of Health', 'CCGs'],
+    ['WHAT DID ANDREW LANSLEY SAY ABOUT REFORMS', 'ANDREW LANSLEY', 'REFORMS'],
+  ])('reads the name in %j', (text, speakerQuery, topic) => {
+    const q = query(text);
+    expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([null, speakerQuery, topic]);
+  });
+
+  it('prefers an unknown name in the speaker position over a known name in the topic', () => {
+    const q = query('what did Andrew Lansley say about Dixon?');
+    expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([null, 'Andrew Lansley', 'Dixon']);
+  });
+
+  it.each([
+    ['what has been said about Health and Wellbeing Boards?', 'Health and Wellbeing Boards'],
+    ['NHS funding', 'NHS funding'],
+    ['CCG leaders on the NHSCB', 'CCG leaders on the NHSCB'],
+    ['quotes about funding from CCGs', 'funding from CCGs'],
+    ['Senates', 'Senates'],
+  ])('does not take capitalised topic words for a name in %j', (text, topic) => {
+    const q = query(text);
+    expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([null, null, topic]);
+  });
+});
+
+describe('parseQuestion: invented speakers and outlets', () => {
+  it('finds an invented speaker by surname, with a title and a possessive', () => {
+    const q = query("Prof. Okafor's comments on nurse staffing", inventedContext);
+    expect([q.speakerId, q.speakerQuery, q.topic]).toEqual(['ada-okafor', 'Okafor', 'nurse staffing']);
+  });
+
+  it('finds an acronym alias and an outlet known by its parenthesised short name', () => {
+    const q = query('in HSJ, what did the BMA say about pay since March 2014?', inventedContext);
+    expect([q.speakerId, q.speakerQuery, q.topic, q.outlet, q.dateFrom, q.dateTo]).toEqual([
+      'bma', 'BMA', 'pay', 'Health Service Journal (HSJ)', '2014-03-01', null,
+    ]);
+  });
+
+  it('matches an outlet written without its article or by its domain', () => {
+    expect(query('what did Okafor say about waiting lists in the Guardian?', inventedContext).outlet).toBe('The Guardian');
+    expect(query('from bbc.co.uk about strikes', inventedContext).outlet).toBe('BBC News (bbc.co.uk)');
+  });
+
+  it('searches one speaker when two are named, and keeps the other name out of the topic', () => {
+    const q = query('what did Okafor and Price say about pay?', inventedContext);
+    expect([q.speakerId, q.topic]).toEqual(['ada-okafor', 'pay']);
+  });
+
+  it('does not read the common word "price" as Tom Price', () => {
+    const q = query('what has the price of drugs done to budgets?', inventedContext);
+    expect([q.speakerId, q.topic]).toEqual([null, 'price of drugs done to budgets']);
+  });
+
+  it('reads "Chidi Okafor" as someone other than Ada Okafor', () => {
+    const q = query('what did Chidi Okafor say?', inventedContext);
+    expect([q.speakerId, q.speakerQuery]).toEqual([null, 'Chidi Okafor']);
+  });
+});
