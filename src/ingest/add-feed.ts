@@ -121,12 +121,13 @@ export async function addFeed(feedUrl: string, options: AddFeedOptions): Promise
         draft = draftFromItem(item, link, text, outlet, source);
         from = 'feed';
       } else {
+        const byline = itemByline(item);
+        const published = itemDate(item);
         const reading = await readArticlePage(link, options.outlet ? { outlet: options.outlet } : {}, { ...options, source }, {
-          from: 'feed item',
-          ...(title ? { title } : {}),
-          ...(outlet ? { outlet } : {}),
-          byline: itemByline(item),
-          published: itemDate(item) ?? undefined,
+          ...(title ? { title: { value: title, from: 'feed item title' } } : {}),
+          ...(outlet ? { outlet: { value: outlet, from: options.outlet ? 'given with --outlet' : 'feed title' } } : {}),
+          ...(byline ? { byline: { value: byline, from: 'feed item author' } } : {}),
+          ...(published ? { published: { value: published, from: 'feed item date' } } : {}),
         });
         if (reading.kind === 'refused') throw reading.error;
         draft = reading.draft;

@@ -19,11 +19,10 @@ export interface ArticleOverrides {
 
 /** Values to fall back on when the page lacks them, e.g. from the feed item that linked to it. */
 export interface ArticleHints {
-  title?: string;
-  outlet?: string;
-  published?: string;
-  byline?: string;
-  from: string;
+  title?: Found;
+  outlet?: Found;
+  published?: Found;
+  byline?: Found;
 }
 
 /** How to read a page. */
@@ -80,12 +79,10 @@ async function loadSource(source: string, fetchOptions: Partial<FetchOptions>): 
   return { html: await readFile(source), pageUrl: pathToFileURL(path.resolve(source)).href, fetched: false };
 }
 
-function pick(given: string | undefined, givenFrom: string, found: Found | undefined, hint: string | undefined, hintFrom: string): Found | undefined {
+function pick(given: string | undefined, givenFrom: string, found: Found | undefined, hint: Found | undefined): Found | undefined {
   const clean = cleanOptional(given);
   if (clean) return { value: clean, from: givenFrom };
-  if (found) return found;
-  const fallback = cleanOptional(hint);
-  return fallback ? { value: fallback, from: hintFrom } : undefined;
+  return found ?? hint;
 }
 
 /**
@@ -97,23 +94,22 @@ export async function readArticlePage(source: string, overrides: ArticleOverride
   const loaded = await loadSource(source, options.fetch ?? {});
   const page: ExtractedPage = extractArticle(loaded.html, loaded.pageUrl, loaded.charset);
   const refusals: IngestError[] = [];
-  const hintFrom = hints?.from ?? '';
 
   if (overrides.published !== undefined && !isValidPublishedValue(overrides.published.trim())) {
     throw new IngestError('bad_field', `--published ${overrides.published}: write the date as YYYY-MM-DD, YYYY-MM or YYYY`);
   }
-  const title = pick(overrides.title, 'given with --title', page.title, hints?.title, `${hintFrom} title`);
+  const title = pick(overrides.title, 'given with --title', page.title, hints?.title);
   // A date the feed states beats one guessed from the page's first <time>.
   const pageDate = page.published?.inferred && hints?.published ? undefined : page.published;
-  const published = pick(overrides.published, 'given with --published', pageDate, hints?.published, `${hintFrom} date`);
-  let url = pick(overrides.url, 'given with --url', page.canonical, undefined, '');
+  const published = pick(overrides.published, 'given with --published', pageDate, hints?.published);
+  let url = pick(overrides.url, 'given with --url', page.canonical, undefined);
   if (!url && loaded.fetched) url = { value: loaded.pageUrl, from: 'address fetched (no canonical link on the page)' };
   if (overrides.url !== undefined) parseHttpUrl(overrides.url);
-  let outlet = pick(overrides.outlet, 'given with --outlet', page.outlet, hints?.outlet, `${hintFrom} title`);
+  let outlet = pick(overrides.outlet, 'given with --outlet', page.outlet, hints?.outlet);
   if (!outlet && url) {
     outlet = { value: new URL(url.value).hostname.replace(/^www\./, ''), from: 'site address (the page names no outlet: correct it with --outlet)' };
   }
-  const byline = page.byline ?? (hints?.byline ? { value: hints.byline, from: `${hintFrom} author` } : undefined);
+  const byline = page.byline ?? hints?.byline;
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
 
   const fields: FieldReport[] = [
