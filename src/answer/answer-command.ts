@@ -1,0 +1,71 @@
+import type { Answer } from './answer-schema.js';
+import type { EngineData } from './build-engine.js';
+
+/** Answers `help`, `sources` and `speakers` from what the corpus holds. */
+export function answerCommand(data: EngineData, command: 'help' | 'sources' | 'speakers'): Answer {
+  const counts = new Map<string, number>();
+  const perArticle = new Map<string, number>();
+  for (const st of data.statements.values()) {
+    if (st.speakerId) counts.set(st.speakerId, (counts.get(st.speakerId) ?? 0) + 1);
+    perArticle.set(st.articleId, (perArticle.get(st.articleId) ?? 0) + 1);
+  }
+  switch (command) {
+    case 'sources':
+      return {
+        kind: 'sources',
+        sources: [...data.articles.values()]
+          .sort((a, b) => b.published.value.localeCompare(a.published.value) || a.id.localeCompare(b.id))
+          .map((a) => ({ articleId: a.id, outlet: a.outlet, title: a.title, url: a.url, date: a.published, statements: perArticle.get(a.id) ?? 0 })),
+      };
+    case 'speakers':
+      return {
+        kind: 'speakers',
+        speakers: [...data.speakers.values()]
+          .map((s) => ({ id: s.id, name: s.name, kind: s.kind, roles: s.roles, aliases: s.aliases, statements: counts.get(s.id) ?? 0 }))
+          .sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name)),
+      };
+    case 'help': {
+      const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => data.speakers.get(id)!);
+      const person = top.find((s) => s.kind === 'person') ?? top[0];
+      const surname = person?.name.split(' ').pop() ?? 'Dixon';
+      const latest = [...data.articles.values()].sort((a, b) => b.published.value.localeCompare(a.published.value))[0];
+      const year = latest?.published.value.slice(0, 4) ?? String(new Date().getFullYear());
+      return {
+        kind: 'help',
+        examples: [
+          `what did ${surname} say about ${topicOf(data, person?.id) ?? 'funding'}?`,
+          `what did ${surname} say in ${year}?`,
+          `who said "${phraseOf(data, person?.id) ?? 'demolition experts'}"?`,
+          `latest from ${surname}`,
+        ],
+        commands: [
+          { command: 'help', description: 'this message' },
+          { command: 'sources', description: 'the articles Briefbot quotes from' },
+          { command: 'speakers', description: 'everyone quoted, with how often' },
+        ],
+      };
+    }
+  }
+}
+
+/** A word the speaker's statements use, to make the help examples real. */
+function topicOf(data: EngineData, speakerId: string | undefined): string | null {
+  if (!speakerId) return null;
+  const words = new Map<string, number>();
+  for (const st of data.statements.values()) {
+    if (st.speakerId !== speakerId) continue;
+    for (const w of st.text.toLowerCase().match(/\b[a-z]{7,}\b/g) ?? []) words.set(w, (words.get(w) ?? 0) + 1);
+  }
+  return [...words.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+/** Two or three words from a direct quote of the speaker, for a "who said" example. */
+function phraseOf(data: EngineData, speakerId: string | undefined): string | null {
+  for (const st of data.statements.values()) {
+    if (st.speakerId === speakerId && st.kind === 'direct') {
+      const words = st.text.replace(/[^\p{L}\s'-]/gu, '').split(/\s+/).filter((w) => w.length > 3);
+      if (words.length >= 2) return words.slice(0, 2).join(' ').toLowerCase();
+    }
+  }
+  return null;
+}

@@ -1,0 +1,181 @@
+import type { Article } from '../corpus/article.js';
+import { parseQuestion } from '../question/parse-question.js';
+import type { ParsedQuestion } from '../question/parsed-question.js';
+import type { Speaker, Statement } from '../statements/statement.js';
+import type { Answer, AskOptions, Interpretation, Result, Source, SpeakerRef } from './answer-schema.js';
+import { overlaps } from './article-dates.js';
+import type { EngineData } from './build-engine.js';
+import { answerCommand } from './answer-command.js';
+
+const DEFAULT_LIMIT = 5;
+const MAX_LIMIT = 50;
+/** Reported speech ranks a little below the speaker's own words on the same terms. */
+const INDIRECT_WEIGHT = 0.8;
+/** Words nobody is known to have said rank below attributed ones. */
+const UNATTRIBUTED_WEIGHT = 0.5;
+
+type Query = Extract<ParsedQuestion, { kind: 'query' }>;
+
+/** Turns a speaker into the reference answers carry. */
+export function speakerRef(s: Speaker): SpeakerRef {
+  return { id: s.id, name: s.name, kind: s.kind, roles: s.roles };
+}
+
+/** Answers one question from the engine's data. Never throws on any input text. */
+export async function answerQuestion(data: EngineData, question: string, options: AskOptions, now: Date): Promise<Answer> {
+  const parsed = parseQuestion(question, { ...data.questionContext, now });
+  if (parsed.kind === 'invalid') return { kind: 'invalid', reason: parsed.reason, message: parsed.message };
+  if (parsed.kind === 'command') return answerCommand(data, parsed.command);
+  return answerQuery(data, parsed, options);
+}
+
+function interpretationOf(data: EngineData, q: Query): Interpretation {
+  const speaker = q.speakerId ? data.speakers.get(q.speakerId) : undefined;
+  return {
+    question: q.question,
+    speaker: speaker ? speakerRef(speaker) : null,
+    speakerQuery: q.speakerQuery,
+    topic: q.topic,
+    phrase: q.phrase,
+    dateFrom: q.dateFrom,
+    dateTo: q.dateTo,
+    dateText: q.dateText,
+    outlet: q.outlet,
+    sort: q.sort,
+  };
+}
+
+async function answerQuery(data: EngineData, q: Query, options: AskOptions): Promise<Answer> {
+  const interpretation = interpretationOf(data, q);
+  const limit = Math.min(Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  const nothing = (message: string, suggestions: string[]): Answer => ({ kind: 'nothing', interpretation, message, suggestions });
+
+  if (q.speakerQuery && !q.speakerId) {
+    return nothing(`No quotes from ${q.speakerQuery} in the corpus.${mentionNote(data, q.speakerQuery)}`, suggestSpeakers(data, q.topic));
+  }
+  const filtered = q.dateFrom || q.dateTo || q.outlet;
+  const articleIds = filtered
+    ? new Set([...data.articles.values()].filter((a) => overlaps(a.published, q.dateFrom, q.dateTo) && (!q.outlet || a.outlet === q.outlet)).map((a) => a.id))
+    : null;
+  const speakerName = interpretation.speaker?.name ?? null;
+  const where = describeFilters(q);
+  if (articleIds && articleIds.size === 0) {
+    return nothing(`No articles ${where.trim()} in the corpus.`, suggestWithout(q, speakerName));
+  }
+  const speakerIds = q.speakerId ? new Set([q.speakerId]) : null;
+  const text = q.phrase ?? q.topic;
+  let note: string | null = null;
+  const textOnly = q.phrase !== null;
+  let hits = await data.search.search({ text, speakerIds, articleIds, directOnly: textOnly, matchAll: true, textOnly });
+  if (hits.length === 0 && q.phrase) {
+    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: true, textOnly });
+  }
+  if (hits.length === 0 && text && !q.phrase) {
+    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: false });
+    if (hits.length) note = `No statement has every word of "${text}"; these have some of them.`;
+  }
+  if (hits.length === 0) {
+    const who = speakerName ? `No quotes from ${speakerName}` : 'No quotes';
+    const about = text ? ` ${q.phrase ? 'with the words' : 'about'} "${text}"` : '';
+    return nothing(`${who}${about}${where} in the corpus.`, speakerName ? suggestForSpeaker(data, q, speakerName) : suggestSpeakers(data, text));
+  }
+
+  const results = rankGroups(data, hits, q, articleIds);
+  return {
+    kind: 'results',
+    interpretation,
+    results: results.slice(offset, offset + limit),
+    total: results.length,
+    offset,
+    limit,
+    note,
+  };
+}
+
+function rankGroups(data: EngineData, hits: Array<{ id: string; score: number }>, q: Query, articleIds: ReadonlySet<string> | null): Result[] {
+  const seen = new Map<object, { members: Statement[]; score: number }>();
+  for (const hit of hits) {
+    const st = data.statements.get(hit.id);
+    if (!st) continue;
+    const group = data.groups.get(st.id) ?? { lead: st, members: [st] };
+    const weight = (st.kind === 'indirect' ? INDIRECT_WEIGHT : 1) * (st.speakerId ? 1 : UNATTRIBUTED_WEIGHT);
+    const entry = seen.get(group);
+    const score = hit.score * weight;
+    if (entry) entry.score = Math.max(entry.score, score);
+    else seen.set(group, { members: group.members.filter((m) => !articleIds || articleIds.has(m.articleId)), score });
+  }
+  const results = [...seen.values()].filter((g) => g.members.length > 0).map((g) => toResult(data, g.members, g.score));
+  const date = (r: Result): string => r.sources[0]!.date.value;
+  const position = (r: Result): number => r.sources[0]!.start;
+  if (q.sort === 'newest' || !(q.phrase ?? q.topic)) {
+    results.sort((a, b) => date(b).localeCompare(date(a)) || a.sources[0]!.articleId.localeCompare(b.sources[0]!.articleId) || position(a) - position(b));
+  } else {
+    results.sort((a, b) => b.score - a.score || date(b).localeCompare(date(a)));
+  }
+  return results;
+}
+
+function toResult(data: EngineData, members: Statement[], score: number): Result {
+  // One source an article: where an article has the remark twice, its fullest wording.
+  const perArticle = new Map<string, Statement>();
+  for (const m of members) {
+    const have = perArticle.get(m.articleId);
+    if (!have || m.text.length > have.text.length) perArticle.set(m.articleId, m);
+  }
+  const lead = [...perArticle.values()].sort((a, b) => b.text.length - a.text.length || a.id.localeCompare(b.id))[0]!;
+  const sources: Source[] = [...perArticle.values()]
+    .map((m) => sourceOf(data.articles.get(m.articleId)!, m))
+    .sort((a, b) => a.date.value.localeCompare(b.date.value) || a.articleId.localeCompare(b.articleId));
+  const speaker = lead.speakerId ? data.speakers.get(lead.speakerId) : undefined;
+  return {
+    id: lead.id,
+    text: lead.text,
+    kind: lead.kind,
+    speaker: speaker ? speakerRef(speaker) : null,
+    cue: lead.cue,
+    sources,
+    score: Math.round(score * 1000) / 1000,
+  };
+}
+
+function sourceOf(a: Article, st: Statement): Source {
+  return { articleId: a.id, outlet: a.outlet, title: a.title, url: a.url, date: a.published, statementId: st.id, text: st.text, start: st.start, end: st.end };
+}
+
+function describeFilters(q: Query): string {
+  const parts: string[] = [];
+  if (q.outlet) parts.push(`in ${q.outlet}`);
+  if (q.dateText) parts.push(q.dateText);
+  else if (q.dateFrom || q.dateTo) parts.push(`between ${q.dateFrom ?? 'the start'} and ${q.dateTo ?? 'now'}`);
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+function mentionNote(data: EngineData, name: string): string {
+  const needle = name.toLowerCase();
+  let count = 0;
+  for (const a of data.articles.values()) if (a.body.toLowerCase().includes(needle)) count++;
+  return count ? ` ${name} is mentioned in ${count} article${count === 1 ? '' : 's'} but never quoted.` : '';
+}
+
+function topSpeakers(data: EngineData, n: number): Speaker[] {
+  const counts = new Map<string, number>();
+  for (const st of data.statements.values()) if (st.speakerId) counts.set(st.speakerId, (counts.get(st.speakerId) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([id]) => data.speakers.get(id)!);
+}
+
+function suggestSpeakers(data: EngineData, topic: string | null): string[] {
+  return topSpeakers(data, 3).map((s) => (topic ? `what did ${s.name} say about ${topic}?` : `what did ${s.name} say?`));
+}
+
+function suggestForSpeaker(data: EngineData, q: Query, name: string): string[] {
+  const out = [`what did ${name} say?`];
+  if (q.topic && (q.dateText || q.outlet)) out.unshift(`what did ${name} say about ${q.topic}?`);
+  if (q.topic) out.push(`who said ${q.topic}?`);
+  return out;
+}
+
+function suggestWithout(q: Query, name: string | null): string[] {
+  const subject = name ? `what did ${name} say` : 'quotes';
+  return [q.topic ? `${subject} about ${q.topic}?` : `${subject}?`, 'sources'];
+}

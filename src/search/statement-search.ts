@@ -1,0 +1,29 @@
+/** What to look for among the statements. */
+export interface SearchRequest {
+  /** Free text to match, or null to match every statement that passes the filters. */
+  text: string | null;
+  /** Only statements by these speakers, when set. */
+  speakerIds: ReadonlySet<string> | null;
+  /** Only statements from these articles (already narrowed by date and outlet), when set. */
+  articleIds: ReadonlySet<string> | null;
+  /** Only direct quotes. */
+  directOnly: boolean;
+  /** Require every term (true), or any (false). */
+  matchAll: boolean;
+  /** Match the statement's own words only, not the paragraph around it (for "who said …"). */
+  textOnly?: boolean;
+}
+
+/** One matching statement and how well it matches (higher is better). */
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+/**
+ * The search backend: the only part of Briefbot that knows how statements are indexed.
+ * minisearch in one process is the default; a PostgreSQL full-text backend can implement the same.
+ */
+export interface StatementSearch {
+  search(request: SearchRequest): Promise<SearchHit[]>;
+}
