@@ -1,5 +1,10 @@
 import type { ArticleAnalysis } from './analyse-article.js';
-import type { SpeakerPhrase } from './speaker-phrase.js';
+import { HONORIFICS, TITLE_WORDS, type SpeakerPhrase } from './speaker-phrase.js';
+
+const isTitleOrHonorific = (w: string): boolean => {
+  const b = w.toLowerCase().replace(/[.,]$/, '');
+  return HONORIFICS.has(b) || TITLE_WORDS.has(b) || /^(?:the|former|then|ex|new|said|says|told|when|after|before|while|as|but|and|if)$/.test(b);
+};
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
 
 /**
@@ -11,6 +16,7 @@ export class ArticleResolver {
   focusPerson: string | null = null;
   /** The body an "it" refers to. */
   focusOrganisation: string | null = null;
+  private readonly fullNames = new Map<string, string[]>();
 
   constructor(
     private readonly analysis: ArticleAnalysis,
@@ -50,11 +56,10 @@ export class ArticleResolver {
       key = this.registry.addPerson(phrase.name, id, phrase.role).key;
     } else {
       const token = keyOf(phrase.name);
-      const local = this.analysis.mentions.filter((m) => m.phrase.name.includes(' ') && keyOf(m.phrase.name).split(' ').pop() === token);
-      // Two people of that surname in the article ("Trump" with Donald and Mary Trump): say nothing rather than guess.
-      if (new Set(local.map((m) => keyOf(m.phrase.name))).size > 1) return null;
-      const pick = local[0];
-      if (pick) key = keyOf(pick.phrase.name);
+      const names = this.fullNamesFor(phrase.name);
+      // Two people of that surname in the article ("Mendez" with Tony and Jonna Mendez): say nothing rather than guess.
+      if (names.length > 1) return null;
+      if (names.length === 1) key = this.registry.addPerson(names[0]!, id, null).key;
       else {
         // A lone capitalised word the article never gives in full may be no name at all ("When", "Witnesses"):
         // only a title ("Dr Dixon") lets it resolve, and only to the one person of that surname in the corpus.
@@ -71,6 +76,34 @@ export class ArticleResolver {
     entry.aliases.add(phrase.name);
     if (phrase.honorific) entry.aliases.add(`${phrase.honorific} ${phrase.name}`);
     return key;
+  }
+
+  /** Full names the article gives a surname: in titled mentions, and as "First Surname" anywhere in its title or text. */
+  private fullNamesFor(surname: string): string[] {
+    const cached = this.fullNames.get(surname);
+    if (cached) return cached;
+    const found = this.findFullNames(surname);
+    this.fullNames.set(surname, found);
+    return found;
+  }
+
+  private findFullNames(surname: string): string[] {
+    const token = keyOf(surname);
+    const names = new Map<string, string>();
+    for (const m of this.analysis.mentions) {
+      if (m.phrase.name.includes(' ') && keyOf(m.phrase.name).split(' ').pop() === token) names.set(keyOf(m.phrase.name), m.phrase.name);
+    }
+    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?<![\\p{L}])((?:\\p{Lu}[\\p{Ll}\\p{M}'’-]+\\s+))${escaped}(?![\\p{L}])`, 'gu');
+    const text = `${this.analysis.article.title}\n${this.analysis.article.body}`;
+    for (const m of text.matchAll(re)) {
+      const given = m[1]!.trim().split(/\s+/).filter((w) => !isTitleOrHonorific(w));
+      if (given.length === 0) continue;
+      const full = `${given.join(' ')} ${surname}`;
+      const known = [...names.keys()].some((k) => k.endsWith(keyOf(full)) || keyOf(full).endsWith(k));
+      if (!known) names.set(keyOf(full), full);
+    }
+    return [...names.values()];
   }
 
   private resolveOrganisation(name: string, text: string, at: number): string | null {

@@ -175,7 +175,7 @@ function reportedSpeech(body: string, s: SentenceAnalysis, cueSpeaker: Map<Cue, 
     if (c.order === 'before' && c.complementStart !== null && !endsSentence(body, s, c)) {
       const next = s.cues.slice(i + 1).find((n) => n.verbSpan.start > c.verbSpan.end);
       let end = next ? Math.min(next.phraseSpan.start, next.verbSpan.start) : sentenceEnd;
-      const dash = /\s[–—-]\s/.exec(body.slice(c.complementStart, end));
+      const dash = /\s[–—-]\s|;/.exec(body.slice(c.complementStart, end));
       if (dash) end = c.complementStart + dash.index;
       const span = trimSpan(body, { start: c.complementStart, end });
       span.end = trimTrailingConnector(body, span);

@@ -32,6 +32,8 @@ const VERB_RE = new RegExp(
 );
 /** Objects of "told", "urged", "warned": skipped to reach what was said. */
 const OBJECT_THEN_THAT = /^\s+(?:[^,;:.]{1,60}?\s)?that\s+/i;
+/** The person told, when no "that" follows: "told The Washington Post he …", "told reporters today …". */
+const TELL_OBJECT = /^\s+(?:(?:the\s+|The\s+)?(?:\p{Lu}[\p{L}.&'’-]*\s+)+|(?:reporters|journalists|delegates|him|her|them|us|me|police|officials|the\s+\p{Ll}+)\s+(?:(?:today|yesterday|on\s+\p{Lu}\p{Ll}+)\s+)?)/u;
 const MASK = '\u0001';
 
 /** A speech cue: a verb of saying and the words naming who spoke. */
@@ -85,6 +87,8 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue
     const verbStart = m.index + m[0].length - (m[1] ?? m[2])!.length;
     const verbEnd = m.index + m[0].length;
     const strength = STRONG.has(verb) ? 'speech' : 'weak';
+    // Passive voice ("was reported by", "is called") names no speaker before the verb.
+    if (/\b(?:was|were|is|are|been|be|being)\s+(?:\p{L}+ly\s+)?$/iu.test(masked.slice(0, m.index)) || /^\s+by\b/.test(masked.slice(verbEnd))) continue;
     const from = lastBoundaryBefore(masked, m.index);
     const subjectText = masked.slice(from, m.index);
     let phrase = subjectText.trim() ? parseSpeakerPhrase(subjectText) : null;
@@ -93,17 +97,24 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue
     let appositive: string | null = null;
     if (!phrase && !subjectText.trim() && from > 0 && masked[from - 1] === ',') {
       // "Cruz, in remarks to ABC, said" / "Sophie Obadia, another lawyer for the victim, told": walk back over asides.
+      // A person further back beats a body named in the aside: "Jonna Mendez, also CIA, said".
       let end = from - 1;
+      let fallback: { phrase: SpeakerPhrase; span: Span } | null = null;
       for (let hop = 0; hop < 3 && end > 0 && !phrase; hop++) {
         const start = lastBoundaryBefore(masked, end);
-        const chunk = masked.slice(start, end);
-        const candidate = parseSpeakerPhrase(chunk);
-        if (candidate && (candidate.type === 'person' || candidate.type === 'organisation' || (candidate.type === 'pronoun' && candidate.text))) {
+        const candidate = parseSpeakerPhrase(masked.slice(start, end));
+        if (candidate && (candidate.type === 'person' || (candidate.type === 'pronoun' && candidate.text))) {
           phrase = candidate;
           phraseSpan = { start: base + start, end: base + end };
+        } else if (candidate?.type === 'organisation' && !fallback) {
+          fallback = { phrase: candidate, span: { start: base + start, end: base + end } };
         }
         if (start === 0 || masked[start - 1] !== ',') break;
         end = start - 1;
+      }
+      if (!phrase && fallback) {
+        phrase = fallback.phrase;
+        phraseSpan = fallback.span;
       }
     }
     if (!phrase && !subjectText.trim()) {
@@ -142,7 +153,8 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue
       const after = masked.slice(verbEnd);
       if (/^(?:call|calls|called|urge|urges|urged)$/.test(verb)) complementStart = base + verbStart;
       else {
-        const that = /^(tells|told|tell|warned|warns|assured|informed|reminded|asked)$/.test(verb) ? OBJECT_THEN_THAT.exec(after) : /^\s+that\s+/i.exec(after);
+        const tells = /^(tells|told|tell|warned|warns|assured|informed|reminded|asked)$/.test(verb);
+        const that = tells ? OBJECT_THEN_THAT.exec(after) ?? TELL_OBJECT.exec(after) : /^\s+that\s+/i.exec(after);
         complementStart = base + verbEnd + (that ? that[0].length : /^\s*/.exec(after)![0].length);
       }
     }

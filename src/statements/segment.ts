@@ -34,6 +34,21 @@ export function splitSentences(body: string, paragraph: Span, protectedSpans: Sp
   const inProtected = (i: number): boolean => protectedSpans.some((s) => i > s.start && i < s.end - 1);
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const ch = body[i]!;
+    // A quotation ending its own sentence: went on for "years." This …
+    const closesQuote = protectedSpans.some((s) => s.end - 1 === i) && /[.!?]/.test(body[i - 1] ?? '');
+    if (closesQuote) {
+      const k = i + 1;
+      if (k < paragraph.end && /\s/.test(body[k]!)) {
+        let n = k;
+        while (n < paragraph.end && /\s/.test(body[n]!)) n++;
+        if (/\p{Lu}/u.test(body[n] ?? '')) {
+          out.push({ start, end: k });
+          start = n;
+          i = n - 1;
+        }
+      }
+      continue;
+    }
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     if (inProtected(i)) continue;
     let j = i + 1;

@@ -35,7 +35,7 @@ export const TITLE_WORDS = new Set([
   'co-author', 'coauthor', 'fellow', 'actor', 'actress', 'singer', 'writer', 'player', 'star', 'artist', 'designer',
   'producer', 'candidate', 'nominee', 'activist', 'expert', 'professor', 'lecturer', 'student', 'meteorologist',
   'physician', 'surgeon', 'chairs', 'rapporteur', 'envoy', 'delegate', 'negotiator', 'official', 'officials',
-  'supervisor', 'principal', 'dean', 'rector', 'vicar', 'priest', 'rabbi', 'imam', 'cardinal', 'monsignor',
+  'supervisor', 'prosecutor', 'spokesman', 'speaker', 'principal', 'dean', 'rector', 'vicar', 'priest', 'rabbi', 'imam', 'cardinal', 'monsignor',
 ]);
 
 // "I" and "we" outside quotation marks are the writer or an interviewer, never a speaker to resolve.
@@ -131,7 +131,8 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase | null {
     if (run[0] === 'The' || run[0] === 'A') run.shift();
     const { head, name } = splitNameFromRun(run);
     // "the director of Black Panther": what follows "of" is a thing or a body, not the speaker's name.
-    if (before[before.length - 1]?.toLowerCase() === 'of' && head.length === 0) return { type: 'role', text, role: text.replace(/^(?:the|a|an)\s+/i, '') };
+    const prior = before.map((t) => t.toLowerCase()).filter((t) => t !== 'the');
+    if (prior[prior.length - 1] === 'of' && head.length === 0) return { type: 'role', text, role: text.replace(/^(?:the|a|an)\s+/i, '') };
     const nameOk = name.length > 0 && name.length <= 4 && name.every((t) => NAME_TOKEN.test(t) || PARTICLES.has(t));
     if (nameOk) {
       const honorific = head.length && HONORIFICS.has(bare(head[head.length - 1]!)) ? head[head.length - 1]! : null;
