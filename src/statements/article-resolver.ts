@@ -93,17 +93,27 @@ export class ArticleResolver {
     for (const m of this.analysis.mentions) {
       if (m.phrase.name.includes(' ') && keyOf(m.phrase.name).split(' ').pop() === token) names.set(keyOf(m.phrase.name), m.phrase.name);
     }
-    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`(?<![\\p{L}])((?:\\p{Lu}[\\p{Ll}\\p{M}'’-]+\\s+))${escaped}(?![\\p{L}])`, 'gu');
-    const text = `${this.analysis.article.title}\n${this.analysis.article.body}`;
-    for (const m of text.matchAll(re)) {
-      const given = m[1]!.trim().split(/\s+/).filter((w) => !isTitleOrHonorific(w));
-      if (given.length === 0) continue;
-      const full = `${given.join(' ')} ${surname}`;
+    for (const given of this.givenNames().get(token) ?? []) {
+      if (isTitleOrHonorific(given)) continue;
+      const full = `${given} ${surname}`;
       const known = [...names.keys()].some((k) => k.endsWith(keyOf(full)) || keyOf(full).endsWith(k));
       if (!known) names.set(keyOf(full), full);
     }
     return [...names.values()];
+  }
+
+  private pairs: Map<string, Set<string>> | null = null;
+
+  /** Every "Given Surname" pair of capitalised words in the title and text, by surname; built once an article. */
+  private givenNames(): Map<string, Set<string>> {
+    if (this.pairs) return this.pairs;
+    this.pairs = new Map();
+    const text = `${this.analysis.article.title}\n${this.analysis.article.body}`;
+    for (const m of text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)\s+(?=(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?![\p{L}-]))/gu)) {
+      const surname = keyOf(m[2]!);
+      (this.pairs.get(surname) ?? this.pairs.set(surname, new Set()).get(surname)!).add(m[1]!);
+    }
+    return this.pairs;
   }
 
   private resolveOrganisation(name: string, text: string, at: number): string | null {
