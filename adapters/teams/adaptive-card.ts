@@ -8,9 +8,15 @@ export interface AdaptiveCardJson {
   version: '1.5';
   body: CardNode[];
   actions?: CardNode[];
+  /** The whole answer as plain text, for hosts that cannot render the card. */
+  fallbackText?: string;
 }
 
-/** What the bot sends for one answer: a card and the same content as plain text. */
+/**
+ * What the bot sends for one answer: the card (whose `fallbackText` holds the whole answer as plain
+ * text) and a one-line plain-text `text`. Teams shows a message's text as its own chat bubble above
+ * the card and in notifications, so it is a summary, not a second copy of the answer.
+ */
 export interface TeamsReply {
   card: AdaptiveCardJson;
   text: string;
@@ -19,15 +25,26 @@ export interface TeamsReply {
 /** Teams refuses messages over about 28 KB; card and text together stay under this, with room for the envelope. */
 export const MAX_REPLY_BYTES = 26_000;
 
-/** A card with `body` and optional `actions`. */
-export function createCard(body: CardNode[], actions: CardNode[] = []): AdaptiveCardJson {
-  return {
+/** The parts of a reply: card body and actions, the whole answer as plain text, and its one-line summary. */
+export interface ReplyParts {
+  body: CardNode[];
+  actions?: CardNode[];
+  plain: string;
+  summary: string;
+}
+
+/** Assembles a reply: an Adaptive Card 1.5 with the plain text as its fallback, and the summary as `text`. */
+export function createReply(parts: ReplyParts): TeamsReply {
+  const actions = parts.actions ?? [];
+  const card: AdaptiveCardJson = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    body,
+    body: parts.body,
     ...(actions.length > 0 ? { actions } : {}),
+    fallbackText: parts.plain,
   };
+  return { card, text: parts.summary };
 }
 
 /** A wrapping TextBlock. `text` must already be escaped or be our own wording. */

@@ -55,7 +55,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const data = MoreResultsDataSchema.safeParse(invokeValue.action.data);
     if (!data.success) {
-      this.logger.warn({ event: 'teams.unknown_button', form: 'invoke' });
+      this.logger.warn({ event: 'teams_unknown_button', form: 'invoke' });
       return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: UNKNOWN_BUTTON } };
     }
     const reply = await this.answer(data.data.question, data.data.offset);
@@ -68,7 +68,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
     if (activity.value !== undefined && (activity.text ?? '').trim() === '') {
       const data = MoreResultsDataSchema.safeParse(activity.value);
       if (!data.success) {
-        this.logger.warn({ event: 'teams.unknown_button', form: 'submit' });
+        this.logger.warn({ event: 'teams_unknown_button', form: 'submit' });
         await context.sendActivity({ type: 'message', text: UNKNOWN_BUTTON, textFormat: 'plain' });
         return;
       }
@@ -77,7 +77,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
     }
     const question = extractQuestion(activity);
     if (question.kind === 'ignore') {
-      this.logger.debug({ event: 'teams.ignored', reason: question.reason });
+      this.logger.debug({ event: 'teams_ignored', reason: question.reason });
       return;
     }
     await context.sendActivity(toMessage(await this.answer(question.text, 0)));
@@ -87,15 +87,15 @@ export class BriefbotTeamsBot extends ActivityHandler {
     const help = await this.briefbot.ask('help');
     if (help.kind !== 'help') throw new Error(`the core answered "help" with ${help.kind}`);
     await context.sendActivity(toMessage(renderWelcome(help)));
-    this.logger.info({ event: 'teams.welcomed', conversationType: context.activity.conversation?.conversationType });
+    this.logger.info({ event: 'teams_welcomed', conversationType: context.activity.conversation?.conversationType });
   }
 
   private async answer(question: string, offset: number): Promise<TeamsReply> {
     const started = Date.now();
-    this.logger.debug({ event: 'teams.question', question, offset });
+    this.logger.debug({ event: 'teams_question', question, offset });
     const answer = await this.briefbot.ask(question, { limit: this.pageSize, offset });
     const reply = renderAnswer(answer);
-    this.logger.info({ event: 'teams.answered', kind: answer.kind, offset, durationMs: Date.now() - started });
+    this.logger.info({ event: 'teams_answered', kind: answer.kind, offset, durationMs: Date.now() - started });
     return reply;
   }
 }

@@ -1,5 +1,5 @@
 import type { Answer } from '../../src/index.js';
-import { container, createCard, fitItems, openUrlAction, submitAction, textBlock, type CardNode, type TeamsReply } from './adaptive-card.js';
+import { container, createReply, fitItems, openUrlAction, submitAction, textBlock, type CardNode, type TeamsReply } from './adaptive-card.js';
 import { escapeCardText, formatPublishedDate, isOpenableUrl, truncateText } from './card-text.js';
 import { describeSearch } from './describe-search.js';
 import { createMoreResultsData } from './more-results.js';
@@ -22,7 +22,7 @@ export function renderNothing(answer: AnswerOf<'nothing'>): TeamsReply {
   if (suggestions.length > 0) body.push(textBlock('Try one of these:', { spacing: 'Medium' }));
   const lines = [answer.message, `Searched: ${searched}.`];
   if (suggestions.length > 0) lines.push('Try one of these:', ...suggestions.map((s) => `- ${s}`));
-  return { card: createCard(body, exampleButtons(suggestions)), text: lines.join('\n') };
+  return createReply({ body, actions: exampleButtons(suggestions), plain: lines.join('\n'), summary: answer.message });
 }
 
 /** Renders help: example questions as buttons and the commands with what they do. */
@@ -47,7 +47,8 @@ export function renderHelp(answer: AnswerOf<'help'>, greeting?: string): TeamsRe
     ...(answer.examples.length > 0 ? ['For example:', ...answer.examples.map((e) => `- ${e}`)] : []),
     ...answer.commands.map((c) => `${c.command}: ${c.description}`),
   ];
-  return { card: createCard(body, exampleButtons(answer.examples.slice(0, EXAMPLE_BUTTONS))), text: lines.join('\n') };
+  const summary = greeting ? `${greeting} Ask me who said what in the news; examples below.` : 'What I can do, with example questions.';
+  return createReply({ body, actions: exampleButtons(answer.examples.slice(0, EXAMPLE_BUTTONS)), plain: lines.join('\n'), summary });
 }
 
 /** Renders the articles in the corpus, each with outlet, date, statement count and a link; as many as fit. */
@@ -68,7 +69,7 @@ export function renderSources(answer: AnswerOf<'sources'>): TeamsReply {
       body.push(container(items, { separator: true }));
       lines.push(`- ${source.title} (${meta}) ${source.url}`);
     }
-    return { card: createCard(body), text: lines.join('\n') };
+    return createReply({ body, plain: lines.join('\n'), summary: lines[0] ?? '' });
   });
 }
 
@@ -93,17 +94,17 @@ export function renderSpeakers(answer: AnswerOf<'speakers'>): TeamsReply {
       );
       lines.push(`- ${speaker.name} (${details})`);
     }
-    return { card: createCard(body), text: lines.join('\n') };
+    return createReply({ body, plain: lines.join('\n'), summary: lines[0] ?? '' });
   });
 }
 
 /** Renders a question the core could not take (empty, too long, no words), with its polite message. */
 export function renderInvalid(answer: AnswerOf<'invalid'>): TeamsReply {
-  return { card: createCard([textBlock(escapeCardText(answer.message))]), text: answer.message };
+  return createReply({ body: [textBlock(escapeCardText(answer.message))], plain: answer.message, summary: answer.message });
 }
 
 function emptyListing(message: string): TeamsReply {
-  return { card: createCard([textBlock(message)]), text: message };
+  return createReply({ body: [textBlock(message)], plain: message, summary: message });
 }
 
 function exampleButtons(questions: string[]): CardNode[] {

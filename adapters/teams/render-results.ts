@@ -1,7 +1,7 @@
 import type { Answer, Result, Source } from '../../src/index.js';
 import {
   container,
-  createCard,
+  createReply,
   fitItems,
   measureReply,
   MAX_REPLY_BYTES,
@@ -49,7 +49,7 @@ function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number):
   if (answer.note) lines.push(answer.note);
   shown.forEach((result, index) => lines.push('', ...plainResult(result, first + index, quoteMax)));
   if (hasMore) lines.push('', 'More results: use the "More results" button.');
-  return { card: createCard(body, actions), text: lines.join('\n') };
+  return createReply({ body, actions, plain: lines.join('\n'), summary: `Showing ${first}–${last} of ${answer.total} ${searched}.` });
 }
 
 function renderResult(result: Result, quoteMax: number, separator: boolean): CardNode {

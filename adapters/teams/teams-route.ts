@@ -16,11 +16,11 @@ export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(toSdkAuthSettings(setup)));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const code = codeOf(error);
-    logger.error({ event: 'teams.turn_error', code, error: summariseError(error), activityType: context.activity.type });
+    logger.error({ event: 'teams_turn_error', code, error: summariseError(error), activityType: context.activity.type });
     try {
       await context.sendActivity({ type: 'message', text: APOLOGY, textFormat: 'plain' });
     } catch (sendError) {
-      logger.warn({ event: 'teams.apology_failed', code: codeOf(sendError), error: summariseError(sendError) });
+      logger.warn({ event: 'teams_apology_failed', code: codeOf(sendError), error: summariseError(sendError) });
     }
   };
 
@@ -32,17 +32,17 @@ export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' 
       const body = await readJsonBody(req);
       if (!body.ok) {
         if (body.status === 413) res.setHeader('connection', 'close');
-        logger.warn({ event: 'teams.bad_request', status: body.status, reason: body.message });
+        logger.warn({ event: 'teams_bad_request', status: body.status, reason: body.message });
         sendError(res, body.status, body.message);
         return;
       }
       try {
         await adapter.process({ method: req.method, headers: req.headers, body: body.value }, createResponseShim(res), (context) => bot.run(context));
       } catch (error) {
-        logger.error({ event: 'teams.process_failed', code: codeOf(error), error: summariseError(error) });
+        logger.error({ event: 'teams_process_failed', code: codeOf(error), error: summariseError(error) });
         sendError(res, 500, 'internal error');
       }
-      logger.debug({ event: 'teams.request', status: res.statusCode, durationMs: Date.now() - started });
+      logger.debug({ event: 'teams_request', status: res.statusCode, durationMs: Date.now() - started });
     },
   };
 }

@@ -72,6 +72,10 @@ describe('renderAnswer: results', () => {
     expect(all).toContain('— Michael Dixon, chairman of the NHS Alliance');
     expect(all).toContain('NHS Alliance \\(press release\\) · Clinically-Led Commissioning Must Not Be Set Up To Fail · 20 Jun 2011');
     expect(all[0]).toBe('Searched: quotes by Michael Dixon about "senates". Showing 1–2 of 2.');
+    // The card carries the whole answer as plain text; the message text is a one-line summary.
+    expect(reply.card.fallbackText).toContain(`1. “${SENATES_QUOTE}”`);
+    expect(reply.card.fallbackText).toContain(SENATES_URL);
+    expect(reply.text).toBe('Showing 1–2 of 2 quotes by Michael Dixon about "senates".');
     const links = walk(reply.card).filter((n) => n.type === 'Action.OpenUrl');
     expect(links.map((l) => l.url)).toEqual([SENATES_URL, reportedResult.sources[0]?.url]);
   });
@@ -84,7 +88,7 @@ describe('renderAnswer: results', () => {
     expect(all).toContain('commissioning groups were at risk of being emasculated');
     expect(all.some((t) => t.includes('“'))).toBe(false);
     expect(all.some((t) => t.endsWith('about Jan 2012'))).toBe(true);
-    expect(reply.text).toContain('Reported speech (paraphrase): commissioning groups');
+    expect(reply.card.fallbackText).toContain('Reported speech (paraphrase): commissioning groups');
   });
 
   it('offers "More results" carrying the question and the next offset only when more remain', () => {
@@ -104,7 +108,7 @@ describe('renderAnswer: results', () => {
     const reply = renderAnswer(resultsAnswer([hostile]));
     expect(validateAdaptiveCard(reply.card)).toEqual([]);
     expect(texts(reply.card)).toContain('“\\*\\*Vote\\*\\* for \\[me\\]\\(https://evil.example\\) \\&amp; \\<b\\>now\\</b\\> - please”');
-    expect(reply.text).toContain('**Vote** for [me](https://evil.example)');
+    expect(reply.card.fallbackText).toContain('**Vote** for [me](https://evil.example)');
   });
 
   it('stays under the size budget by showing fewer results, and "More results" continues after the last shown', () => {
@@ -157,6 +161,8 @@ describe('renderAnswer: other kinds', () => {
     const reply = renderAnswer(answer);
     expect(validateAdaptiveCard(reply.card)).toEqual([]);
     expect(reply.text.length).toBeGreaterThan(0);
+    expect(reply.text).not.toContain('\n');
+    expect(reply.card.fallbackText?.length).toBeGreaterThan(0);
     expect(measureReply(reply)).toBeLessThanOrEqual(MAX_REPLY_BYTES);
   });
 
@@ -178,7 +184,8 @@ describe('renderAnswer: other kinds', () => {
     expect(validateAdaptiveCard(reply.card)).toEqual([]);
     expect(texts(reply.card)[0]).toBe("Hi, I'm Briefbot.");
     expect(texts(reply.card)).toContain('• what did Dixon say about senates?');
-    expect(reply.text).toContain('what did Dixon say about senates?');
+    expect(reply.card.fallbackText).toContain('what did Dixon say about senates?');
+    expect(reply.text).toBe("Hi, I'm Briefbot. Ask me who said what in the news; examples below.");
   });
 });
 

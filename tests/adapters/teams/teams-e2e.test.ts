@@ -70,8 +70,9 @@ describe('Teams through briefbot serve and the real core', () => {
     expect(firstSource).toMatch(/^NHS Alliance .*· 20 Jun 2011$/);
     expect(cardActions(card, 'Action.OpenUrl')[0]?.url).toBe(SENATES_URL);
     expect(texts.some((t) => t.startsWith('— Michael Dixon'))).toBe(true);
-    expect(reply.text).toContain(SENATES_QUOTE);
-    expect(reply.text).toContain(SENATES_URL);
+    expect(reply.text).toMatch(/^Showing 1–\d+ of \d+ quotes by Michael Dixon about "senates"\.$/);
+    expect(cardOf(reply).fallbackText).toContain(SENATES_QUOTE);
+    expect(cardOf(reply).fallbackText).toContain(SENATES_URL);
   });
 
   it('answers a channel mention whose entity text does not match the message text', async () => {

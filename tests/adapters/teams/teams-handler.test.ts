@@ -65,11 +65,12 @@ describe('Teams bot over HTTP (recording core)', () => {
     expect(reply?.type).toBe('message');
     expect(reply?.replyToId).toBe(activity.id);
     expect(reply?.textFormat).toBe('plain');
-    expect(reply?.text).toContain(SENATES_QUOTE);
+    expect(reply?.text).toBe('Showing 1–1 of 12 quotes by Michael Dixon about "senates".');
+    expect(cardOf(reply).fallbackText).toContain(SENATES_QUOTE);
     expect(validateAdaptiveCard(cardOf(reply))).toEqual([]);
     expect(cardTexts(cardOf(reply))).toContain(`“${SENATES_QUOTE}”`);
     // The question appears in the logs at debug level only.
-    const answered = log.lines.find((l) => l.event === 'teams.answered');
+    const answered = log.lines.find((l) => l.event === 'teams_answered');
     expect(answered).toMatchObject({ platform: 'teams', kind: 'results', level: 30 });
     expect(typeof answered?.durationMs).toBe('number');
     expect(log.lines.filter((l) => JSON.stringify(l).includes(QUESTION)).map((l) => l.level)).toEqual([20]);
@@ -185,16 +186,16 @@ describe('Teams bot over HTTP (recording core)', () => {
     expect(failing.isDone()).toBe(true);
     expect(apology.isDone()).toBe(true);
     expect(attempts).toHaveLength(4);
-    expect(attempts.every((a) => a.text?.includes(SENATES_QUOTE))).toBe(true);
+    expect(attempts.every((a) => cardTexts(cardOf(a)).includes(`“${SENATES_QUOTE}”`))).toBe(true);
     expect(apologised[0]?.text).toBe('Sorry, something went wrong while answering. Please try again in a moment.');
-    expect(log.lines.find((l) => l.event === 'teams.turn_error')).toMatchObject({ code: 'TEAMS_CONNECTOR_FAILED', level: 50 });
+    expect(log.lines.find((l) => l.event === 'teams_turn_error')).toMatchObject({ code: 'TEAMS_CONNECTOR_FAILED', level: 50 });
 
     const apologyActivity = { ...activity, id: 'second-message' };
     const sent: Array<Partial<Activity>> = [];
     const next = expectReply(apologyActivity, sent);
     expect((await postActivity(server, apologyActivity)).status).toBe(200);
     expect(next.isDone()).toBe(true);
-    expect(sent[0]?.text).toContain(SENATES_QUOTE);
+    expect(cardTexts(cardOf(sent[0]))).toContain(`“${SENATES_QUOTE}”`);
   }, 30_000);
 
   it('apologises without the exception message when the core fails', async () => {
@@ -206,7 +207,7 @@ describe('Teams bot over HTTP (recording core)', () => {
     expect(scope.isDone()).toBe(true);
     expect(sent[0]?.text).toBe('Sorry, something went wrong while answering. Please try again in a moment.');
     expect(JSON.stringify(sent[0])).not.toContain('corrupt');
-    expect(log.lines.find((l) => l.event === 'teams.turn_error')).toMatchObject({ code: 'TEAMS_TURN_FAILED' });
+    expect(log.lines.find((l) => l.event === 'teams_turn_error')).toMatchObject({ code: 'TEAMS_TURN_FAILED' });
   });
 
   it('refuses bad JSON with 400 and an oversized body with 413', async () => {
