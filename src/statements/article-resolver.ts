@@ -1,5 +1,5 @@
 import type { ArticleAnalysis } from './analyse-article.js';
-import { HONORIFICS, TITLE_WORDS, type SpeakerPhrase } from './speaker-phrase.js';
+import { HONORIFICS, TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
 
 const isTitleOrHonorific = (w: string): boolean => {
   const b = w.toLowerCase().replace(/[.,]$/, '');
@@ -16,6 +16,7 @@ export class ArticleResolver {
   focusPerson: string | null = null;
   /** The body an "it" refers to. */
   focusOrganisation: string | null = null;
+  private focusAt = 0;
   private readonly fullNames = new Map<string, string[]>();
 
   constructor(
@@ -29,7 +30,9 @@ export class ArticleResolver {
       case 'pronoun':
         if (phrase.text === '') return subject;
         if (phrase.plural) return null;
-        return phrase.text.toLowerCase() === 'it' ? this.focusOrganisation : this.focusPerson;
+        if (phrase.text.toLowerCase() === 'it') return this.focusOrganisation;
+        // Another person named since the one in focus makes "he" ambiguous: say nothing rather than guess.
+        return this.focusPerson && !this.otherPersonNamedBetween(this.focusPerson, this.focusAt, at) ? this.focusPerson : null;
       case 'person':
         return this.resolvePerson(phrase, at);
       case 'organisation':
@@ -42,11 +45,34 @@ export class ArticleResolver {
   }
 
   /** Moves the focus to a resolved speaker, so later pronouns find it. */
-  focus(key: string | null): void {
+  focus(key: string | null, at: number): void {
     if (!key) return;
     const entry = this.registry.entries.get(key);
-    if (entry?.kind === 'person') this.focusPerson = key;
-    else if (entry) this.focusOrganisation = key;
+    if (entry?.kind === 'person') {
+      this.focusPerson = key;
+      this.focusAt = Math.max(at, key === this.focusPerson ? this.focusAt : at);
+    } else if (entry) this.focusOrganisation = key;
+  }
+
+  /** True when a person other than `key` is named in the text between two offsets. */
+  private otherPersonNamedBetween(key: string, from: number, to: number): boolean {
+    const surname = keyOf(this.registry.entries.get(key)?.name ?? key).split(' ').pop()!;
+    return this.personMentions().some((m) => m.at > from && m.at < to && m.surname !== surname);
+  }
+
+  private mentionsCache: Array<{ at: number; surname: string }> | null = null;
+
+  /** Where the article names people: titled mentions, cue subjects, and "Given Surname" pairs of plausible names. */
+  private personMentions(): Array<{ at: number; surname: string }> {
+    if (this.mentionsCache) return this.mentionsCache;
+    const out = this.analysis.mentions.map((m) => ({ at: m.at, surname: keyOf(m.phrase.name).split(' ').pop()! }));
+    const body = this.analysis.article.body;
+    for (const m of body.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}\p{M}'’]+)\s+(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?![\p{L}-])(?!\s+\p{Lu})/gu)) {
+      if (isTitleOrHonorific(m[1]!) || !isPlausibleName(m[1]!) || !isPlausibleName(m[2]!)) continue;
+      out.push({ at: m.index!, surname: keyOf(m[2]!) });
+    }
+    this.mentionsCache = out;
+    return out;
   }
 
   private resolvePerson(phrase: Extract<SpeakerPhrase, { type: 'person' }>, at: number): string | null {

@@ -74,8 +74,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         cueSpeaker.set(c, key);
         if (key) lastResolved = key;
       }
-      if (s.subject?.phrase.type === 'person' && subject) resolver.focus(subject);
-      else if (s.subject?.phrase.type === 'organisation' && subject) resolver.focus(subject);
+      if (s.subject && subject && (s.subject.phrase.type === 'person' || s.subject.phrase.type === 'organisation')) resolver.focus(subject, s.subject.span.start);
       // A sentence about someone who speaks elsewhere in the article is not a continuation of another's words.
       const otherSubject = s.subject?.phrase.type === 'person' || (subject !== null && speakersHere.has(subject));
 
@@ -100,7 +99,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         emitDirect(q, who);
         if (who.speaker) {
           inParagraph = who;
-          resolver.focus(who.speaker);
+          resolver.focus(who.speaker, q.open);
         }
         if (!q.closed && q === p.quotes[p.quotes.length - 1]) openQuote = who;
       }
@@ -108,9 +107,9 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
       for (const st of reportedSpeech(body, s, cueSpeaker, resolver)) {
         out.push(st);
         inParagraph = { speaker: st.speaker, cue: st.cue };
-        resolver.focus(st.speaker);
+        resolver.focus(st.speaker, st.start);
       }
-      for (const c of s.cues) if (cueSpeaker.get(c)) resolver.focus(cueSpeaker.get(c)!);
+      for (const c of s.cues) if (cueSpeaker.get(c)) resolver.focus(cueSpeaker.get(c)!, c.phraseSpan.start);
     }
     previous = inParagraph;
   });

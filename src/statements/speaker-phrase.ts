@@ -65,6 +65,25 @@ function isVerbLike(token: string): boolean {
   return /^\p{Ll}/u.test(token) && /(?:ed|ing)$/.test(t) && !ED_ING_NOUNS.has(t);
 }
 
+/** Capitalised words that open sentences and name no one: "As a result …", "Only then …". */
+const NOT_NAMES = new Set([
+  ...FUNCTION_WORDS, 'according', 'after', 'before', 'during', 'speaking', 'meanwhile', 'however', 'although', 'though',
+  'despite', 'since', 'until', 'unlike', 'like', 'now', 'today', 'yesterday', 'tomorrow', 'earlier', 'later', 'last',
+  'next', 'first', 'finally', 'also', 'asked', 'similarly', 'instead', 'overall', 'many', 'some', 'most', 'several',
+  'both', 'each', 'every', 'other', 'others', 'these', 'those', 'there', 'here', 'what', 'why', 'how', 'who', 'whom',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'officials', 'police',
+  'witnesses', 'reports', 'sources', 'critics', 'experts', 'residents', 'scientists', 'researchers', 'analysts',
+]);
+/** True for a capitalised word that could be part of a person's name (not "The", "Health", "Board"). */
+export function isPlausibleName(token: string): boolean {
+  const b = bare(token);
+  return NAME_TOKEN.test(token) && !NOT_NAMES.has(b) && !ORG_WORDS.has(b) && !TITLE_WORDS.has(b) && !HONORIFICS.has(b) && !COMMON_CAPITALS.has(b);
+}
+
+/** Capitalised words of news text that are rarely names: places' kinds, days, institutions' words. */
+const COMMON_CAPITALS = new Set(['health', 'national', 'clinical', 'primary', 'care', 'public', 'state', 'states', 'united', 'new', 'north', 'south', 'east', 'west', 'central', 'royal', 'general', 'social', 'federal', 'regional', 'international', 'european', 'world', 'city', 'county', 'street', 'road', 'river', 'island', 'mount', 'lake', 'wellbeing', 'commissioning', 'boards', 'groups', 'based', 'practice', 'locality', 'consulting', 'reform', 'reforms', 'government', 'secretary']);
+
 /** Lower-case nouns for bodies that speak ("the board said"). */
 const COLLECTIVE_NOUNS = new Set([
   'board', 'alliance', 'company', 'government', 'party', 'ministry', 'department', 'police', 'council', 'committee',
@@ -133,7 +152,7 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase | null {
     // "the director of Black Panther": what follows "of" is a thing or a body, not the speaker's name.
     const prior = before.map((t) => t.toLowerCase()).filter((t) => t !== 'the');
     if (prior[prior.length - 1] === 'of' && head.length === 0) return { type: 'role', text, role: text.replace(/^(?:the|a|an)\s+/i, '') };
-    const nameOk = name.length > 0 && name.length <= 4 && name.every((t) => NAME_TOKEN.test(t) || PARTICLES.has(t));
+    const nameOk = name.length > 0 && name.length <= 4 && name.every((t) => (NAME_TOKEN.test(t) && !NOT_NAMES.has(bare(t))) || PARTICLES.has(t));
     if (nameOk) {
       const honorific = head.length && HONORIFICS.has(bare(head[head.length - 1]!)) ? head[head.length - 1]! : null;
       const roleTokens = [...before, ...(honorific ? head.slice(0, -1) : head)];
