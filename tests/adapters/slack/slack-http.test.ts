@@ -210,6 +210,16 @@ describe('mentions and direct messages', () => {
     expect(JSON.stringify(call.body.blocks)).not.toContain('Share in channel');
   });
 
+  it('answers a mention made inside a thread in that same thread', async () => {
+    const api = recorder();
+    const scope = nock(API_ORIGIN).post('/api/chat.postMessage').reply(200, api.reply());
+    const body = JSON.parse(mentionBody(DIXON, 'EvInThread'));
+    body.event.thread_ts = '1595926000.000001';
+    await postToSlackEvents(server, JSON.stringify(body));
+    await waitFor(() => scope.isDone(), 5000, 'chat.postMessage');
+    expect(api.calls[0]!.body).toMatchObject({ channel: 'C111', thread_ts: '1595926000.000001' });
+  });
+
   it('answers a direct message in the conversation, and ignores bots and edits', async () => {
     const api = recorder();
     const scope = nock(API_ORIGIN).post('/api/chat.postMessage').reply(200, api.reply());
