@@ -56,7 +56,7 @@ function createHttpRoute(receiver: HTTPReceiver, logger: Logger): Route {
 /** Builds the Bolt app: listeners for `/brief`, mentions, direct messages and the two buttons, and one error handler. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
-  const logger = options.logger.child({ platform: 'slack' });
+  const { logger } = options;
   const boltLogger = createBoltLogger(options.logger);
   const clientOptions = {
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
@@ -93,7 +93,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && deps.deduper.isRepeat(eventId)) {
-      logger.info({ event: 'slack_redelivery_dropped', retryNum: context.retryNum, retryReason: context.retryReason }, 'event already answered');
+      logger.info({ event: 'slack_redelivery_dropped', platform: 'slack', retryNum: context.retryNum, retryReason: context.retryReason }, 'event already answered');
       return;
     }
     await next();
