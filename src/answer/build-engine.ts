@@ -2,7 +2,8 @@ import type { Article } from '../corpus/article.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
 import type { QuestionContext } from '../question/parsed-question.js';
-import { MiniSearchStatementSearch, type IndexedStatement } from '../search/minisearch-search.js';
+import { IndexedStatementSearch } from '../search/indexed-search.js';
+import type { IndexedStatement } from '../search/minisearch-search.js';
 import type { StatementSearch } from '../search/statement-search.js';
 import type { Synonyms } from '../search/synonyms.js';
 import { extractStatements, type Extraction } from '../statements/extract-statements.js';
@@ -43,7 +44,7 @@ export function withContext(articles: Article[], statements: Statement[]): Index
 /** Builds the engine's data from articles (extraction, grouping, index). */
 export function buildEngineData(articles: Article[], synonyms: Synonyms, extraction?: Extraction): EngineData {
   const { statements, speakers } = extraction ?? extractStatements(articles);
-  const search = new MiniSearchStatementSearch(withContext(articles, statements), synonyms);
+  const search = IndexedStatementSearch.build(withContext(articles, statements), synonyms);
   const outlets = [...new Set(articles.map((a) => a.outlet))];
   return {
     articles: new Map(articles.map((a) => [a.id, a])),

@@ -38,3 +38,23 @@ export function analyseText(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * An `analyseText` that remembers each word's stem: a corpus repeats its words, and stemming is
+ * most of the cost of indexing. Each caller owns its cache, so no module holds state.
+ */
+export function createTextAnalyser(): (text: string) => string[] {
+  const stems = new Map<string, string | null>();
+  return (text) => {
+    const out: string[] = [];
+    for (const w of splitWords(text)) {
+      let s = stems.get(w);
+      if (s === undefined) {
+        s = stemWord(w);
+        stems.set(w, s);
+      }
+      if (s) out.push(s);
+    }
+    return out;
+  };
+}

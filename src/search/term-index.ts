@@ -1,0 +1,424 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
+/**
+ * A compact inverted index over documents of two fields, scoring exactly as minisearch 7 does
+ * (BM25+, field boosts, prefix and fuzzy weights), so answers do not change with the backend.
+ * Postings live in typed arrays (one block a field, sorted by document), which keeps memory low,
+ * saves and loads as raw bytes, and lets a search visit only a chosen set of documents.
+ */
+
+/** Field 0: the statement's words; field 1: the paragraph around it. */
+export const FIELD_COUNT = 2;
+const BOOSTS = [2, 0.4];
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
+const MAX_FUZZY = 6;
+
+/** Which documents a search may visit: a sorted list, a mask, or all of them (null). */
+export type Narrowing = { docs: ArrayLike<number> } | { mask: Uint8Array } | null;
+
+/** One query term and whether it may match by prefix or with typos (minisearch's per-term options). */
+export interface TermQuery {
+  term: string;
+  prefix: boolean;
+  /** Fuzziness as a fraction of the term's length (0.2), or false. */
+  fuzzy: number | false;
+}
+
+/** The index as plain values and typed arrays, for saving. */
+export interface TermIndexState {
+  terms: string[];
+  docCount: number;
+  docTotal: number;
+  avgFieldLength: number[];
+  offsets: Int32Array[];
+  postDocs: Int32Array[];
+  postTfs: Uint16Array[];
+  fieldLength: Uint16Array[];
+  alive: Uint8Array;
+  /** Postings added after the block was built: per field, [termId, docs, tfs]. */
+  delta: Array<Array<[number, number[], number[]]>>;
+}
+
+interface Delta {
+  docs: number[];
+  tfs: number[];
+}
+
+/** A growable pair of typed arrays (term id, frequency), for building postings without garbage. */
+class PairBuffer {
+  ids = new Int32Array(1 << 16);
+  tfs = new Uint16Array(1 << 16);
+  length = 0;
+  push(id: number, tf: number): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const tfs = new Uint16Array(this.length * 2);
+      tfs.set(this.tfs);
+      this.tfs = tfs;
+    }
+    this.ids[this.length] = id;
+    this.tfs[this.length++] = Math.min(tf, 65535);
+  }
+}
+
+function grow<T extends Int32Array | Uint16Array | Uint8Array>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2, 16));
+  next.set(array);
+  return next;
+}
+
+function bm25(tf: number, matching: number, total: number, length: number, avgLength: number): number {
+  const { k, b, d } = BM25;
+  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+  return idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avgLength)));
+}
+
+function countTerms(tokens: string[], idOf: (term: string) => number): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const t of tokens) {
+    const id = idOf(t);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Index of the first element of `docs[from, to)` that is ≥ `value`. */
+function lowerBound(docs: Int32Array, from: number, to: number, value: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The inverted index. Documents are numbered from 0 in the order they are added. */
+export class TermIndex {
+  private terms: string[];
+  private readonly termIds = new Map<string, number>();
+  private dictionary: SearchableMap<number> | null = null;
+  private docCount: number;
+  private docTotal: number;
+  private readonly avgFieldLength: number[];
+  private readonly offsets: Int32Array[];
+  private readonly postDocs: Int32Array[];
+  private readonly postTfs: Uint16Array[];
+  private readonly blockTerms: number;
+  private fieldLength: Uint16Array[];
+  private alive: Uint8Array;
+  private df: Int32Array[];
+  private readonly delta: Array<Map<number, Delta>>;
+
+  private constructor(state: TermIndexState) {
+    this.terms = state.terms;
+    state.terms.forEach((t, i) => this.termIds.set(t, i));
+    this.docCount = state.docCount;
+    this.docTotal = state.docTotal;
+    this.avgFieldLength = [...state.avgFieldLength];
+    this.offsets = state.offsets;
+    this.postDocs = state.postDocs;
+    this.postTfs = state.postTfs;
+    this.blockTerms = state.offsets[0]!.length - 1;
+    this.fieldLength = state.fieldLength;
+    this.alive = state.alive;
+    this.delta = state.delta.map((list) => new Map(list.map(([id, docs, tfs]) => [id, { docs, tfs }])));
+    // Document frequencies count live documents only, as minisearch's do after a removal.
+    this.df = state.offsets.map(() => new Int32Array(this.terms.length));
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const df = this.df[f]!;
+      const offsets = this.offsets[f]!;
+      const docs = this.postDocs[f]!;
+      for (let t = 0; t < this.blockTerms; t++) {
+        let n = 0;
+        for (let p = offsets[t]!; p < offsets[t + 1]!; p++) n += this.alive[docs[p]!]!;
+        df[t] = n;
+      }
+      for (const [t, d] of this.delta[f]!) for (const doc of d.docs) df[t]! += this.alive[doc]!;
+    }
+  }
+
+  /**
+   * Builds an index from each document's tokens, field by field (`docs[i][f]`). Terms are numbered
+   * in the order minisearch first meets them, so prefix and typo matches come in the same order.
+   */
+  static build(docs: Iterable<string[][]>): TermIndex {
+    const terms: string[] = [];
+    const ids = new Map<string, number>();
+    const idOf = (t: string): number => {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = terms.length;
+        ids.set(t, id);
+        terms.push(t);
+      }
+      return id;
+    };
+    const pairs = Array.from({ length: FIELD_COUNT }, () => new PairBuffer());
+    const docStarts = Array.from({ length: FIELD_COUNT }, () => [0]);
+    let lengths = Array.from({ length: FIELD_COUNT }, () => new Uint16Array(1024));
+    const avg = new Array<number>(FIELD_COUNT).fill(0);
+    let count = 0;
+    for (const fields of docs) {
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const counts = countTerms(fields[f] ?? [], idOf);
+        lengths[f] = grow(lengths[f]!, count + 1);
+        lengths[f]![count] = Math.min(counts.size, 65535);
+        avg[f] = (avg[f]! * count + counts.size) / (count + 1);
+        for (const [id, tf] of counts) pairs[f]!.push(id, tf);
+        docStarts[f]!.push(pairs[f]!.length);
+      }
+      count++;
+    }
+    const offsets: Int32Array[] = [];
+    const postDocs: Int32Array[] = [];
+    const postTfs: Uint16Array[] = [];
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const { ids: termOf, tfs, length } = pairs[f]!;
+      const off = new Int32Array(terms.length + 1);
+      for (let p = 0; p < length; p++) off[termOf[p]! + 1]!++;
+      for (let t = 0; t < terms.length; t++) off[t + 1]! += off[t]!;
+      const cursor = off.slice(0, terms.length);
+      const pd = new Int32Array(length);
+      const pt = new Uint16Array(length);
+      const starts = docStarts[f]!;
+      for (let doc = 0; doc < count; doc++) {
+        for (let p = starts[doc]!; p < starts[doc + 1]!; p++) {
+          const at = cursor[termOf[p]!]!++;
+          pd[at] = doc;
+          pt[at] = tfs[p]!;
+        }
+      }
+      offsets.push(off);
+      postDocs.push(pd);
+      postTfs.push(pt);
+      lengths[f] = lengths[f]!.slice(0, count);
+    }
+    return new TermIndex({
+      terms,
+      docCount: count,
+      docTotal: count,
+      avgFieldLength: avg,
+      offsets,
+      postDocs,
+      postTfs,
+      fieldLength: lengths,
+      alive: new Uint8Array(count).fill(1),
+      delta: Array.from({ length: FIELD_COUNT }, () => []),
+    });
+  }
+
+  /** Rebuilds an index from a saved state. */
+  static fromState(state: TermIndexState): TermIndex {
+    return new TermIndex(state);
+  }
+
+  /** The index as values to save; `fromState` gives back an index that scores the same. */
+  toState(): TermIndexState {
+    return {
+      terms: this.terms,
+      docCount: this.docCount,
+      docTotal: this.docTotal,
+      avgFieldLength: [...this.avgFieldLength],
+      offsets: this.offsets,
+      postDocs: this.postDocs,
+      postTfs: this.postTfs,
+      fieldLength: this.fieldLength.map((l) => l.subarray(0, this.docTotal)),
+      alive: this.alive.subarray(0, this.docTotal),
+      delta: this.delta.map((m) => [...m].map(([id, d]): [number, number[], number[]] => [id, d.docs, d.tfs])),
+    };
+  }
+
+  /** Number of documents numbered so far, removed ones included. */
+  get size(): number {
+    return this.docTotal;
+  }
+
+  /** True when some document has (or had) this term. */
+  hasTerm(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
+  /** Adds one document after the build; returns its number. */
+  add(fields: string[][]): number {
+    const doc = this.docTotal++;
+    const count = this.docCount++;
+    this.alive = grow(this.alive, doc + 1);
+    this.alive[doc] = 1;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const counts = countTerms(fields[f] ?? [], (t) => this.termId(t));
+      this.fieldLength[f] = grow(this.fieldLength[f]!, doc + 1);
+      this.fieldLength[f]![doc] = Math.min(counts.size, 65535);
+      this.avgFieldLength[f] = (this.avgFieldLength[f]! * count + counts.size) / (count + 1);
+      for (const [id, tf] of counts) {
+        const d = this.delta[f]!.get(id) ?? this.delta[f]!.set(id, { docs: [], tfs: [] }).get(id)!;
+        d.docs.push(doc);
+        d.tfs.push(Math.min(tf, 65535));
+        this.df[f]![id]!++;
+      }
+    }
+    return doc;
+  }
+
+  /** Removes a document, given the tokens it was added with. */
+  remove(doc: number, fields: string[][]): void {
+    if (!this.alive[doc]) return;
+    this.alive[doc] = 0;
+    const count = this.docCount--;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const length = this.fieldLength[f]![doc]!;
+      this.avgFieldLength[f] = count === 1 ? 0 : (this.avgFieldLength[f]! * count - length) / (count - 1);
+      for (const t of new Set(fields[f] ?? [])) {
+        const id = this.termIds.get(t);
+        if (id !== undefined) this.df[f]![id]!--;
+      }
+    }
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.termIds.set(term, id);
+      this.dictionary?.set(term, id);
+      this.df = this.df.map((df) => grow(df, id! + 1));
+    }
+    return id;
+  }
+
+  /** The term tree for prefix and typo matching, built on first need in first-seen order. */
+  private tree(): SearchableMap<number> {
+    if (!this.dictionary) {
+      const tree = new SearchableMap<number>();
+      this.terms.forEach((t, i) => tree.set(t, i));
+      this.dictionary = tree;
+    }
+    return this.dictionary;
+  }
+
+  /**
+   * Scores the documents matching one query term, as minisearch's `executeQuerySpec` does: the
+   * exact term, then longer terms by prefix, then terms within the typo distance.
+   */
+  scoreTerm(query: TermQuery, fields: number[], narrowing: Narrowing): Map<number, number> {
+    const results = new Map<number, number>();
+    const exact = this.termIds.get(query.term);
+    if (exact !== undefined) this.scoreDerived(exact, 1, fields, narrowing, results);
+    if (!query.prefix && !query.fuzzy) return results;
+    const tree = this.tree();
+    let fuzzyMatches: Map<string, [number, number]> | undefined;
+    if (query.fuzzy) {
+      const maxDistance = Math.min(MAX_FUZZY, Math.round(query.term.length * query.fuzzy));
+      if (maxDistance) fuzzyMatches = tree.fuzzyGet(query.term, maxDistance);
+    }
+    if (query.prefix) {
+      for (const [term, id] of tree.atPrefix(query.term)) {
+        const distance = term.length - query.term.length;
+        if (!distance) continue;
+        fuzzyMatches?.delete(term);
+        this.scoreDerived(id, (WEIGHTS.prefix * term.length) / (term.length + 0.3 * distance), fields, narrowing, results);
+      }
+    }
+    if (fuzzyMatches) {
+      for (const [term, [id, distance]] of fuzzyMatches) {
+        if (!distance) continue;
+        this.scoreDerived(id, (WEIGHTS.fuzzy * term.length) / (term.length + distance), fields, narrowing, results);
+      }
+    }
+    return results;
+  }
+
+  private scoreDerived(id: number, weight: number, fields: number[], narrowing: Narrowing, results: Map<number, number>): void {
+    for (const f of fields) {
+      const matching = this.df[f]![id]!;
+      if (!matching) continue;
+      const avg = this.avgFieldLength[f]!;
+      const lengths = this.fieldLength[f]!;
+      const scale = weight * BOOSTS[f]!;
+      this.visit(f, id, narrowing, (doc, tf) => {
+        const score = scale * bm25(tf, matching, this.docCount, lengths[doc]!, avg);
+        const had = results.get(doc);
+        results.set(doc, had === undefined ? score : had + score);
+      });
+    }
+  }
+
+  /** Calls `fn` for each live document with the term in the field, in document order, within the narrowing. */
+  private visit(f: number, id: number, narrowing: Narrowing, fn: (doc: number, tf: number) => void): void {
+    const alive = this.alive;
+    if (id < this.blockTerms) {
+      const docs = this.postDocs[f]!;
+      const tfs = this.postTfs[f]!;
+      const from = this.offsets[f]![id]!;
+      const to = this.offsets[f]![id + 1]!;
+      if (narrowing && 'docs' in narrowing) {
+        const wanted = narrowing.docs;
+        if (wanted.length * 16 < to - from) {
+          // Few candidates against a long list: look each one up.
+          let at = from;
+          for (let i = 0; i < wanted.length && at < to; i++) {
+            at = lowerBound(docs, at, to, wanted[i]!);
+            if (at < to && docs[at] === wanted[i] && alive[docs[at]!]) fn(docs[at]!, tfs[at]!);
+          }
+        } else {
+          let i = 0;
+          for (let p = from; p < to && i < wanted.length; p++) {
+            const doc = docs[p]!;
+            while (i < wanted.length && wanted[i]! < doc) i++;
+            if (wanted[i] === doc && alive[doc]) fn(doc, tfs[p]!);
+          }
+        }
+      } else {
+        const mask = narrowing ? narrowing.mask : null;
+        for (let p = from; p < to; p++) {
+          const doc = docs[p]!;
+          if (alive[doc] && (!mask || mask[doc])) fn(doc, tfs[p]!);
+        }
+      }
+    }
+    const added = this.delta[f]!.get(id);
+    if (!added) return;
+    const accept = narrowing === null ? null : 'mask' in narrowing ? (doc: number) => narrowing.mask[doc] === 1 : ((set) => (doc: number) => set.has(doc))(new Set(Array.from(narrowing.docs)));
+    added.docs.forEach((doc, i) => {
+      if (alive[doc] && (!accept || accept(doc))) fn(doc, added.tfs[i]!);
+    });
+  }
+
+  /**
+   * Runs a query of several terms combined with AND or OR, as minisearch's `search` does: each
+   * document's score is the sum over its matched terms times the number of terms it matched.
+   * Results come best first; ties keep minisearch's order.
+   */
+  search(queries: TermQuery[], options: { matchAll: boolean; fields: number[]; narrowing: Narrowing }): Array<{ doc: number; score: number }> {
+    if (queries.length === 0) return [];
+    const perTerm = queries.map((q) => this.scoreTerm(q, options.fields, options.narrowing));
+    let combined = perTerm[0]!;
+    const matched = new Map<number, number>();
+    for (const doc of combined.keys()) matched.set(doc, 1);
+    for (const next of perTerm.slice(1)) {
+      if (options.matchAll) {
+        const both = new Map<number, number>();
+        for (const [doc, score] of next) {
+          const had = combined.get(doc);
+          if (had !== undefined) both.set(doc, had + score);
+        }
+        combined = both;
+      } else {
+        for (const [doc, score] of next) {
+          const had = combined.get(doc);
+          combined.set(doc, had === undefined ? score : had + score);
+          matched.set(doc, (matched.get(doc) ?? 0) + 1);
+        }
+      }
+    }
+    const out: Array<{ doc: number; score: number }> = [];
+    for (const [doc, score] of combined) out.push({ doc, score: score * (options.matchAll ? queries.length : matched.get(doc)!) });
+    return out.sort((a, b) => b.score - a.score);
+  }
+}
