@@ -172,7 +172,8 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase | null {
     }
   }
   // "the Chairman of the NHS Alliance", "the health secretary", "a spokesperson", "officials".
-  if (tokens.some((t) => TITLE_WORDS.has(bare(t))) && /^(?:the|a|an|its|their|his|her)\s/i.test(text) && tokens.length <= 9) {
+  const clause = tokens.slice(1).some((t) => isVerbLike(t) || (CLAUSE_WORDS.has(t.toLowerCase()) && !/^(?:of|the|and|for|at)$/i.test(t)));
+  if (!clause && tokens.some((t) => TITLE_WORDS.has(bare(t))) && /^(?:the|a|an|its|their|his|her)\s/i.test(text) && tokens.length <= 9) {
     return { type: 'role', text, role: text.replace(/^(?:the|a|an|its|their|his|her)\s+/i, '') };
   }
   if (tokens.length <= 3 && tokens.every((t) => /^[\p{Ll}'’-]+$/u.test(t)) && !FUNCTION_WORDS.has(tokens[tokens.length - 1]!)) {
