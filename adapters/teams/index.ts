@@ -38,3 +38,5 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
 
 export { TeamsError } from './teams-error.js';
 export { TEAMS_MESSAGES_PATH } from './teams-route.js';
+/** The Bot Framework activity type, for tests, so no file outside adapters/teams/ imports botbuilder. */
+export type { Activity as TeamsActivity } from 'botbuilder';

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { TeamsActivity as Activity } from '../../../adapters/teams/index.js';
 import nock from 'nock';
 import type { Briefbot } from '../../../src/index.js';
 import { loadFixture } from './fixtures.js';

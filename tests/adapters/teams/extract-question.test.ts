@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Activity } from 'botbuilder';
+import type { TeamsActivity as Activity } from '../../../adapters/teams/index.js';
 import { extractQuestion } from '../../../adapters/teams/extract-question.js';
 import { asBotMentioned, loadFixture } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Activity } from 'botbuilder';
+import type { TeamsActivity as Activity } from '../../../adapters/teams/index.js';
 
 const FIXTURES = new URL('../../fixtures/teams/', import.meta.url);
 

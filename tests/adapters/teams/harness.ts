@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Activity } from 'botbuilder';
+import type { TeamsActivity as Activity } from '../../../adapters/teams/index.js';
 import nock from 'nock';
 import { createTeamsPlatform } from '../../../adapters/teams/index.js';
 import { createSilentLogger, type Briefbot, type Logger } from '../../../src/index.js';

@@ -1,7 +1,7 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nock from 'nock';
-import type { Activity } from 'botbuilder';
+import type { TeamsActivity as Activity } from '../../../adapters/teams/index.js';
 import type { Briefbot } from '../../../src/index.js';
 import { resultsAnswer, SENATES_QUOTE, senatesResult } from './answers.js';
 import { loadFixture } from './fixtures.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import nock from 'nock';
-import type { Activity } from 'botbuilder';
+import type { TeamsActivity as Activity } from '../../../adapters/teams/index.js';
 import { startServe, type RunningServer } from '../../../adapters/serve.js';
 import { MoreResultsDataSchema } from '../../../adapters/teams/more-results.js';
 import { createSilentLogger } from '../../../src/index.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
-import type { Activity } from 'botbuilder';
+import type { TeamsActivity as Activity } from '../../../adapters/teams/index.js';
 import type { Answer, AskOptions, Briefbot } from '../../../src/index.js';
 import { helpAnswer, resultsAnswer, SENATES_QUOTE, senatesResult } from './answers.js';
 import { asBotMentioned, loadFixture } from './fixtures.js';
