@@ -103,6 +103,13 @@ describe('renderAnswer: results', () => {
     expect(texts(lastPage.card)[0]).toContain('Showing 7–7 of 7.');
   });
 
+  it('shows the core\'s note when the answer was widened, escaped, in a valid card', () => {
+    const reply = renderAnswer({ ...resultsAnswer([senatesResult]), note: 'Nothing from Dixon in 2013, so here is *everything* from him.' });
+    expect(validateAdaptiveCard(reply.card)).toEqual([]);
+    expect(texts(reply.card)[1]).toBe('Nothing from Dixon in 2013, so here is \\*everything\\* from him.');
+    expect(reply.card.fallbackText).toContain('Nothing from Dixon in 2013');
+  });
+
   it('keeps article text literal: markdown, links and entities in a quote are escaped', () => {
     const hostile = variant(senatesResult, 'x#1', '**Vote** for [me](https://evil.example) &amp; <b>now</b>\n- please');
     const reply = renderAnswer(resultsAnswer([hostile]));
