@@ -11,6 +11,8 @@ const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 50;
 /** Reported speech ranks a little below the speaker's own words on the same terms. */
 const INDIRECT_WEIGHT = 0.8;
+/** Results scoring under this share of the best one are dropped. */
+const RELEVANCE_FLOOR = 0.2;
 /** Words nobody is known to have said rank below attributed ones. */
 const UNATTRIBUTED_WEIGHT = 0.5;
 
@@ -105,7 +107,11 @@ function rankGroups(data: EngineData, hits: Array<{ id: string; score: number }>
     if (entry) entry.score = Math.max(entry.score, score);
     else seen.set(group, { members: group.members.filter((m) => !articleIds || articleIds.has(m.articleId)), score });
   }
-  const results = [...seen.values()].filter((g) => g.members.length > 0).map((g) => toResult(data, g.members, g.score));
+  // Hits far below the best are matches of the surrounding paragraph only: noise next to a real match.
+  const best = Math.max(0, ...[...seen.values()].map((g) => g.score));
+  const results = [...seen.values()]
+    .filter((g) => g.members.length > 0 && (best === 0 || g.score >= best * RELEVANCE_FLOOR))
+    .map((g) => toResult(data, g.members, g.score));
   const date = (r: Result): string => r.sources[0]!.date.value;
   const position = (r: Result): number => r.sources[0]!.start;
   if (q.sort === 'newest' || !(q.phrase ?? q.topic)) {

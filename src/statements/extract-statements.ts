@@ -49,7 +49,7 @@ export function extractStatements(articles: Article[]): Extraction {
       const parts = entry.name.split(' ');
       if (parts.length > 1) aliases.add(parts[parts.length - 1]!);
     }
-    speakers.push({ id, name: entry.name, kind: entry.kind, aliases: [...aliases].sort((a, b) => b.length - a.length), roles: [...entry.roles] });
+    speakers.push({ id, name: entry.name, kind: entry.kind, aliases: [...aliases].sort((a, b) => b.length - a.length), roles: distinctRoles([...entry.roles]) });
   }
   const statements: Statement[] = [];
   for (const { article, statements: list } of raw) {
@@ -67,4 +67,10 @@ export function extractStatements(articles: Article[]): Extraction {
     }
   }
   return { statements, speakers };
+}
+
+/** Drops a role whose words all appear in a fuller one: "chair" beside "NHS Alliance chair". */
+function distinctRoles(roles: string[]): string[] {
+  const words = (r: string): string[] => r.toLowerCase().split(/\s+/);
+  return roles.filter((r, i) => !roles.some((o, j) => j !== i && o.length > r.length && words(r).every((w) => words(o).includes(w))));
 }
