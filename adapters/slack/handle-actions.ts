@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { decodeButtonValue, type ButtonValue } from './button-value.js';
+import { postMessage } from './post-message.js';
 import { renderAnswer } from './render-answer.js';
 import { renderSharedResult, renderShareUnavailable } from './render-share.js';
 import { SlackAdapterError } from './slack-error.js';
@@ -59,15 +60,7 @@ export function createMoreHandler(deps: SlackDeps) {
     if (ephemeral || channelId === undefined) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     } else {
-      const threadTs = press.message?.thread_ts;
-      await client.chat.postMessage({
-        channel: channelId,
-        ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
+      await postMessage(client, { channel: channelId, threadTs: press.message?.thread_ts }, message, deps.logger);
     }
     deps.logger.info(
       { event: 'slack_answer', platform: 'slack', surface: 'more_results', kind: answer.kind, offset: value.o, durationMs: Date.now() - started },

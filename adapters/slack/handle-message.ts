@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { parseSlackText } from './parse-slack-text.js';
+import { postMessage } from './post-message.js';
 import { renderAnswer } from './render-answer.js';
 import { toCoreQuestion, type SlackDeps } from './slack-deps.js';
 
@@ -29,14 +30,7 @@ async function answerInConversation(deps: SlackDeps, args: AllMiddlewareArgs, in
   deps.logger.debug({ event: 'slack_question', platform: 'slack', surface: incoming.surface, question }, 'question received');
   const answer = await deps.briefbot.ask(toCoreQuestion(question), { limit: deps.pageSize, offset: 0 });
   const message = renderAnswer(answer, { question, visibility: 'visible' });
-  await args.client.chat.postMessage({
-    channel: incoming.channel,
-    ...(incoming.threadTs === undefined ? {} : { thread_ts: incoming.threadTs }),
-    text: message.text,
-    blocks: message.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
-  });
+  await postMessage(args.client, { channel: incoming.channel, threadTs: incoming.threadTs }, message, deps.logger);
   deps.logger.info(
     { event: 'slack_answer', platform: 'slack', surface: incoming.surface, kind: answer.kind, durationMs: Date.now() - started },
     `answered ${incoming.surface.replace('_', ' ')}`,

@@ -1,9 +1,11 @@
 /** The Block Kit subset Briefbot sends: plain data, checked against Slack's limits by `fitMessage`. */
+/** A Block Kit text: `mrkdwn` (escaped by the renderers) or `plain_text`. */
 export interface TextObject {
   type: 'mrkdwn' | 'plain_text';
   text: string;
 }
 
+/** A button; `value` carries a `ButtonValue` as JSON. */
 export interface ButtonElement {
   type: 'button';
   action_id: string;
@@ -13,6 +15,7 @@ export interface ButtonElement {
   style?: 'primary';
 }
 
+/** The blocks Briefbot uses. */
 export type SlackBlock =
   | { type: 'header'; text: { type: 'plain_text'; text: string } }
   | { type: 'section'; text: TextObject; accessory?: ButtonElement }

@@ -3,6 +3,7 @@ import nock from 'nock';
 import pino from 'pino';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../adapters/serve.js';
+import { APOLOGY } from '../../../adapters/slack/handle-error.js';
 import { openBriefbot } from '../../../src/index.js';
 import {
   API_ORIGIN,
@@ -75,6 +76,28 @@ describe('briefbot serve', () => {
     await waitFor(() => scope.isDone(), 5000, 'the late answer');
     expect(hook[0]).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(JSON.stringify(hook[0])).toContain('Senates should be only advisory');
+  });
+
+  it('keeps /healthz at 503 when the corpus cannot be opened, and apologises to a user without the error', async () => {
+    const server = await start({
+      openEngine: async () => {
+        throw new Error('ENOENT: /secret/path/corpus');
+      },
+    });
+    await expect(server.ready).rejects.toThrow('ENOENT');
+    expect(await getHealth(server)).toMatchObject({ status: 503, body: { status: 'failed' } });
+    const hook: Array<Record<string, unknown>> = [];
+    const scope = nock(slashResponseUrl().origin)
+      .post(slashResponseUrl().pathname)
+      .reply(200, (_uri, body) => {
+        hook.push(body as Record<string, unknown>);
+        return 'ok';
+      });
+    const ack = await postToSlackEvents(server, slashCommandBody(DIXON));
+    expect(ack.status).toBe(200);
+    expect(await ack.text()).toBe('');
+    await waitFor(() => scope.isDone(), 5000, 'the apology');
+    expect(hook[0]).toEqual({ response_type: 'ephemeral', replace_original: false, text: APOLOGY });
   });
 
   it('starts without Slack credentials, with Slack off and its path not served', async () => {

@@ -262,6 +262,17 @@ describe('when the Slack API fails', () => {
     expect(await res.text()).toContain(SENATES_QUOTE);
   });
 
+  it('posts the text alone when Slack refuses the blocks (invalid_blocks)', async () => {
+    const api = recorder();
+    const refused = nock(API_ORIGIN).post('/api/chat.postMessage').reply(200, { ok: false, error: 'invalid_blocks' });
+    const plain = nock(API_ORIGIN).post('/api/chat.postMessage').reply(200, api.reply());
+    await postToSlackEvents(server, mentionBody(DIXON, 'EvInvalidBlocks'));
+    await waitFor(() => refused.isDone() && plain.isDone(), 5000, 'the text-only answer');
+    expect(api.calls[0]!.body).not.toHaveProperty('blocks');
+    expect(api.calls[0]!.body).toMatchObject({ channel: 'C111', thread_ts: '1595926230.009600' });
+    expect(String(api.calls[0]!.body.text)).toContain(SENATES_QUOTE);
+  });
+
   it('waits out `ratelimited` (429 with Retry-After) and then answers once', async () => {
     const api = recorder();
     const limited = nock(API_ORIGIN)
