@@ -29,7 +29,7 @@ export function findKnownSpeakers(text: string, speakers: readonly KnownSpeaker[
     const aliases = new Set([speaker.name, ...speaker.aliases]);
     for (const alias of aliases) {
       const needle = lowerSameLength(normaliseForMatching(alias.replace(/\s+/g, ' ').trim()));
-      if (needle.length < 2) continue;
+      if (needle.trim().length < 2) continue;
       for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
         const match = matchAt(text, at, needle.length, speaker.id, alias);
         if (match) candidates.push(match);

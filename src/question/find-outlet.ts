@@ -35,6 +35,7 @@ export function findOutlets(text: string, outlets: readonly string[]): OutletMat
   const aliases = outlets.flatMap(aliasesOf).sort((a, b) => b.alias.length - a.alias.length);
   for (const { outlet, alias, caseSensitive } of aliases) {
     const needle = lowerSameLength(normaliseForMatching(alias));
+    if (needle.trim().length < 2) continue;
     for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
       const nameEnd = at + needle.length;
       if (caseSensitive && text.slice(at, nameEnd) !== alias) continue;
