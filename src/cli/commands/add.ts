@@ -62,7 +62,8 @@ async function addOne(source: string, flags: AddFlags, corpusDir: string, io: Cl
     io.out(`Not added: the corpus already has this article (same ${saved.by === 'url' ? 'address' : 'text'}) in ${saved.file}.`);
     return;
   }
-  io.out(`Added ${path.relative(process.cwd(), saved.file) || saved.file}`);
+  const shown = path.relative(process.cwd(), saved.file);
+  io.out(`Added ${shown.startsWith('..') || path.isAbsolute(shown) ? saved.file : shown}`);
 }
 
 function printFeedReport(report: FeedReport, io: CliIo): void {
