@@ -32,8 +32,12 @@ export function chooseSpeaker(
   const tokens = tokenizeQuestion(text);
   const overlapsOutlet = (match: KnownSpeakerMatch): boolean =>
     outlet !== null && match.start < outlet.end && outlet.start < match.end;
+  const capitalises = userCapitalises(tokens);
   const known = findKnownSpeakers(text, speakers).filter(
-    (match) => !(overlapsOutlet(match) && outlet !== null && outletFirst.has(outlet.preposition)),
+    (match) =>
+      !(overlapsOutlet(match) && outlet !== null && outletFirst.has(outlet.preposition)) &&
+      // A user who capitalises names wrote "brown envelopes", not "Brown".
+      !(capitalises && isLowerCaseWord(text, match) && !isSpeakerPosition(tokens, match)),
   );
   const ranked = [...known].sort(
     (a, b) =>
@@ -58,7 +62,7 @@ export function chooseSpeaker(
     return {
       speakerId: best.speakerId,
       speakerQuery: withoutHonorifics(cleaned.slice(best.nameStart, best.nameEnd)),
-      spans: [...mine, ...joined].map(({ start, end }) => ({ start, end })),
+      spans: [...mine.map((match) => withRoles(tokens, match)), ...joined].map(({ start, end }) => ({ start, end })),
       overridesOutlet: mine.some(overlapsOutlet),
     };
   }
@@ -83,6 +87,7 @@ function isSpeakerPosition(tokens: readonly Token[], match: KnownSpeakerMatch): 
   let before = tokens[firstIndex - 1];
   if (before?.lower === 'the') before = tokens[firstIndex - 2];
   if (before && LEADS.has(before.lower)) return true;
+  if (before?.lower === 'to' && tokens[tokens.indexOf(before) - 1]?.lower === 'according') return true;
   let next = lastIndex + 1;
   while (tokens[next] && SPEAKER_ADVERBS.has(tokens[next]?.lower ?? '')) next += 1;
   const after = tokens[next];
@@ -108,6 +113,29 @@ function otherPersonNamed(tokens: readonly Token[], match: KnownSpeakerMatch): N
   while (first > 0 && /^\s+$/.test(tokens[first]?.gap ?? '') && HONORIFICS.has(tokens[first - 1]?.lower ?? '')) first -= 1;
   if (index - nameFirst >= 4) nameFirst = index - 3;
   return { first, last: index + 1, nameFirst, possessive: aliasToken.possessive, acronymOnly: false };
+}
+
+/** "Health Secretary Jeremy Hunt": the role words before a name go with it, out of the topic. */
+function withRoles(tokens: readonly Token[], match: KnownSpeakerMatch): { start: number; end: number } {
+  let index = tokens.findIndex((token) => token.end > match.start);
+  let start = match.start;
+  for (let taken = 0; taken < 3 && index > 0; taken += 1) {
+    const previous = tokens[index - 1];
+    if (!previous || !ROLE_WORDS.has(previous.lower) || !/^\s+$/.test(tokens[index]?.gap ?? '')) break;
+    start = previous.start;
+    index -= 1;
+  }
+  return { start, end: match.end };
+}
+
+/** Whether the user capitalises: some word after the first starts with a capital ("I" aside). */
+function userCapitalises(tokens: readonly Token[]): boolean {
+  return tokens.some((token, index) => index > 0 && token.capitalised && token.text !== 'I');
+}
+
+function isLowerCaseWord(text: string, match: KnownSpeakerMatch): boolean {
+  const written = text.slice(match.nameStart, match.nameEnd);
+  return !/\s/.test(written) && written === written.toLowerCase();
 }
 
 function isJoined(text: string, a: KnownSpeakerMatch, b: KnownSpeakerMatch): boolean {

@@ -1,4 +1,4 @@
-import { FRAME_WORDS, HONORIFICS, STOP_WORDS } from './question-words.js';
+import { FRAME_WORDS, HONORIFICS, SAY_VERBS, STOP_WORDS } from './question-words.js';
 import type { Token } from './tokenize-question.js';
 
 const HELP_FOLLOWERS = new Set(['me', 'us', ...FRAME_WORDS]);
@@ -18,8 +18,24 @@ export function extractTopic(tokens: readonly Token[], cleaned: string, extraEdg
   while (first < last && (isEdge(tokens[first]) || (tokens[first]?.lower === 'help' && HELP_FOLLOWERS.has(tokens[first + 1]?.lower ?? '')))) first += 1;
   while (last > first && isEdge(tokens[last - 1])) last -= 1;
   if (first === last) return null;
-  return tokens
-    .slice(first, last)
+  return withoutInnerFrame(tokens.slice(first, last))
     .map((token) => cleaned.slice(token.start, token.end).replace(/(?<=[sS])['’]$/, ''))
     .join(' ');
+}
+
+const LINKS = new Set(['about', 'on', 'regarding', 're', 'of']);
+
+/** "GPs think about CCGs" → "GPs CCGs": a verb of saying and its link are frame, not topic. */
+function withoutInnerFrame(tokens: readonly Token[]): Token[] {
+  const kept: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (!token) continue;
+    if (i > 0 && SAY_VERBS.has(token.lower) && LINKS.has(tokens[i + 1]?.lower ?? '') && i + 2 < tokens.length) {
+      i += 1;
+      continue;
+    }
+    kept.push(token);
+  }
+  return kept;
 }

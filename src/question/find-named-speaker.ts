@@ -9,7 +9,7 @@ import {
   SPEECH_NOUNS,
   STOP_WORDS,
 } from './question-words.js';
-import { isAcronym, type Token } from './tokenize-question.js';
+import { isAcronym, stripPossessive, type Token } from './tokenize-question.js';
 
 /** A run of capitalised words that may be a person's or organisation's name. */
 export interface NameRun {
@@ -60,6 +60,9 @@ export function nameRunAt(tokens: readonly Token[], index: number): NameRun | nu
     }
   }
   if (words === 0) return null;
+  const lastWord = tokens[i - 1]?.text ?? '';
+  // "GPs", "CCGs": a plural acronym names a group of people, not one speaker.
+  if (acronyms === words && /\p{Lu}s$/u.test(stripPossessive(lastWord))) return null;
   return { first: index, last: i, nameFirst, possessive, acronymOnly: acronyms === words };
 }
 
@@ -100,6 +103,7 @@ function weakSpeakerPosition(tokens: readonly Token[], run: NameRun, says: boole
     const lead = previousWord(tokens, tokens.indexOf(before));
     return lead === undefined || FROM_LEAD_WORDS.has(lead.lower) ? true : null;
   }
+  if (before?.lower === 'to' && tokens[tokens.indexOf(before) - 1]?.lower === 'according') return true;
   const after = tokens[run.last];
   return run.first === 0 && !run.possessive && after !== undefined && TOPIC_LINKS.has(after.lower) ? false : null;
 }

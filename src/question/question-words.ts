@@ -23,7 +23,7 @@ export const FRAME_WORDS = words(`
   anything something everything stuff
   show find give get list search look looking want know please thanks thank
   latest newest recent recently lately most
-  regard regards respect relation
+  regard regards respect relation according
   anyone anybody someone somebody
 `);
 
@@ -70,5 +70,5 @@ export const NAME_PARTICLES = words('of for de del della di da du van von der de
 export const ROLE_WORDS = words(`
   secretary minister chair chairman chairwoman chief executive president director doctor health
   prime leader spokesman spokeswoman spokesperson chancellor mayor senator governor judge justice
-  general commissioner officer head deputy shadow mp gp nurse
+  commissioner officer head deputy shadow mp gp nurse
 `);

@@ -40,6 +40,26 @@ describe('parseQuestion: known speakers', () => {
   it('keeps a role before a surname on the known speaker: "Health Secretary Hunt"', () => {
     expect(query('what did Health Secretary Hunt say about dementia?').speakerId).toBe('jeremy-hunt');
   });
+
+  it('leaves the role words before a full name out of the topic', () => {
+    const q = query('what did Health Secretary Jeremy Hunt say about dementia?');
+    expect([q.speakerId, q.speakerQuery, q.topic]).toEqual(['jeremy-hunt', 'Jeremy Hunt', 'dementia']);
+  });
+
+  it('reads "according to Dixon" as the speaker', () => {
+    const q = query('according to Dixon, what are senates for?');
+    expect([q.speakerId, q.topic]).toEqual(['michael-dixon', 'senates']);
+  });
+
+  it('does not read a lower-case common word as a speaker when the user capitalises names', () => {
+    const q = query('what did Okafor say about the price of drugs?', inventedContext);
+    expect([q.speakerId, q.topic]).toEqual(['ada-okafor', 'price of drugs']);
+    expect(query('what did Dixon say about hunt savings in Pulse?').speakerId).toBe('michael-dixon');
+  });
+
+  it('still finds a speaker typed in lower case throughout', () => {
+    expect(query('hunt on dementia').speakerId).toBe('jeremy-hunt');
+  });
 });
 
 describe('parseQuestion: names that match no known speaker', () => {
@@ -56,6 +76,9 @@ describe('parseQuestion: names that match no known speaker', () => {
     ['has Lansley ever said anything about senates?', 'Lansley', 'senates'],
     ['what did the Department of Health say about CCGs?', 'Department of Health', 'CCGs'],
     ['WHAT DID ANDREW LANSLEY SAY ABOUT REFORMS', 'ANDREW LANSLEY', 'REFORMS'],
+    ['according to Jane Doe, what are senates for?', 'Jane Doe', 'senates'],
+    ['what did Theresa May say about Brexit?', 'Theresa May', 'Brexit'],
+    ['what did the BMA say about pay?', 'BMA', 'pay'],
   ])('reads the name in %j', (text, speakerQuery, topic) => {
     const q = query(text);
     expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([null, speakerQuery, topic]);
@@ -72,6 +95,7 @@ describe('parseQuestion: names that match no known speaker', () => {
     ['CCG leaders on the NHSCB', 'CCG leaders on the NHSCB'],
     ['quotes about funding from CCGs', 'funding from CCGs'],
     ['Senates', 'Senates'],
+    ['what do GPs think about CCGs?', 'GPs CCGs'],
   ])('does not take capitalised topic words for a name in %j', (text, topic) => {
     const q = query(text);
     expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([null, null, topic]);
@@ -109,5 +133,17 @@ describe('parseQuestion: invented speakers and outlets', () => {
   it('reads "Chidi Okafor" as someone other than Ada Okafor', () => {
     const q = query('what did Chidi Okafor say?', inventedContext);
     expect([q.speakerId, q.speakerQuery]).toEqual([null, 'Chidi Okafor']);
+  });
+});
+
+describe('parseQuestion: odd speaker and outlet lists', () => {
+  it('ignores empty and one-character names instead of matching everywhere', () => {
+    const ctx = {
+      now: new Date('2026-11-23T12:00:00Z'),
+      speakers: [{ id: 'odd', name: '', aliases: ['', ' ', '(', '.*'] }],
+      outlets: ['', ' ', '()', 'Ab (b c)'],
+    };
+    const q = query('what did (Dixon) say .* about senates in Ab?', ctx);
+    expect([q.speakerId, q.outlet]).toEqual([null, 'Ab (b c)']);
   });
 });
