@@ -1,14 +1,18 @@
 import type { Article } from '../corpus/article.js';
-import { findCues, maskQuotes, type Cue } from './find-cues.js';
+import { findCues, hasSpeechVerb, maskQuotes, type Cue } from './find-cues.js';
 import { findQuotes, type QuoteSpan } from './find-quotes.js';
 import { segmentParagraphs, splitSentences, type Span } from './segment.js';
-import { HONORIFICS, TITLE_WORDS, parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
+import { HONORIFICS, TITLE_WORDS, isPlausibleName, parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 
 /** One sentence with its quotations and speech cues. */
 export interface SentenceAnalysis {
   span: Span;
   quotes: QuoteSpan[];
   cues: Cue[];
+  /** A verb of saying stands outside the quotations (even if no speaker could be read for it). */
+  speechVerb: boolean;
+  /** Capitalised words outside quotations and past the first word: names of people or bodies, perhaps. */
+  namesSomeone: boolean;
   /** The sentence's grammatical subject when it is a person or body ("Dr Dixon questioned …"). */
   subject: { phrase: SpeakerPhrase; span: Span } | null;
 }
@@ -63,6 +67,12 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
   return null;
 }
 
+/** True when the words outside quotations, past the first, include a plausible name ("with Zinichev describing"). */
+function namesSomeone(masked: string): boolean {
+  const words = masked.split(/[\s,;:()\u0001—–]+/).filter(Boolean).slice(1);
+  return words.some((w) => isPlausibleName(w.replace(/['’]s$|[.!?]$/g, '')));
+}
+
 const MENTION_RE = new RegExp(
   `(?:\\b(?:${[...HONORIFICS].filter((h) => !h.endsWith('.')).map((h) => h[0]!.toUpperCase() + h.slice(1)).join('|')})\\.?|\\b(?:${[...TITLE_WORDS].join('|')}))\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}'’-]+\\s+){0,3}\\p{Lu}[\\p{Ll}\\p{M}'’-]+)`,
   'gu',
@@ -77,7 +87,14 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     const sentences = splitSentences(body, span, quotes.map((q) => ({ start: q.open, end: q.end }))).map((s) => {
       const inSentence = quotes.filter((q) => q.open >= s.start && q.open < s.end);
       const masked = maskQuotes(body, s, inSentence);
-      return { span: s, quotes: inSentence, cues: findCues(body, s, inSentence), subject: findSubject(body, s, masked) };
+      return {
+        span: s,
+        quotes: inSentence,
+        cues: findCues(body, s, inSentence),
+        subject: findSubject(body, s, masked),
+        speechVerb: hasSpeechVerb(masked),
+        namesSomeone: namesSomeone(masked),
+      };
     });
     const item = /^(?:\(?\d{1,2}[.)]|[•*·–-])\s+/.exec(body.slice(span.start, span.end));
     return { span, quotes, sentences, isHeadline: isHeadline(body, span, index, article.title), listItemStart: item ? span.start + item[0].length : null };

@@ -17,6 +17,7 @@ export class ArticleResolver {
   /** The body an "it" refers to. */
   focusOrganisation: string | null = null;
   private focusAt = 0;
+  private focusOrgAt = 0;
   private readonly fullNames = new Map<string, string[]>();
 
   constructor(
@@ -30,7 +31,11 @@ export class ArticleResolver {
       case 'pronoun':
         if (phrase.text === '') return subject;
         if (phrase.plural) return null;
-        if (phrase.text.toLowerCase() === 'it') return this.focusOrganisation;
+        // "it" is mostly no one ("it felt like …"); a body in focus only when no other was named since.
+        if (phrase.text.toLowerCase() === 'it') {
+          const org = this.focusOrganisation;
+          return org && !this.analysis.organisations.some((o) => o.at > this.focusOrgAt && o.at < at && this.orgKey(o.name) !== org) ? org : null;
+        }
         // Another person named since the one in focus makes "he" ambiguous: say nothing rather than guess.
         return this.focusPerson && !this.otherPersonNamedBetween(this.focusPerson, this.focusAt, at) ? this.focusPerson : null;
       case 'person':
@@ -50,8 +55,11 @@ export class ArticleResolver {
     const entry = this.registry.entries.get(key);
     if (entry?.kind === 'person') {
       this.focusPerson = key;
-      this.focusAt = Math.max(at, key === this.focusPerson ? this.focusAt : at);
-    } else if (entry) this.focusOrganisation = key;
+      this.focusAt = at;
+    } else if (entry) {
+      this.focusOrganisation = key;
+      this.focusOrgAt = at;
+    }
   }
 
   /** True when a person other than `key` is named in the text between two offsets. */
@@ -71,8 +79,16 @@ export class ArticleResolver {
       if (isTitleOrHonorific(m[1]!) || !isPlausibleName(m[1]!) || !isPlausibleName(m[2]!)) continue;
       out.push({ at: m.index!, surname: keyOf(m[2]!) });
     }
-    this.mentionsCache = out;
-    return out;
+    // A surname alone ("Miller said …") names a person the article has given in full.
+    const surnames = new Set(out.map((m) => m.surname).filter((x) => x.length > 2));
+    for (const m of body.matchAll(/(?<![\p{L}-])\p{Lu}[\p{Ll}\p{M}'’-]+(?![\p{L}])/gu)) {
+      const k = keyOf(m[0]).replace(/['’]s$/, '');
+      if (surnames.has(k)) out.push({ at: m.index!, surname: k });
+    }
+    // Names inside quotation marks are the speaker's words, not the narrative moving to someone else.
+    const quotes = this.analysis.paragraphs.flatMap((p) => p.quotes);
+    this.mentionsCache = out.filter((m) => !quotes.some((q) => m.at > q.open && m.at < q.end));
+    return this.mentionsCache;
   }
 
   private resolvePerson(phrase: Extract<SpeakerPhrase, { type: 'person' }>, at: number): string | null {
@@ -128,6 +144,10 @@ export class ArticleResolver {
     return [...names.values()];
   }
 
+  private orgKey(name: string): string {
+    return keyOf(this.registry.acronyms.get(name) ?? name);
+  }
+
   private pairs: Map<string, Set<string>> | null = null;
 
   /** Every "Given Surname" pair of capitalised words in the title and text, by surname; built once an article. */
@@ -159,9 +179,8 @@ export class ArticleResolver {
         entry.aliases.add(text.replace(/^the\s+/i, 'the '));
         return entry.key;
       }
-      const corpus = this.registry.organisationsEndingWith(expanded);
-      if (corpus.length === 1) return corpus[0]!;
-      if (/^[a-z]/.test(name)) return null;
+      // Only an acronym may name a body the article does not spell out ("FSB"): "Police" alone could be any police.
+      if (!/^\p{Lu}{2,}$/u.test(expanded)) return null;
     }
     return this.registry.addOrganisation(expanded, name !== expanded ? name : null).key;
   }

@@ -74,7 +74,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         cueSpeaker.set(c, key);
         if (key) lastResolved = key;
       }
-      if (s.subject && subject && (s.subject.phrase.type === 'person' || s.subject.phrase.type === 'organisation')) resolver.focus(subject, s.subject.span.start);
+      if (s.subject && subject && (s.subject.phrase.type === 'person' || s.subject.phrase.type === 'organisation')) resolver.focus(subject, s.span.end);
       // A sentence about someone who speaks elsewhere in the article is not a continuation of another's words.
       const otherSubject = s.subject?.phrase.type === 'person' || (subject !== null && speakersHere.has(subject));
 
@@ -92,14 +92,19 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
           if (inParagraph) who = continuing(inParagraph, 'the paragraph');
           else if (q.open === p.span.start && previous) who = continuing(previous, 'the previous paragraph');
           else if (wordCount(inner) >= 6) who = { speaker: null, cue: null };
-        } else if (!otherSubject && !inParentheses(body, s, q) && wordCount(inner) >= 3 && s.cues.length === 0 && (inParagraph ?? previous)) {
+        } else if (s.speechVerb) {
+          // Someone speaks here whom the cue does not name clearly ("A source within the ministry reportedly said"):
+          // the words are theirs, not the previous speaker's.
+          who = wordCount(inner) >= 6 ? { speaker: null, cue: null } : null;
+        } else if (!otherSubject && !s.namesSomeone && !inParentheses(body, s, q) && wordCount(inner) >= 3 && (inParagraph ?? previous)) {
           who = inParagraph ? continuing(inParagraph, 'the paragraph') : continuing(previous!, 'the previous paragraph');
         }
         if (!who) continue;
         emitDirect(q, who);
+        if (!who.speaker) inParagraph = null;
         if (who.speaker) {
           inParagraph = who;
-          resolver.focus(who.speaker, q.open);
+          resolver.focus(who.speaker, s.span.end);
         }
         if (!q.closed && q === p.quotes[p.quotes.length - 1]) openQuote = who;
       }
@@ -107,9 +112,9 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
       for (const st of reportedSpeech(body, s, cueSpeaker, resolver)) {
         out.push(st);
         inParagraph = { speaker: st.speaker, cue: st.cue };
-        resolver.focus(st.speaker, st.start);
+        resolver.focus(st.speaker, s.span.end);
       }
-      for (const c of s.cues) if (cueSpeaker.get(c)) resolver.focus(cueSpeaker.get(c)!, c.phraseSpan.start);
+      for (const c of s.cues) if (cueSpeaker.get(c)) resolver.focus(cueSpeaker.get(c)!, s.span.end);
     }
     previous = inParagraph;
   });

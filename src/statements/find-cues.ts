@@ -1,6 +1,6 @@
 import type { QuoteSpan } from './find-quotes.js';
 import type { Span } from './segment.js';
-import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
+import { parseSpeakerPhrase, trimPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 
 /** Verbs that report speech: a quote they govern is the subject's words. */
 const SPEECH_VERBS = [
@@ -30,10 +30,18 @@ const VERB_RE = new RegExp(
   `(?<![\\p{L}'’-])(?:(?:to|did|did not|didn't|would|will|went on to|go on to|goes on to)\\s+(${BASE_VERBS.join('|')})|(${[...SPEECH_VERBS, ...WEAK_VERBS].join('|')}))(?![\\p{L}'’-])`,
   'giu',
 );
+/** Verbs whose object is not speech unless a "that" clause follows ("declared a state of emergency"). */
+const NEEDS_THAT = new Set([
+  'declared', 'declares', 'maintained', 'maintains', 'tweeted', 'answered', 'announced', 'announces', 'revealed', 'confirmed',
+  'confirms', 'denied', 'denies', 'reported', 'asked', 'asks', 'recalled', 'recalls', 'testified', 'responded', 'replied',
+  'replies', 'wrote', 'writes', 'posted', 'disclosed', 'expressed', 'vowed', 'vows', 'pledged', 'promised', 'promises',
+  'estimated', 'estimates', 'agreed', 'agrees', 'continued', 'continues', 'went on', 'goes on', 'wondered', 'joked',
+  'quipped', 'shouted',
+]);
 /** Objects of "told", "urged", "warned": skipped to reach what was said. */
 const OBJECT_THEN_THAT = /^\s+(?:[^,;:.]{1,60}?\s)?that\s+/i;
 /** The person told, when no "that" follows: "told The Washington Post he …", "told reporters today …". */
-const TELL_OBJECT = /^\s+(?:(?:the\s+|The\s+)?(?:\p{Lu}[\p{L}.&'’-]*\s+)+|(?:reporters|journalists|delegates|him|her|them|us|me|police|officials|the\s+\p{Ll}+)\s+(?:(?:today|yesterday|on\s+\p{Lu}\p{Ll}+)\s+)?)/u;
+const TELL_OBJECT = /^\s+(?:(?:the\s+|The\s+)?(?:\p{Lu}[\p{L}.&'’-]*,?\s+)+|(?:reporters|journalists|delegates|him|her|them|us|me|police|officials|the\s+\p{Ll}+)\s+(?:(?:today|yesterday|on\s+\p{Lu}\p{Ll}+)\s+)?)/u;
 const MASK = '\u0001';
 
 /** A speech cue: a verb of saying and the words naming who spoke. */
@@ -53,6 +61,13 @@ export interface Cue {
   text: string;
 }
 
+/** True when a sentence has a verb of saying outside its quotations, whether or not its speaker could be read. */
+export function hasSpeechVerb(masked: string): boolean {
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(masked); m; m = VERB_RE.exec(masked)) if (STRONG.has((m[1] ?? m[2])!.toLowerCase())) return true;
+  return false;
+}
+
 /** Copies a sentence with every quotation replaced by a mask of the same length, so offsets line up. */
 export function maskQuotes(body: string, sentence: Span, quotes: QuoteSpan[]): string {
   let text = body.slice(sentence.start, sentence.end);
@@ -62,6 +77,14 @@ export function maskQuotes(body: string, sentence: Span, quotes: QuoteSpan[]): s
     if (b > a) text = text.slice(0, a) + MASK.repeat(b - a) + text.slice(b);
   }
   return text;
+}
+
+/** The span of the words that name the speaker, without the fillers around them ("while", "also", "has"). */
+function tightSpan(masked: string, base: number, start: number, end: number): Span {
+  const text = masked.slice(start, end);
+  const core = trimPhrase(text);
+  const at = core ? text.indexOf(core) : -1;
+  return at < 0 ? { start: base + start, end: base + end } : { start: base + start + at, end: base + start + at + core.length };
 }
 
 const BOUNDARY = /[,;:()\u0001—–]|\s-\s|^/gu;
@@ -93,7 +116,7 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue
     const subjectText = masked.slice(from, m.index);
     let phrase = subjectText.trim() ? parseSpeakerPhrase(subjectText) : null;
     let order: Cue['order'] = 'before';
-    let phraseSpan: Span = { start: base + from, end: base + m.index };
+    let phraseSpan: Span = tightSpan(masked, base, from, m.index);
     let appositive: string | null = null;
     if (!phrase && !subjectText.trim() && from > 0 && masked[from - 1] === ',') {
       // "Cruz, in remarks to ABC, said" / "Sophie Obadia, another lawyer for the victim, told": walk back over asides.
@@ -105,9 +128,9 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue
         const candidate = parseSpeakerPhrase(masked.slice(start, end));
         if (candidate && (candidate.type === 'person' || (candidate.type === 'pronoun' && candidate.text))) {
           phrase = candidate;
-          phraseSpan = { start: base + start, end: base + end };
+          phraseSpan = tightSpan(masked, base, start, end);
         } else if (candidate?.type === 'organisation' && !fallback) {
-          fallback = { phrase: candidate, span: { start: base + start, end: base + end } };
+          fallback = { phrase: candidate, span: tightSpan(masked, base, start, end) };
         }
         if (start === 0 || masked[start - 1] !== ',') break;
         end = start - 1;
@@ -151,10 +174,16 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue
     const parenthetical = /^\s*,/.test(masked.slice(verbEnd)) && masked.slice(0, from).trim().split(/\s+/).length > 2;
     if (order === 'before' && !parenthetical) {
       const after = masked.slice(verbEnd);
-      if (/^(?:call|calls|called|urge|urges|urged)$/.test(verb)) complementStart = base + verbStart;
-      else {
+      if (/^(?:call|calls|called)$/.test(verb)) complementStart = /^\s+(?:for|on|upon)\b/.test(after) ? base + verbStart : null;
+      else if (/^(?:urge|urges|urged)$/.test(verb)) complementStart = base + verbStart;
+      else if (NEEDS_THAT.has(verb)) {
+        // "declared a state of emergency" reports nothing; "revealed police have been unable …" does.
+        const that = /^\s+(?:[^,;:.\u0001]{1,60}?\s)?that\s+/i.exec(after);
+        const clause = /^[^.;:\u0001]*\b(?:is|was|were|are|has|have|had|will|would|could|can|may|might|must|should|did|does|do|been)\b/i.test(after);
+        complementStart = that ? base + verbEnd + that[0].length : clause ? base + verbEnd + /^\s*/.exec(after)![0].length : null;
+      } else {
         const tells = /^(tells|told|tell|warned|warns|assured|informed|reminded|asked)$/.test(verb);
-        const that = tells ? OBJECT_THEN_THAT.exec(after) ?? TELL_OBJECT.exec(after) : /^\s+that\s+/i.exec(after);
+        const that = tells ? OBJECT_THEN_THAT.exec(after) ?? TELL_OBJECT.exec(after) : /^\s+(?:(?:to|in)\s+[^,;:.\u0001]{1,60}?\s+)?that\s+/i.exec(after);
         complementStart = base + verbEnd + (that ? that[0].length : /^\s*/.exec(after)![0].length);
       }
     }

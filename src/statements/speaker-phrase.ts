@@ -19,7 +19,8 @@ const ORG_WORDS = new Set([
   'federation', 'league', 'bank', 'fund', 'forum', 'network', 'foundation', 'authority', 'college', 'school', 'hospital',
   'club', 'army', 'navy', 'force', 'forces', 'parliament', 'senate', 'congress', 'assembly', 'cabinet', 'bureau',
   'centre', 'center', 'coalition', 'commissioners', 'administration', 'embassy', 'institution', 'team', 'nhs',
-  'commissioning', 'council', 'observatory', 'laboratory', 'media', 'news', 'times', 'press', 'channel', 'airlines',
+  'commissioning', 'council', 'observatory', 'command', 'unit', 'division', 'directorate', 'herald', 'post', 'journal',
+  'telegraph', 'guardian', 'tv', 'radio', 'magazine', 'gazette', 'tribune', 'review', 'conference', 'legislatures', 'laboratory', 'media', 'news', 'times', 'press', 'channel', 'airlines',
 ]);
 
 /** Job titles: a capitalised one before a name is a role, not part of the name. */
@@ -122,7 +123,7 @@ function splitNameFromRun(tokens: string[]): { name: string[]; head: string[] } 
  * Returns null for words that are not a speaker phrase at all (a clause, a long noun phrase).
  */
 export function parseSpeakerPhrase(raw: string): SpeakerPhrase | null {
-  const text = trimPhrase(raw);
+  const text = trimPhrase(raw).replace(/^[\p{L}-]+-year-old\s+/iu, '');
   if (!text || text.length > 120) return null;
   const tokens = text.split(/\s+/);
   if (tokens.length > 12) return null;
@@ -151,7 +152,7 @@ export function parseSpeakerPhrase(raw: string): SpeakerPhrase | null {
     const { head, name } = splitNameFromRun(run);
     // "the director of Black Panther": what follows "of" is a thing or a body, not the speaker's name.
     const prior = before.map((t) => t.toLowerCase()).filter((t) => t !== 'the');
-    if (prior[prior.length - 1] === 'of' && head.length === 0) return { type: 'role', text, role: text.replace(/^(?:the|a|an)\s+/i, '') };
+    if (prior[prior.length - 1] === 'of') return { type: 'role', text, role: text.replace(/^(?:the|a|an)\s+/i, '') };
     const nameOk = name.length > 0 && name.length <= 4 && name.every((t) => (NAME_TOKEN.test(t) && !NOT_NAMES.has(bare(t))) || PARTICLES.has(t));
     if (nameOk) {
       const honorific = head.length && HONORIFICS.has(bare(head[head.length - 1]!)) ? head[head.length - 1]! : null;
