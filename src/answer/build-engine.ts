@@ -2,11 +2,12 @@ import type { Article } from '../corpus/article.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
 import type { QuestionContext } from '../question/parsed-question.js';
+import { KINDS, type EngineSnapshot, type SavedStatement } from '../search/engine-cache.js';
 import { IndexedStatementSearch } from '../search/indexed-search.js';
 import type { IndexedStatement } from '../search/minisearch-search.js';
 import type { StatementSearch } from '../search/statement-search.js';
 import type { Synonyms } from '../search/synonyms.js';
-import { extractStatements, type Extraction } from '../statements/extract-statements.js';
+import { extractStatements, slugify, type Extraction } from '../statements/extract-statements.js';
 import { segmentParagraphs } from '../statements/segment.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import { answerQuestion } from './answer-question.js';
@@ -22,6 +23,8 @@ export interface EngineData {
   groups: Map<string, StatementGroup>;
   search: StatementSearch;
   questionContext: Omit<QuestionContext, 'now'>;
+  /** The default backend, when it is the one in use: what saving and in-place updates work on. */
+  indexed?: IndexedStatementSearch;
 }
 
 /** Pairs each statement with the paragraph it sits in, for the index's context field. */
@@ -41,19 +44,145 @@ export function withContext(articles: Article[], statements: Statement[]): Index
   return out;
 }
 
+function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Omit<QuestionContext, 'now'> {
+  return {
+    speakers: [...speakers].map((s) => ({ id: s.id, name: s.name, aliases: s.aliases })),
+    outlets: [...new Set([...articles].map((a) => a.outlet))],
+  };
+}
+
 /** Builds the engine's data from articles (extraction, grouping, index). */
 export function buildEngineData(articles: Article[], synonyms: Synonyms, extraction?: Extraction): EngineData {
   const { statements, speakers } = extraction ?? extractStatements(articles);
   const search = IndexedStatementSearch.build(withContext(articles, statements), synonyms);
-  const outlets = [...new Set(articles.map((a) => a.outlet))];
   return {
     articles: new Map(articles.map((a) => [a.id, a])),
     statements: new Map(statements.map((s) => [s.id, s])),
     speakers: new Map(speakers.map((s) => [s.id, s])),
     groups: groupStatements(statements),
     search,
-    questionContext: { speakers: speakers.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases })), outlets },
+    indexed: search,
+    questionContext: contextOf(speakers, articles),
   };
+}
+
+/** The engine's data as a snapshot to save; needs the default backend. */
+export function toSnapshot(data: EngineData, keys: { key: string; base: string }, files: EngineSnapshot['files']): EngineSnapshot {
+  if (!data.indexed) throw new Error('only the default search backend can be saved');
+  const articleIds = [...data.articles.keys()];
+  const articleAt = new Map(articleIds.map((id, i) => [id, i]));
+  const speakers = [...data.speakers.values()];
+  const speakerAt = new Map(speakers.map((s, i) => [s.id, i]));
+  const state = data.indexed.toState();
+  const docs = state.docs.map((st): SavedStatement | null =>
+    st ? [articleAt.get(st.articleId)!, st.start, st.end, st.kind === 'direct' ? 0 : 1, st.speakerId ? speakerAt.get(st.speakerId)! : -1, st.cue] : null,
+  );
+  const groups: number[][] = [];
+  const seen = new Set<StatementGroup>();
+  for (const group of data.groups.values()) {
+    if (group.members.length < 2 || seen.has(group)) continue;
+    seen.add(group);
+    const doc = (st: Statement) => data.indexed!.docOfStatement(st.id)!;
+    groups.push([doc(group.lead), ...group.members.map(doc)]);
+  }
+  return { ...keys, files, articleIds, speakers, docs, groups, index: state.index };
+}
+
+/**
+ * Rebuilds engine data from a snapshot and the current articles. Statements of articles that are
+ * gone or changed since the save are dropped; `changed` lists the articles to extract afresh.
+ */
+export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], synonyms: Synonyms, changed: ReadonlySet<string> = new Set()): EngineData {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const docs: Array<Statement | null> = [];
+  const stale: number[] = [];
+  const staleSpeakers = new Set<string>();
+  snapshot.docs.forEach((saved, doc) => {
+    if (!saved) return void docs.push(null);
+    const [at, start, end, kind, speaker, cue] = saved;
+    const articleId = snapshot.articleIds[at]!;
+    const speakerId = speaker >= 0 ? snapshot.speakers[speaker]!.id : null;
+    const article = byId.get(articleId);
+    if (!article || changed.has(articleId)) {
+      stale.push(doc);
+      if (speakerId) staleSpeakers.add(speakerId);
+      return void docs.push(null);
+    }
+    docs.push({ id: `${articleId}#${start}`, articleId, text: article.body.slice(start, end), start, end, kind: KINDS[kind]!, speakerId, cue });
+  });
+  const search = IndexedStatementSearch.fromState(snapshot.index, docs, synonyms, stale);
+  const statements = new Map<string, Statement>();
+  for (const st of docs) if (st) statements.set(st.id, st);
+  const groups = new Map<string, StatementGroup>();
+  for (const [lead, ...members] of snapshot.groups) {
+    const live = members.map((d) => docs[d]).filter((st): st is Statement => st != null);
+    const leader = lead === undefined ? null : docs[lead];
+    if (!leader || live.length !== members.length) continue;
+    const group = { lead: leader, members: live };
+    for (const st of live) groups.set(st.id, group);
+  }
+  for (const st of statements.values()) if (!groups.has(st.id)) groups.set(st.id, { lead: st, members: [st] });
+  const data: EngineData = {
+    articles: byId,
+    statements,
+    speakers: new Map(snapshot.speakers.map((s) => [s.id, s])),
+    groups,
+    search,
+    indexed: search,
+    questionContext: contextOf(snapshot.speakers, articles),
+  };
+  const fresh = articles.filter((a) => changed.has(a.id));
+  if (fresh.length || staleSpeakers.size) updateEngineData(data, { removed: [], added: fresh }, staleSpeakers);
+  return data;
+}
+
+/**
+ * Updates engine data in place for added, changed or removed articles, without a full rebuild:
+ * the new articles' statements are extracted and indexed, and only their speakers are regrouped.
+ * Speakers are matched to known ones by name. (A full build also learns names across the whole
+ * corpus, so a surname alone may resolve differently there.)
+ */
+export function updateEngineData(data: EngineData, changes: { removed: string[]; added: Article[] }, regroup: Set<string> = new Set()): void {
+  const indexed = data.indexed;
+  if (!indexed) throw new Error('only the default search backend can be updated in place');
+  const dropped: string[] = [];
+  for (const id of [...changes.removed, ...changes.added.map((a) => a.id)]) {
+    for (const st of indexed.statementsOfArticle(id)) {
+      dropped.push(st.id);
+      data.statements.delete(st.id);
+      data.groups.delete(st.id);
+      if (st.speakerId) regroup.add(st.speakerId);
+    }
+    data.articles.delete(id);
+  }
+  indexed.remove(dropped);
+  for (const a of changes.added) data.articles.set(a.id, a);
+
+  const extraction = extractStatements(changes.added);
+  const idOf = new Map<string, string>();
+  const byName = new Map([...data.speakers.values()].map((s) => [s.name, s]));
+  for (const sp of extraction.speakers) {
+    const known = byName.get(sp.name);
+    if (known) {
+      idOf.set(sp.id, known.id);
+      continue;
+    }
+    let id = slugify(sp.name);
+    for (let n = 2; data.speakers.has(id); n++) id = `${slugify(sp.name)}-${n}`;
+    idOf.set(sp.id, id);
+    data.speakers.set(id, { ...sp, id });
+  }
+  const added = extraction.statements.map((st) => ({ ...st, speakerId: st.speakerId ? idOf.get(st.speakerId)! : null }));
+  for (const st of added) {
+    data.statements.set(st.id, st);
+    if (st.speakerId) regroup.add(st.speakerId);
+    else data.groups.set(st.id, { lead: st, members: [st] });
+  }
+  indexed.add(withContext(changes.added, added));
+  for (const speakerId of regroup) {
+    for (const [id, group] of groupStatements(indexed.statementsOfSpeaker(speakerId))) data.groups.set(id, group);
+  }
+  data.questionContext = contextOf(data.speakers.values(), data.articles.values());
 }
 
 /** Wraps engine data as the `Briefbot` the adapters call. */

@@ -1,11 +1,19 @@
 import type { Article } from '../corpus/article.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
-import { loadCorpus } from '../corpus/load-corpus.js';
 import type { Logger } from '../logging.js';
+import { computeCacheKey, parseCorpusTexts, readCorpusTexts, type ParsedFile } from '../search/corpus-files.js';
+import { loadEngineCache, saveEngineCache } from '../search/engine-cache.js';
 import { loadSynonyms } from '../search/synonyms.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import type { Answer, AskOptions, Briefbot } from './answer-schema.js';
-import { buildEngineData, createEngine } from './build-engine.js';
+import { buildEngineData, createEngine, fromSnapshot, toSnapshot, type EngineData } from './build-engine.js';
+
+/**
+ * What to do with the persisted index in `<corpus>/.briefbot-cache/`: `use` (the default) loads it
+ * when it matches the corpus, updates it in place when a few files changed, and otherwise rebuilds
+ * and saves it; `rebuild` always builds afresh and saves; `off` neither reads nor writes it.
+ */
+export type CacheMode = 'use' | 'rebuild' | 'off';
 
 /** How to open a corpus. */
 export interface OpenOptions {
@@ -13,6 +21,17 @@ export interface OpenOptions {
   logger?: Logger;
   /** "Today", for relative dates in questions. */
   now?: () => Date;
+  /** The persisted index: `use` by default. */
+  cache?: CacheMode;
+}
+
+/** Where an engine's index came from: the saved cache, the cache updated for changed files, or a full build. */
+export interface IndexInfo {
+  source: 'cache' | 'updated' | 'built';
+  /** Files added, changed or removed since the cache was saved (for `updated`). */
+  changedFiles: number;
+  /** Bytes of the saved cache, when this open wrote it. */
+  savedBytes: number | null;
 }
 
 /** A Briefbot over one loaded corpus, with what it was built from. */
@@ -22,22 +41,76 @@ export interface BriefbotEngine extends Briefbot {
   statements: Statement[];
   speakers: Speaker[];
   problems: CorpusProblem[];
+  /** How the index was obtained. */
+  index?: IndexInfo;
+}
+
+/** At most this share of files changed (or 20 files) is updated in place; more is rebuilt whole. */
+const UPDATE_SHARE = 0.05;
+
+/** Reads the corpus, then loads, updates or builds its engine data, saving the cache when it changed. */
+export async function openEngineData(
+  corpusDir: string,
+  mode: CacheMode,
+  logger?: Logger,
+): Promise<{ data: EngineData; problems: CorpusProblem[]; index: IndexInfo }> {
+  const synonyms = loadSynonyms(corpusDir);
+  const texts = await readCorpusTexts(corpusDir);
+  const keys = computeCacheKey(corpusDir, texts);
+  const snapshot = mode === 'use' ? loadEngineCache(corpusDir) : null;
+  const usable = snapshot && snapshot.base === keys.base ? snapshot : null;
+  const cached = new Map<string, ParsedFile>(usable?.files.map((f) => [f.name, f]) ?? []);
+  const { articles, problems, parsed } = parseCorpusTexts(texts, cached);
+  if (usable && usable.key === keys.key) {
+    return { data: fromSnapshot(usable, articles, synonyms), problems, index: { source: 'cache', changedFiles: 0, savedBytes: null } };
+  }
+  let data: EngineData;
+  let index: IndexInfo;
+  const current = new Set(texts.map((t) => t.name));
+  const changedFiles = usable
+    ? texts.filter((t) => cached.get(t.name)?.hash !== t.hash).length + usable.files.filter((f) => !current.has(f.name)).length
+    : texts.length;
+  if (usable && changedFiles <= Math.max(20, texts.length * UPDATE_SHARE)) {
+    const fresh = new Set(texts.filter((t) => cached.get(t.name)?.hash !== t.hash).map((t) => t.name.replace(/\.md$/, '')));
+    data = fromSnapshot(usable, articles, synonyms, fresh);
+    index = { source: 'updated', changedFiles, savedBytes: null };
+  } else {
+    data = buildEngineData(articles, synonyms);
+    index = { source: 'built', changedFiles, savedBytes: null };
+  }
+  if (mode !== 'off') {
+    try {
+      index.savedBytes = saveEngineCache(corpusDir, toSnapshot(data, keys, parsed));
+    } catch (error) {
+      // A read-only corpus still answers; it just rebuilds next time.
+      logger?.warn({ event: 'index_not_saved', corpusDir, err: { code: (error as NodeJS.ErrnoException).code } }, 'could not save the index cache');
+    }
+  }
+  return { data, problems, index };
 }
 
 /**
  * Loads a corpus folder, extracts its statements, indexes them and returns the engine. Broken
- * corpus files are reported in `problems` (and logged) while the rest is served.
+ * corpus files are reported in `problems` (and logged) while the rest is served. The index is
+ * persisted next to the corpus and reused while the corpus, extractor and synonyms are unchanged.
  */
 export async function openBriefbot(options: OpenOptions): Promise<BriefbotEngine> {
   const started = performance.now();
-  const corpus = await loadCorpus(options.corpusDir);
-  for (const p of corpus.problems) options.logger?.warn({ event: 'corpus_problem', file: p.file, field: p.field, severity: p.severity ?? 'error' }, p.message);
-  const data = buildEngineData(corpus.articles, loadSynonyms(options.corpusDir));
+  const { data, problems, index } = await openEngineData(options.corpusDir, options.cache ?? 'use', options.logger);
+  for (const p of problems) options.logger?.warn({ event: 'corpus_problem', file: p.file, field: p.field, severity: p.severity ?? 'error' }, p.message);
   options.logger?.info(
-    { event: 'corpus_indexed', articles: data.articles.size, statements: data.statements.size, speakers: data.speakers.size, durationMs: Math.round(performance.now() - started) },
+    {
+      event: 'corpus_indexed',
+      articles: data.articles.size,
+      statements: data.statements.size,
+      speakers: data.speakers.size,
+      index: index.source,
+      durationMs: Math.round(performance.now() - started),
+    },
     'corpus indexed',
   );
-  return createEngine(data, { corpusDir: options.corpusDir, problems: corpus.problems, now: options.now ?? (() => new Date()), logger: options.logger });
+  const engine = createEngine(data, { corpusDir: options.corpusDir, problems, now: options.now ?? (() => new Date()), logger: options.logger });
+  return { ...engine, index };
 }
 
 export type { Answer, AskOptions };

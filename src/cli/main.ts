@@ -7,6 +7,7 @@ import { registerCheck } from './commands/check.js';
 import { registerServe } from './commands/serve.js';
 import { registerAdd } from './commands/add.js';
 import { registerImport } from './commands/import.js';
+import { registerIndex } from './commands/index-command.js';
 
 /** Each command file adds its commands to the program; `main` owns parsing and exit codes. */
 const registrations: Array<(program: Command, io: CliIo) => void> = [
@@ -17,6 +18,7 @@ const registrations: Array<(program: Command, io: CliIo) => void> = [
   registerServe,
   registerAdd,
   registerImport,
+  registerIndex,
 ];
 
 /** Builds the `briefbot` program writing to `io`. */

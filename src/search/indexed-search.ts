@@ -49,9 +49,14 @@ export class IndexedStatementSearch implements StatementSearch {
     return new IndexedStatementSearch(index, items.map((i) => i.statement), synonyms);
   }
 
-  /** Rebuilds the search from a saved index and its statements in document order (null: removed). */
-  static fromState(state: TermIndexState, docs: Array<Statement | null>, synonyms: Synonyms): IndexedStatementSearch {
-    return new IndexedStatementSearch(TermIndex.fromState(state), docs, synonyms);
+  /**
+   * Rebuilds the search from a saved index and its statements in document order (null: removed).
+   * `stale` documents (of files changed since the save) are dropped from the index.
+   */
+  static fromState(state: TermIndexState, docs: Array<Statement | null>, synonyms: Synonyms, stale: number[] = []): IndexedStatementSearch {
+    const index = TermIndex.fromState(state);
+    if (stale.length) index.removeDocs(stale);
+    return new IndexedStatementSearch(index, docs, synonyms);
   }
 
   /** The index and its statements in document order, for saving. */
@@ -75,22 +80,52 @@ export class IndexedStatementSearch implements StatementSearch {
     }
   }
 
-  /** Removes statements, given them with the context they were indexed with. */
-  remove(items: IndexedStatement[]): void {
-    for (const { statement, context } of items) {
-      const doc = this.docOf.get(statement.id);
+  /** Removes statements by id; unknown ids are ignored. */
+  remove(ids: Iterable<string>): void {
+    const docs: number[] = [];
+    const speakers = new Set<string>();
+    const articles = new Set<string>();
+    for (const id of ids) {
+      const doc = this.docOf.get(id);
       if (doc === undefined) continue;
-      this.index.remove(doc, [this.tokens(statement.text), this.tokens(context)]);
+      const st = this.docs[doc]!;
+      docs.push(doc);
+      if (st.speakerId) speakers.add(st.speakerId);
+      articles.add(st.articleId);
       this.docs[doc] = null;
-      this.docOf.delete(statement.id);
-      const drop = (map: Map<string, number[]>, key: string) => {
-        const list = map.get(key)?.filter((d) => d !== doc);
-        if (list?.length) map.set(key, list);
-        else map.delete(key);
-      };
-      if (statement.speakerId) drop(this.bySpeaker, statement.speakerId);
-      drop(this.byArticle, statement.articleId);
+      this.docOf.delete(id);
     }
+    if (!docs.length) return;
+    this.index.removeDocs(docs);
+    const prune = (map: Map<string, number[]>, keys: Set<string>) => {
+      for (const key of keys) {
+        const list = map.get(key)!.filter((d) => this.docs[d] !== null);
+        if (list.length) map.set(key, list);
+        else map.delete(key);
+      }
+    };
+    prune(this.bySpeaker, speakers);
+    prune(this.byArticle, articles);
+  }
+
+  /** The statements of one article, in document order. */
+  statementsOfArticle(articleId: string): Statement[] {
+    return (this.byArticle.get(articleId) ?? []).map((d) => this.docs[d]!);
+  }
+
+  /** The statements of one speaker, in document order. */
+  statementsOfSpeaker(speakerId: string): Statement[] {
+    return (this.bySpeaker.get(speakerId) ?? []).map((d) => this.docs[d]!);
+  }
+
+  /** The statement of a document number, or null when removed. */
+  statementAt(doc: number): Statement | null {
+    return this.docs[doc] ?? null;
+  }
+
+  /** The document number of a statement. */
+  docOfStatement(id: string): number | undefined {
+    return this.docOf.get(id);
   }
 
   /** The query's terms, with synonym phrases folded into their group term. */

@@ -265,19 +265,31 @@ export class TermIndex {
     return doc;
   }
 
-  /** Removes a document, given the tokens it was added with. */
-  remove(doc: number, fields: string[][]): void {
-    if (!this.alive[doc]) return;
-    this.alive[doc] = 0;
-    const count = this.docCount--;
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const length = this.fieldLength[f]![doc]!;
-      this.avgFieldLength[f] = count === 1 ? 0 : (this.avgFieldLength[f]! * count - length) / (count - 1);
-      for (const t of new Set(fields[f] ?? [])) {
-        const id = this.termIds.get(t);
-        if (id !== undefined) this.df[f]![id]!--;
+  /**
+   * Removes documents. Their terms are found by one pass over the postings, so nothing about a
+   * document needs keeping for its removal (a changed file's old text is gone from disk).
+   */
+  removeDocs(docs: number[]): void {
+    const gone = new Uint8Array(this.docTotal);
+    for (const doc of docs) {
+      if (!this.alive[doc] || gone[doc]) continue;
+      gone[doc] = 1;
+      const count = this.docCount--;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const length = this.fieldLength[f]![doc]!;
+        this.avgFieldLength[f] = count === 1 ? 0 : (this.avgFieldLength[f]! * count - length) / (count - 1);
       }
     }
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const df = this.df[f]!;
+      const offsets = this.offsets[f]!;
+      const postDocs = this.postDocs[f]!;
+      for (let t = 0; t < this.blockTerms; t++) {
+        for (let p = offsets[t]!; p < offsets[t + 1]!; p++) if (gone[postDocs[p]!]) df[t]!--;
+      }
+      for (const [t, d] of this.delta[f]!) for (const doc of d.docs) if (gone[doc]) df[t]!--;
+    }
+    for (let doc = 0; doc < gone.length; doc++) if (gone[doc]) this.alive[doc] = 0;
   }
 
   private termId(term: string): number {
