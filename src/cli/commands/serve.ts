@@ -29,7 +29,8 @@ export function registerServe(program: Command, io: CliIo): void {
     .description('start the chat server: POST /slack/events and GET /healthz on PORT (default 3000)')
     .option('--corpus <dir>', 'the corpus folder (default $BRIEFBOT_CORPUS or corpus/)')
     .option('--port <n>', 'the port to listen on (default $PORT or 3000)')
-    .action(async (options: { corpus?: string; port?: string }) => {
+    .option('--host <address>', 'the address to listen on (default $HOST, else every interface); 127.0.0.1 for loopback only')
+    .action(async (options: { corpus?: string; port?: string; host?: string }) => {
       const port = resolvePort(options.port, io.env);
       if (port === null) {
         io.err('briefbot: --port (or PORT) must be a number from 0 to 65535');
@@ -37,8 +38,9 @@ export function registerServe(program: Command, io: CliIo): void {
         return;
       }
       const { startServe } = await import('../../../adapters/serve.js');
-      const running = await startServe({ corpusDir: resolveCorpusDir(options.corpus, io.env), port, env: io.env, logger: createLogger() });
-      io.err(`briefbot: listening on http://localhost:${running.port} (health: /healthz)`);
+      const host = options.host ?? io.env.HOST ?? undefined;
+      const running = await startServe({ corpusDir: resolveCorpusDir(options.corpus, io.env), port, host, env: io.env, logger: createLogger() });
+      io.err(`briefbot: listening on http://${host ?? 'localhost'}:${running.port} (health: /healthz)`);
       const stopped = waitForStopSignal();
       const outcome = await Promise.race([running.ready.then(() => stopped), stopped]).catch(() => 'failed' as const);
       if (outcome === 'failed') {
