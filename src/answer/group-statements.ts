@@ -46,22 +46,39 @@ export function groupStatements(statements: Statement[]): Map<string, StatementG
   for (const list of bySpeaker.values()) {
     const words = new Map(list.map((st) => [st.id, splitWords(st.text)]));
     const sorted = [...list].sort((x, y) => words.get(y.id)!.length - words.get(x.id)!.length || x.id.localeCompare(y.id));
-    const leads: Array<{ group: StatementGroup; words: string[]; shingles: Set<string> }> = [];
-    const leadsByShingle = new Map<string, Array<(typeof leads)[number]>>();
+    type Lead = { group: StatementGroup; words: string[]; shingles: Set<string>; order: number };
+    const leads: Lead[] = [];
+    const leadsByShingle = new Map<string, Lead[]>();
+    // Leads by each word and each pair of adjacent words, for fragments of one or two words. The
+    // list is longest first, so these are only built when the first such fragment comes.
+    let leadsByPart: Map<string, Lead[]> | null = null;
+    const addParts = (lead: Lead) => {
+      const keys = new Set<string>(lead.words.length ? lead.words : ['']);
+      for (let i = 0; i + 1 < lead.words.length; i++) keys.add(`${lead.words[i]} ${lead.words[i + 1]}`);
+      for (const k of keys) (leadsByPart!.get(k) ?? leadsByPart!.set(k, []).get(k)!).push(lead);
+    };
     for (const st of sorted) {
       const w = words.get(st.id)!;
       const sh = shingles(w);
       const candidates = new Set(sh.flatMap((s) => leadsByShingle.get(s) ?? []));
-      // A two-word fragment has no three-word shingle: look for its pair inside the leads' shingles.
-      if (w.length < SHINGLE) for (const l of leads) if (` ${l.words.join(' ')} `.includes(` ${w.join(' ')} `)) candidates.add(l);
+      // A fragment of under three words has no three-word shingle: find the leads that contain it.
+      if (w.length < SHINGLE) {
+        if (!leadsByPart) {
+          leadsByPart = new Map();
+          for (const l of leads) addParts(l);
+        }
+        const extra = (leadsByPart.get(w.join(' ')) ?? []).filter((l) => !candidates.has(l));
+        for (const l of extra.sort((a, b) => a.order - b.order)) candidates.add(l);
+      }
       const home = [...candidates].find((l) => isSameRemark(w, l.words, sh, l.shingles));
       if (home) {
         home.group.members.push(st);
         groupOf.set(st.id, home.group);
         continue;
       }
-      const entry = { group: { lead: st, members: [st] }, words: w, shingles: new Set(sh) };
+      const entry: Lead = { group: { lead: st, members: [st] }, words: w, shingles: new Set(sh), order: leads.length };
       leads.push(entry);
+      if (leadsByPart) addParts(entry);
       for (const s of sh) (leadsByShingle.get(s) ?? leadsByShingle.set(s, []).get(s)!).push(entry);
       groupOf.set(st.id, entry.group);
     }
