@@ -1,6 +1,6 @@
 import type { KnownSpeaker } from './parsed-question.js';
 import { normaliseForMatching } from './clean-question.js';
-import { HONORIFICS } from './question-words.js';
+import { HONORIFICS, STOP_WORDS } from './question-words.js';
 
 /** A place where a question names a known speaker. */
 export interface KnownSpeakerMatch {
@@ -51,6 +51,8 @@ function matchAt(text: string, at: number, length: number, speakerId: string, al
   const end = nameEnd + (possessive?.[0].length ?? 0);
   if (!possessive && WORD_CHAR.test(text[nameEnd] ?? '')) return null;
   const written = text.slice(at, nameEnd);
+  // "who" is not the WHO: an acronym written in lower case is the ordinary word.
+  if (/^[\p{Lu}\p{N}]+$/u.test(alias) && written === written.toLowerCase() && STOP_WORDS.has(written)) return null;
   const before = text.slice(Math.max(0, at - 12), at);
   // "the hunt for savings": a single lower-case word after an article is an ordinary word.
   if (!/\s/.test(written) && written === written.toLowerCase() && /\b(?:the|a|an)\s+$/i.test(before)) return null;

@@ -21,9 +21,9 @@ export const FRAME_WORDS = words(`
   quote quotes quoted quotation quotations statement statements remark remarks view views
   thoughts opinion opinions position stance words
   anything something everything stuff
-  show find give get list search look looking want know please thanks thank
+  show find give get list search look looking want know please thanks thank compare
   latest newest recent recently lately most
-  regard regards respect relation according
+  regard regards respect relation according report reports reported
   anyone anybody someone somebody
 `);
 
@@ -33,7 +33,7 @@ export const SAY_VERBS = words(`
   argue argues argued arguing claim claims claimed claiming tell tells told telling mention mentions
   mentioned write writes wrote written comment comments commented warn warns warned state states
   stated suggest suggests suggested propose proposes proposed describe describes described call calls
-  called talk talks talked speak speaks spoke make
+  called talk talks talked speak speaks spoke make report reports reported
 `);
 
 /** Nouns after a possessive that show a speaker ("Lansley's views on …"). */

@@ -147,3 +147,43 @@ describe('parseQuestion: odd speaker and outlet lists', () => {
     expect([q.speakerId, q.outlet]).toEqual([null, 'Ab (b c)']);
   });
 });
+
+describe('parseQuestion: where a known name sits', () => {
+  // Aliases learned from news include common words and places: "Day", "Paris", "WHO".
+  const ctx = {
+    now: new Date('2026-11-23T12:00:00Z'),
+    speakers: [
+      { id: 'doris-day', name: 'Doris Day', aliases: ['Doris Day', 'Day'] },
+      { id: 'paris-hilton', name: 'Paris Hilton', aliases: ['Paris Hilton', 'Paris'] },
+      { id: 'who', name: 'World Health Organization', aliases: ['World Health Organization', 'WHO'] },
+      { id: 'michael-dixon', name: 'Michael Dixon', aliases: ['Michael Dixon', 'Dixon'] },
+    ],
+    outlets: [],
+  };
+
+  it.each([
+    ['Election Day turnout', 'Election Day turnout'],
+    ['what happened in Paris?', 'happened in Paris'],
+    ['who knows about vaccines?', 'knows about vaccines'],
+  ])('leaves a name that is part of a topic in %j to the topic', (text, topic) => {
+    const q = query(text, ctx);
+    expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([null, null, topic]);
+  });
+
+  it.each([
+    ['what did Day say?', 'doris-day'],
+    ['what did the WHO say about vaccines?', 'who'],
+    ['give me Dixon quotes on vaccines', 'michael-dixon'],
+    ['show me Dixon on vaccines', 'michael-dixon'],
+    ['tell me about Dixon', 'michael-dixon'],
+    ['vaccines, Dixon?', 'michael-dixon'],
+    ["tell me about Dixon's plan for vaccines", 'michael-dixon'],
+    ['compare Dixon and Day on vaccines', 'michael-dixon'],
+  ])('takes the known name in %j as the speaker', (text, speakerId) => {
+    expect(query(text, ctx).speakerId).toBe(speakerId);
+  });
+
+  it('drops the verb of a "what did the BBC report about" frame from the topic', () => {
+    expect(query('what did the WHO report about vaccines?', ctx).topic).toBe('vaccines');
+  });
+});
