@@ -140,7 +140,7 @@ function chronoMatches(text: string, now: Date, found: DateMatch[]): DateMatch[]
   let masked = text;
   for (const match of found) masked = masked.slice(0, match.start) + ' '.repeat(match.end - match.start) + masked.slice(match.end);
   const matches: DateMatch[] = [];
-  for (const result of chrono.en.GB.parse(masked, now, { forwardDate: false })) {
+  for (const result of parseWithChrono(masked, now)) {
     const span = chronoSpan(result);
     if (!span) continue;
     const before = LEADING_RELATION.exec(masked.slice(Math.max(0, result.index - 20), result.index));
@@ -154,6 +154,15 @@ function chronoMatches(text: string, now: Date, found: DateMatch[]): DateMatch[]
     matches.push({ start, end: result.index + result.text.length, ...applyRelation(span, mapped) });
   }
   return matches;
+}
+
+function parseWithChrono(text: string, now: Date): chrono.ParsedResult[] {
+  try {
+    return chrono.en.GB.parse(text, now, { forwardDate: false });
+  } catch {
+    // A question must never fail on a third-party parser's bug; the rules above have run.
+    return [];
+  }
 }
 
 function chronoSpan(result: chrono.ParsedResult): DaySpan | null {

@@ -72,12 +72,17 @@ function honorificLength(before: string): number {
   }
 }
 
-/** Lower-cases character by character, so offsets still match the original text. */
+/**
+ * Lower-cases and strips accents character by character ("Maróth" → "maroth"), so offsets
+ * still match the original text.
+ */
 export function lowerSameLength(text: string): string {
   let out = '';
   for (const char of text) {
     const lower = char.toLowerCase();
-    out += lower.length === char.length ? lower : char;
+    const base = lower.normalize('NFD').charAt(0);
+    const folded = base.length === char.length && /\p{L}/u.test(base) ? base : lower;
+    out += folded.length === char.length ? folded : char;
   }
   return out;
 }

@@ -130,6 +130,12 @@ describe('parseQuestion: invented speakers and outlets', () => {
     expect([q.speakerId, q.topic]).toEqual([null, 'price of drugs done to budgets']);
   });
 
+  it('matches a name typed without its accents, and with them', () => {
+    const ctx = { ...inventedContext, speakers: [{ id: 'gaspar-maroth', name: 'Gáspár Maróth', aliases: ['Gáspár Maróth', 'Maróth'] }] };
+    expect(query('what did Maroth say about defence?', ctx).speakerId).toBe('gaspar-maroth');
+    expect(query('what did Gáspár Maróth say about defence?', ctx).speakerQuery).toBe('Gáspár Maróth');
+  });
+
   it('reads "Chidi Okafor" as someone other than Ada Okafor', () => {
     const q = query('what did Chidi Okafor say?', inventedContext);
     expect([q.speakerId, q.speakerQuery]).toEqual([null, 'Chidi Okafor']);
