@@ -65,7 +65,7 @@ describe('the same quotes through the CLI, Slack and Teams', () => {
     const cli = await quotesFromCli(question);
     const response = await postToSlackEvents(slack, slashCommandBody(question));
     expect(response.status).toBe(200);
-    const slackQuotes = quotesOfSlackBlocks((await response.json()).blocks);
+    const slackQuotes = quotesOfSlackBlocks(((await response.json()) as { blocks: Array<{ type: string; text?: { text: string } }> }).blocks);
     const { quotes: teamsQuotes } = await askThroughTeams(engine, question);
     // The CLI prints five results by default, as the chat surfaces show their first page.
     expect(slackQuotes).toEqual(cli);

@@ -5,7 +5,7 @@ import { escapeMrkdwn, formatLink, truncateMrkdwn } from '../../../adapters/slac
 import { renderAnswer } from '../../../adapters/slack/render-answer.js';
 import { renderSharedResult } from '../../../adapters/slack/render-share.js';
 import type { SlackBlock, SlackMessage } from '../../../adapters/slack/slack-message.js';
-import { dixonInterpretation, reportedResult, resultsAnswer, senatesResult, variant } from './answers.js';
+import { dixonInterpretation, reportedResult, resultsAnswer, senatesResult, variant } from '../../fixtures/answers.js';
 
 const ephemeral = { question: 'what did Dixon say about senates?', visibility: 'ephemeral' as const };
 const visible = { question: 'what did Dixon say about senates?', visibility: 'visible' as const };
@@ -75,7 +75,7 @@ describe('renderAnswer', () => {
     const message = renderAnswer(resultsAnswer([senatesResult]), ephemeral);
     const [quote] = sections(message);
     expect(quote?.text.text).toBe(
-      '>“Senates should be only advisory not authorising and we must ensure that the full voice of primary care commissioners is represented within them.”\n— *Michael Dixon*, chair of NHS Alliance',
+      '>“Senates should be only advisory not authorising and we must ensure that the full voice of primary care commissioners is represented within them.”\n— *Michael Dixon*, NHS Alliance chair',
     );
     const context = message.blocks.find((b) => b.type === 'context' && b.elements[0]?.text.startsWith('Reported by'));
     expect(context).toEqual({
@@ -94,7 +94,7 @@ describe('renderAnswer', () => {
   it('shows reported speech in italics after "Reported:", not as a quote', () => {
     const message = renderAnswer(resultsAnswer([reportedResult]), visible);
     const [section] = sections(message);
-    expect(section?.text.text).toBe('_Reported:_ _commissioning groups were at risk of being emasculated_\n— *Michael Dixon*, chair of NHS Alliance (reported speech)');
+    expect(section?.text.text).toBe('_Reported:_ _commissioning groups were at risk of being emasculated_\n— *Michael Dixon*, NHS Alliance chair (reported speech)');
     expect(JSON.stringify(message.blocks)).toContain('about Jan 2012');
   });
 
@@ -186,7 +186,7 @@ describe('renderAnswer', () => {
     );
     expect(JSON.stringify(sources)).toContain('NHS Alliance (press release), 20 Jun 2011 · 9 statements');
     const speakers = renderAnswer({ kind: 'speakers', speakers: [{ ...dixonInterpretation.speaker!, aliases: ['Dr Dixon'], statements: 12 }] }, visible);
-    expect(JSON.stringify(speakers)).toContain('*Michael Dixon*, chair of NHS Alliance · 12 statements');
+    expect(JSON.stringify(speakers)).toContain('*Michael Dixon*, NHS Alliance chair · 12 statements');
     const invalid = renderAnswer({ kind: 'invalid', reason: 'too_long', message: 'That question is too long <3' }, visible);
     expect(invalid.text).toBe('That question is too long &lt;3');
   });

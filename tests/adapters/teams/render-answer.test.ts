@@ -14,7 +14,7 @@ import {
   SENATES_URL,
   senatesResult,
   variant,
-} from './answers.js';
+} from '../../fixtures/answers.js';
 import { validateAdaptiveCard } from './validate-card.js';
 
 /** Every node of a card, depth first. */
@@ -69,7 +69,7 @@ describe('renderAnswer: results', () => {
     const emphasis = walk(reply.card).find((n) => n.type === 'Container' && n.style === 'emphasis');
     expect(texts(emphasis)).toEqual([`“${SENATES_QUOTE}”`]);
     const all = texts(reply.card);
-    expect(all).toContain('— Michael Dixon, chairman of the NHS Alliance');
+    expect(all).toContain('— Michael Dixon, NHS Alliance chair');
     expect(all).toContain('NHS Alliance \\(press release\\) · Clinically-Led Commissioning Must Not Be Set Up To Fail · 20 Jun 2011');
     expect(all[0]).toBe('Searched: quotes by Michael Dixon about "senates". Showing 1–2 of 2.');
     // The card carries the whole answer as plain text; the message text is a one-line summary.
@@ -154,7 +154,7 @@ describe('renderAnswer: other kinds', () => {
   };
   const speakers: Answer = {
     kind: 'speakers',
-    speakers: [{ id: 'michael-dixon', name: 'Michael Dixon', kind: 'person', roles: ['chairman of the NHS Alliance'], aliases: ['Dr Dixon'], statements: 9 }],
+    speakers: [{ id: 'michael-dixon', name: 'Michael Dixon', kind: 'person', roles: ['NHS Alliance chair'], aliases: ['Dr Dixon'], statements: 9 }],
   };
   const invalid: Answer = { kind: 'invalid', reason: 'too_long', message: 'That question is too long: please keep it under 500 characters.' };
 

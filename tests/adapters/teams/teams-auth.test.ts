@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import type { TeamsActivity as Activity } from '../../../adapters/teams/index.js';
 import type { Briefbot } from '../../../src/index.js';
-import { resultsAnswer, SENATES_QUOTE, senatesResult } from './answers.js';
+import { resultsAnswer, SENATES_QUOTE, senatesResult } from '../../fixtures/answers.js';
 import { loadFixture } from './fixtures.js';
 import { cardOf, cardTexts, postActivity, replyPath, startTeamsServer, type TeamsTestServer } from './harness.js';
 

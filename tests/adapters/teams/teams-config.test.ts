@@ -3,7 +3,7 @@ import nock from 'nock';
 import { createTeamsPlatform, TeamsError } from '../../../adapters/teams/index.js';
 import { isLoopbackHost, loadTeamsSetup, toSdkAuthSettings } from '../../../adapters/teams/teams-config.js';
 import { createSilentLogger, type Briefbot } from '../../../src/index.js';
-import { helpAnswer } from './answers.js';
+import { helpAnswer } from '../../fixtures/answers.js';
 import { createCaptureLogger } from './capture-logger.js';
 import { loadFixture } from './fixtures.js';
 import { postActivity, startTeamsServer, type TeamsTestServer } from './harness.js';

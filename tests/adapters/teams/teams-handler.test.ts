@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import nock from 'nock';
 import type { TeamsActivity as Activity } from '../../../adapters/teams/index.js';
 import type { Answer, AskOptions, Briefbot } from '../../../src/index.js';
-import { helpAnswer, resultsAnswer, SENATES_QUOTE, senatesResult } from './answers.js';
+import { helpAnswer, resultsAnswer, SENATES_QUOTE, senatesResult } from '../../fixtures/answers.js';
 import { asBotMentioned, loadFixture } from './fixtures.js';
 import { cardActions, cardOf, cardTexts, expectReply, postActivity, replyPath, startTeamsServer, type TeamsTestServer } from './harness.js';
 import { validateAdaptiveCard } from './validate-card.js';
