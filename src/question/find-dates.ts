@@ -13,6 +13,7 @@ import {
 } from './date-point.js';
 import { relativeSpan } from './relative-dates.js';
 import { FRAME_WORDS, STOP_WORDS } from './question-words.js';
+import { maskSpans } from './tokenize-question.js';
 
 /** A date expression found in a question: its place, and the inclusive range it means. */
 export interface DateMatch {
@@ -86,8 +87,12 @@ function academicYearMatch(m: RegExpMatchArray): DateMatch | null {
 
 function prepositionMatch(m: RegExpMatchArray, text: string, now: Date): DateMatch | null {
   const [, preposition = '', point = ''] = m;
-  const relation = PREPOSITIONS.find(([words]) => words === preposition.toLowerCase().replace(/\s+/g, ' '))?.[1];
-  return relation ? pointMatch(m, text, now, relation, point) : null;
+  return pointMatch(m, text, now, relationOf(preposition), point);
+}
+
+function relationOf(preposition: string): Relation {
+  const words = preposition.toLowerCase().replace(/\s+/g, ' ');
+  return PREPOSITIONS.find(([written]) => written === words)?.[1] ?? 'in';
 }
 
 function pointMatch(
@@ -134,24 +139,18 @@ function isCountNotYear(text: string, end: number, point: string): boolean {
 }
 
 const RELATIVE_WORD = /\b(?:ago|yesterday|today|last|this|past|previous|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
-const LEADING_RELATION = /\b(since|from|after|before|until|till|in|on|during)\s+$/i;
+const LEADING_PREPOSITION = new RegExp(`(?<![\\p{L}\\p{N}])(${PREPOSITION_SOURCE})\\s+$`, 'iu');
 
-function chronoMatches(text: string, now: Date, found: DateMatch[]): DateMatch[] {
-  let masked = text;
-  for (const match of found) masked = masked.slice(0, match.start) + ' '.repeat(match.end - match.start) + masked.slice(match.end);
+/** Dates chrono reads that the rules above do not: "3 weeks ago", "last Tuesday", "22.11.2012". */
+function chronoMatches(text: string, now: Date, found: readonly DateMatch[]): DateMatch[] {
+  const masked = maskSpans(text, found);
   const matches: DateMatch[] = [];
   for (const result of parseWithChrono(masked, now)) {
     const span = chronoSpan(result);
     if (!span) continue;
-    const before = LEADING_RELATION.exec(masked.slice(Math.max(0, result.index - 20), result.index));
-    const relation = (before?.[1]?.toLowerCase() ?? 'in') as string;
-    const mapped: Relation =
-      relation === 'since' || relation === 'from' ? 'since'
-        : relation === 'after' ? 'after'
-          : relation === 'before' ? 'before'
-            : relation === 'until' || relation === 'till' ? 'until' : 'in';
-    const start = result.index - (before?.[0].length ?? 0);
-    matches.push({ start, end: result.index + result.text.length, ...applyRelation(span, mapped) });
+    const lead = LEADING_PREPOSITION.exec(masked.slice(Math.max(0, result.index - 20), result.index));
+    const start = result.index - (lead?.[0].length ?? 0);
+    matches.push({ start, end: result.index + result.text.length, ...applyRelation(span, relationOf(lead?.[1] ?? 'in')) });
   }
   return matches;
 }

@@ -30,6 +30,8 @@ describe('parseQuestion: dates', () => {
     ['what did Dixon say in December?', '2025-12-01', '2025-12-31', 'in December'],
     ['what did Dixon say yesterday?', '2026-11-22', '2026-11-22', 'yesterday'],
     ['what did Dixon say 3 weeks ago?', '2026-11-02', '2026-11-02', '3 weeks ago'],
+    ['what did Dixon say since last Tuesday?', '2026-11-17', null, 'since last Tuesday'],
+    ['what did Dixon say on 22.11.2012?', '2012-11-22', '2012-11-22', 'on 22.11.2012'],
   ])('reads the dates of %j', (text, from, to, dateText) => {
     const q = query(text);
     expect([q.dateFrom, q.dateTo, q.dateText]).toEqual([from, to, dateText]);
