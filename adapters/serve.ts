@@ -1,9 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { type Answer, type AskOptions, type Briefbot, type Logger } from '../src/index.js';
-import { createLiveBriefbot, type LiveBriefbot } from '../src/live/create-live-briefbot.js';
-import { createHttpServer, type Health } from '../src/server/create-http-server.js';
-import { isEnabledPlatform, type Platform, type PlatformContext } from '../src/server/platform.js';
+import {
+  createHttpServer,
+  createLiveBriefbot,
+  isEnabledPlatform,
+  type Answer,
+  type AskOptions,
+  type Briefbot,
+  type Health,
+  type LiveBriefbot,
+  type Logger,
+  type Platform,
+  type PlatformContext,
+} from '../src/index.js';
 import { createSlackPlatform, type SlackPlatformOverrides } from './slack/create-slack-platform.js';
 import { createTeamsPlatform } from './teams/index.js';
 

@@ -22,3 +22,6 @@ export { formatProblem, type CorpusProblem } from './corpus/corpus-problem.js';
 export { createLogger, createSilentLogger, type Logger } from './logging.js';
 export type { Route } from './server/route.js';
 export type { Statement, Speaker } from './statements/statement.js';
+export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefbot.js';
+export { createHttpServer, type Health } from './server/create-http-server.js';
+export { isEnabledPlatform, type Platform, type PlatformContext } from './server/platform.js';
