@@ -23,11 +23,13 @@ interface OutletAlias {
 const PREPOSITION = /(?:^|[^\p{L}\p{N}])(in|from|according to|by|on|at|via|per|reported in|reported by|published in|published by|said in|said to)\s+(?:the\s+)?$/iu;
 const OUTLET_NOUNS = /^\s+(?:articles?|reports?|coverage|pieces?|stor(?:y|ies)|magazine|website|site|press\s+releases?|news)(?![\p{L}\p{N}])/iu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const GENERIC_OUTLET_WORDS = new Set(['today', 'news', 'online', 'magazine', 'daily', 'weekly', 'digital', 'uk', 'live', 'com']);
 
 /**
  * Finds an outlet named after a preposition. An alias is the outlet name, its part before a
  * parenthesis ("GP"), a one-word parenthesised alias with and without its domain ending
- * ("GPonline.com", "GPonline") and, written capitalised, its first word ("Pulse").
+ * ("GPonline.com", "GPonline"), the name without "The", and, written capitalised, its first
+ * word when the rest is generic ("Pulse" of "Pulse Today").
  */
 export function findOutlets(text: string, outlets: readonly string[]): OutletMatch[] {
   const lower = lowerSameLength(text);
@@ -65,9 +67,9 @@ function aliasesOf(outlet: string): OutletAlias[] {
   }
   const withoutArticle = base.replace(/^the\s+/i, '');
   if (withoutArticle !== base) aliases.push({ outlet, alias: withoutArticle, caseSensitive: false });
-  const first = withoutArticle.split(' ')[0] ?? '';
-  // "NHS" of "NHS Alliance" is too common a word to stand for the outlet.
-  if (first !== withoutArticle && first.length >= 4 && !/^[\p{Lu}\p{N}]+$/u.test(first) && !STOP_WORDS.has(first.toLowerCase())) {
+  const [first = '', ...others] = withoutArticle.split(' ');
+  // "Pulse" stands for "Pulse Today"; "Health" does not stand for "Health Service Journal".
+  if (others.length > 0 && others.every((word) => GENERIC_OUTLET_WORDS.has(word.toLowerCase())) && first.length >= 3 && !STOP_WORDS.has(first.toLowerCase())) {
     aliases.push({ outlet, alias: first, caseSensitive: true });
   }
   return aliases;

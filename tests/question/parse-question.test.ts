@@ -121,39 +121,6 @@ describe('parseQuestion: sort order', () => {
   });
 });
 
-describe('parseQuestion: outlets', () => {
-  it.each([
-    ['what did Dixon say in Pulse?', 'Pulse'],
-    ['anything from PharmaTimes on CCGs', 'PharmaTimes'],
-    ['according to Pharmafield, what did Hunt say', 'Pharmafield'],
-    ['Dixon quotes in GP', 'GP (GPonline.com)'],
-    ['Dixon quotes in GPonline', 'GP (GPonline.com)'],
-    ['Dixon in gponline.com about senates', 'GP (GPonline.com)'],
-    ['in pulse, what did Dixon say', 'Pulse'],
-  ])('finds the outlet of %j', (text, outlet) => {
-    expect(query(text).outlet).toBe(outlet);
-  });
-
-  it('reads "in 2011" as a date and "in the NHS" as a topic, not as outlets', () => {
-    const q = query('what did Dixon say about reform in the NHS in 2011');
-    expect([q.outlet, q.topic, q.dateText]).toEqual([null, 'reform in the NHS', 'in 2011']);
-  });
-
-  it('does not take "in GP practices" for the outlet GP', () => {
-    const q = query('commissioning in GP practices');
-    expect([q.outlet, q.topic]).toEqual([null, 'commissioning in GP practices']);
-  });
-
-  it('reads "from NHS Alliance" as the speaker and "in NHS Alliance" as the outlet', () => {
-    const from = query('quotes from NHS Alliance on senates');
-    expect([from.speakerId, from.outlet, from.topic]).toEqual(['nhs-alliance', null, 'senates']);
-    const inside = query('what did Dixon say in NHS Alliance about senates?');
-    expect([inside.speakerId, inside.outlet, inside.topic]).toEqual([
-      'michael-dixon', 'NHS Alliance (press release)', 'senates',
-    ]);
-  });
-});
-
 describe('parseQuestion: commands', () => {
   it.each([
     ['help', 'help'], ['?', 'help'], ['HELP!', 'help'], ['/brief help', 'help'], ['<@U0123ABC> help', 'help'],
