@@ -38,7 +38,8 @@ export function renderText(answer: Answer): string {
     case 'results': {
       const shown = answer.results.map((r, i) => renderResult(r, answer.offset + i + 1));
       const more = answer.total > answer.offset + answer.results.length ? `\n${answer.total - answer.offset - answer.results.length} more: use --offset ${answer.offset + answer.results.length}` : '';
-      return [describeSearch(answer), ...(answer.note ? [answer.note] : []), '', shown.join('\n\n')].join('\n') + more;
+      // The quotes come first: that is what gets pasted; what was searched follows.
+      return [...(answer.note ? [answer.note, ''] : []), shown.join('\n\n'), '', describeSearch(answer)].join('\n') + more;
     }
     case 'nothing':
       return [answer.message, describeSearch(answer), ...(answer.suggestions.length ? ['Try:', ...answer.suggestions.map((s) => `  ${s}`)] : [])].join('\n');
