@@ -1,5 +1,6 @@
 import { findKnownSpeakers, type KnownSpeakerMatch } from './find-known-speakers.js';
-import { findNamedSpeaker, type NameRun } from './find-named-speaker.js';
+import { findFramedWords, findNamedSpeaker, type NameRun } from './find-named-speaker.js';
+import { findSimilarSpeaker } from './find-similar-speaker.js';
 import type { OutletMatch } from './find-outlet.js';
 import type { KnownSpeaker } from './parsed-question.js';
 import { HONORIFICS } from './question-words.js';
@@ -27,8 +28,9 @@ interface Candidate {
 
 /**
  * Picks the speaker of a question: a known speaker named in a speaker position first, then
- * a name in a speaker position that matches no known speaker, then a known speaker merely
- * mentioned at the edge of the question ("Dixon senates").
+ * a name in a speaker position that matches no alias (a misspelt known speaker, or someone
+ * the corpus does not quote), then a known speaker merely mentioned at the edge of the
+ * question ("Dixon senates").
  */
 export function chooseSpeaker(
   text: string,
@@ -61,10 +63,14 @@ export function chooseSpeaker(
         !candidates.some(({ match }) => token.start < match.end && match.start < token.end),
     );
     const named = findNamedSpeaker(free);
-    if (named && (named.strong || !best)) return fromRun(free, named.run, cleaned);
+    if (named && (named.strong || !best)) return fromRun(free, named.run, cleaned, speakers);
   }
-  if (!best) return NONE;
-  if (best.other) return fromRun(tokens, best.other, cleaned);
+  if (!best) {
+    const framed = findFramedWords(tokens);
+    const misspelt = framed ? fromRun(tokens, framed, cleaned, speakers) : NONE;
+    return misspelt.speakerId ? misspelt : NONE;
+  }
+  if (best.other) return fromRun(tokens, best.other, cleaned, []);
   const mine = candidates.map(({ match }) => match).filter((match) => match.speakerId === best.match.speakerId);
   // "what did Okafor and Price say": only one speaker is searched, but the other name is no topic.
   const joined = known.filter((match) => match.speakerId !== best.match.speakerId && mine.some((own) => isJoined(text, own, match)));
@@ -87,13 +93,15 @@ function judge(tokens: readonly Token[], text: string, match: KnownSpeakerMatch,
   return isPlausibleMention(tokens, range.first, range.last, match) ? [{ match, strong: false, other: null }] : [];
 }
 
-function fromRun(tokens: readonly Token[], run: NameRun, cleaned: string): ChosenSpeaker {
+/** A name that matches no alias: a misspelt known speaker ("Dixn"), or someone not in the corpus. */
+function fromRun(tokens: readonly Token[], run: NameRun, cleaned: string, speakers: readonly KnownSpeaker[]): ChosenSpeaker {
   const first = tokens[run.first];
   const nameFirst = tokens[run.nameFirst];
   const last = tokens[run.last - 1];
   if (!first || !nameFirst || !last) return NONE;
   const query = stripPossessive(cleaned.slice(nameFirst.start, last.end).replace(/’/g, "'"));
-  return { speakerId: null, speakerQuery: query, spans: [{ start: first.start, end: last.end }], overridesOutlet: false };
+  const similar = findSimilarSpeaker(query, speakers);
+  return { speakerId: similar?.id ?? null, speakerQuery: query, spans: [{ start: first.start, end: last.end }], overridesOutlet: false };
 }
 
 /** Whether the user capitalises: some word after the first starts with a capital ("I" aside). */

@@ -95,6 +95,23 @@ export function findNamedSpeaker(tokens: readonly Token[]): NamedSpeaker | null 
   return fallback;
 }
 
+/**
+ * The words between "did" and "say" in any case ("what did dixn say"): a speaker's name,
+ * maybe misspelt, when it is close to a known one.
+ */
+export function findFramedWords(tokens: readonly Token[]): NameRun | null {
+  for (let index = 0; index < tokens.length; index += 1) {
+    if (!AUXILIARIES.has(tokens[index]?.lower ?? '')) continue;
+    const first = tokens[index + 1]?.lower === 'the' ? index + 2 : index + 1;
+    for (let last = first + 1; last <= first + 3 && last <= tokens.length; last += 1) {
+      const word = tokens[last - 1];
+      if (!word || STOP_WORDS.has(word.lower) || FRAME_WORDS.has(word.lower)) break;
+      if (isFollowedBySayVerb(tokens, last)) return { first, last, nameFirst: first, possessive: false, acronymOnly: false };
+    }
+  }
+  return null;
+}
+
 /** true: "quotes from X", "X said"; false: "X on Y" at the start; null: no speaker position. */
 function weakSpeakerPosition(tokens: readonly Token[], run: NameRun, says: boolean): boolean | null {
   if (says) return true;
