@@ -1,9 +1,10 @@
 import type { Article } from '../corpus/article.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
-import type { QuestionContext } from '../question/parsed-question.js';
+import type { KnownSpeaker, QuestionContext } from '../question/parsed-question.js';
 import { KINDS, type EngineSnapshot, type SavedStatement } from '../search/engine-cache.js';
 import { IndexedStatementSearch } from '../search/indexed-search.js';
+import { createSpeakerCandidates } from '../search/speaker-candidates.js';
 import type { IndexedStatement } from '../search/minisearch-search.js';
 import type { StatementSearch } from '../search/statement-search.js';
 import type { Synonyms } from '../search/synonyms.js';
@@ -25,6 +26,8 @@ export interface EngineData {
   questionContext: Omit<QuestionContext, 'now'>;
   /** The default backend, when it is the one in use: what saving and in-place updates work on. */
   indexed?: IndexedStatementSearch;
+  /** The known speakers a question could name (all others cannot match): keeps parsing fast with many speakers. */
+  speakersIn?: (question: string) => KnownSpeaker[];
 }
 
 /** Pairs each statement with the paragraph it sits in, for the index's context field. */
@@ -44,10 +47,11 @@ export function withContext(articles: Article[], statements: Statement[]): Index
   return out;
 }
 
-function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Omit<QuestionContext, 'now'> {
+function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext' | 'speakersIn'> {
+  const known = [...speakers].map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
   return {
-    speakers: [...speakers].map((s) => ({ id: s.id, name: s.name, aliases: s.aliases })),
-    outlets: [...new Set([...articles].map((a) => a.outlet))],
+    questionContext: { speakers: known, outlets: [...new Set([...articles].map((a) => a.outlet))] },
+    speakersIn: createSpeakerCandidates(known),
   };
 }
 
@@ -62,7 +66,7 @@ export function buildEngineData(articles: Article[], synonyms: Synonyms, extract
     groups: groupStatements(statements),
     search,
     indexed: search,
-    questionContext: contextOf(speakers, articles),
+    ...contextOf(speakers, articles),
   };
 }
 
@@ -129,7 +133,7 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
     groups,
     search,
     indexed: search,
-    questionContext: contextOf(snapshot.speakers, articles),
+    ...contextOf(snapshot.speakers, articles),
   };
   const fresh = articles.filter((a) => changed.has(a.id));
   if (fresh.length || staleSpeakers.size) updateEngineData(data, { removed: [], added: fresh }, staleSpeakers);
@@ -182,7 +186,7 @@ export function updateEngineData(data: EngineData, changes: { removed: string[];
   for (const speakerId of regroup) {
     for (const [id, group] of groupStatements(indexed.statementsOfSpeaker(speakerId))) data.groups.set(id, group);
   }
-  data.questionContext = contextOf(data.speakers.values(), data.articles.values());
+  Object.assign(data, contextOf(data.speakers.values(), data.articles.values()));
 }
 
 /** Wraps engine data as the `Briefbot` the adapters call. */

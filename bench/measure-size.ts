@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createEngine, updateEngineData, withContext, type EngineData } from '../src/answer/build-engine.js';
+import { groupStatements } from '../src/answer/group-statements.js';
+import type { Article } from '../src/corpus/article.js';
+import { loadCorpus } from '../src/corpus/load-corpus.js';
+import { computeCacheKey, parseCorpusTexts, readCorpusTexts } from '../src/search/corpus-files.js';
+import { cacheDirOf, saveEngineCache } from '../src/search/engine-cache.js';
+import { IndexedStatementSearch } from '../src/search/indexed-search.js';
+import { loadSynonyms } from '../src/search/synonyms.js';
+import { extractStatements } from '../src/statements/extract-statements.js';
+import { toSnapshot } from '../src/answer/build-engine.js';
+import { measureBaseline, type BaselineResult } from './baseline.js';
+import { countArticles, generateCorpus, type readTemplates } from './generate-corpus.js';
+import { createQuestionMix } from './questions.js';
+import { timeQuestions, type MixTiming } from './time-questions.js';
+
+/** Bumped when the generator changes, so corpora on disk are made again. */
+const GENERATOR_VERSION = 1;
+/** "Today" for every engine of the benchmark, so relative dates never move. */
+export const BENCH_NOW = new Date('2025-06-01T12:00:00Z');
+
+/** Every figure measured at one corpus size. */
+export interface SizeResult {
+  articles: number;
+  statements: number;
+  speakers: number;
+  generateMs: number | null;
+  loadMs: number;
+  extractMs: number;
+  groupMs: number;
+  indexMs: number;
+  hashMs: number;
+  saveMs: number;
+  cacheBytes: number;
+  questions: number;
+  rounds: number;
+  fresh: MixTiming;
+  loaded: { source: string; readyMs: number; openMs: number; firstAskMs: number; heapMb: number; rssMb: number; externalMb: number } & MixTiming;
+  sameTop: { equal: number; total: number };
+  baseline: BaselineResult;
+  addOneMs: number;
+  reopenAfterAddMs: number | null;
+}
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+function time<T>(fn: () => T): [T, number] {
+  const started = performance.now();
+  const value = fn();
+  return [value, performance.now() - started];
+}
+
+/** A new article for the in-place update: real paragraphs of two corpus articles, under a new name. */
+function makeExtraArticle(articles: Article[], n: number): Article {
+  const a = articles[Math.floor(articles.length / 3)]!;
+  const b = articles[Math.floor((2 * articles.length) / 3)]!;
+  const id = `2025-05-30-bench-added-${n}`;
+  return { ...a, id, path: `${id}.md`, url: `https://bench.example.org/added/${n}`, published: { value: '2025-05-30', precision: 'day', inferred: false }, body: `${b.body}\n\n${a.body}` };
+}
+
+/** Generates (or reuses) the corpus of one size and measures it end to end. */
+export async function measureSize(options: { root: string; size: number; templates: ReturnType<typeof readTemplates>; rounds: number }): Promise<SizeResult> {
+  const { root, size, templates, rounds } = options;
+  const dir = path.join(root, 'bench/data', `corpus-${size}`);
+  const marker = path.join(dir, '.generated');
+  let generateMs: number | null = null;
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== `${GENERATOR_VERSION} ${size}` || countArticles(dir) !== size) {
+    log(`${size}: generating`);
+    [, generateMs] = time(() => generateCorpus({ dir, count: size, templates }));
+    writeFileSync(marker, `${GENERATOR_VERSION} ${size}`);
+  }
+  rmSync(cacheDirOf(dir), { recursive: true, force: true });
+  const gc = (globalThis as { gc?: () => void }).gc;
+
+  log(`${size}: loading and extracting`);
+  const loadStarted = performance.now();
+  const corpus = await loadCorpus(dir);
+  const loadMs = performance.now() - loadStarted;
+  const [extraction, extractMs] = time(() => extractStatements(corpus.articles));
+  const [groups, groupMs] = time(() => groupStatements(extraction.statements));
+  log(`${size}: indexing ${extraction.statements.length} statements`);
+  const synonyms = loadSynonyms(dir);
+  const items = withContext(corpus.articles, extraction.statements);
+  const [search, indexMs] = time(() => IndexedStatementSearch.build(items, synonyms));
+  const data: EngineData = {
+    articles: new Map(corpus.articles.map((a) => [a.id, a])),
+    statements: new Map(extraction.statements.map((s) => [s.id, s])),
+    speakers: new Map(extraction.speakers.map((s) => [s.id, s])),
+    groups,
+    search,
+    indexed: search,
+    questionContext: { speakers: [], outlets: [] },
+  };
+  // The rest exactly as buildEngineData does it.
+  updateEngineData(data, { removed: [], added: [] });
+  const hashStarted = performance.now();
+  const texts = await readCorpusTexts(dir);
+  const keys = computeCacheKey(dir, texts);
+  const hashMs = performance.now() - hashStarted;
+  const { parsed } = parseCorpusTexts(texts, new Map());
+  const [cacheBytes, saveMs] = time(() => saveEngineCache(dir, toSnapshot(data, keys, parsed)));
+
+  const engine = createEngine(data, { corpusDir: dir, problems: corpus.problems, now: () => BENCH_NOW });
+  const questions = createQuestionMix(extraction.statements, extraction.speakers);
+  log(`${size}: asking ${questions.length} questions × ${rounds} on the fresh build`);
+  const fresh = await timeQuestions(engine, questions, rounds);
+
+  log(`${size}: loading the persisted index in a new process`);
+  const questionsFile = path.join(root, 'bench/data', `questions-${size}.json`);
+  writeFileSync(questionsFile, JSON.stringify(questions, null, 1));
+  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6000', '--import', 'tsx', path.join(root, 'bench/load-probe.ts'), dir, questionsFile, String(rounds)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  if (child.status !== 0) throw new Error(`load probe failed: ${child.stderr.slice(-2000)}`);
+  const loaded = JSON.parse(child.stdout) as SizeResult['loaded'];
+  const equal = fresh.top.filter((t, i) => JSON.stringify(t) === JSON.stringify(loaded.top[i])).length;
+
+  log(`${size}: plain minisearch baseline`);
+  gc?.();
+  const baseline = measureBaseline(items, data.articles, { ...data.questionContext, now: BENCH_NOW }, questions, rounds);
+  gc?.();
+
+  log(`${size}: adding one article in place`);
+  const extra = makeExtraArticle(corpus.articles, 1);
+  const [, addOneMs] = time(() => updateEngineData(data, { removed: [], added: [extra] }));
+  let reopenAfterAddMs: number | null = null;
+  if (size <= 20000) {
+    // The disk path, as `serve` takes it after a file appears: re-hash, load the cache, update, save.
+    const file = path.join(dir, `${extra.id}.md`);
+    writeFileSync(file, `---\ntitle: Added\noutlet: ${extra.outlet}\npublished: 2025-05-30\nurl: ${extra.url}\n---\n${extra.body}`);
+    const reopen = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/reopen-probe.ts'), dir], { cwd: root, encoding: 'utf8' });
+    rmSync(file);
+    if (reopen.status === 0) {
+      const result = JSON.parse(reopen.stdout) as { ms: number; source: string };
+      if (result.source === 'updated') reopenAfterAddMs = result.ms;
+    }
+  }
+  return {
+    articles: corpus.articles.length,
+    statements: extraction.statements.length,
+    speakers: extraction.speakers.length,
+    generateMs,
+    loadMs,
+    extractMs,
+    groupMs,
+    indexMs,
+    hashMs,
+    saveMs,
+    cacheBytes,
+    questions: questions.length,
+    rounds,
+    fresh,
+    loaded,
+    sameTop: { equal, total: questions.length },
+    baseline,
+    addOneMs,
+    reopenAfterAddMs,
+  };
+}

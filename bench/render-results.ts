@@ -1,0 +1,71 @@
+import os from 'node:os';
+import type { SizeResult } from './measure-size.js';
+import type { Latency } from './time-questions.js';
+
+/** The machine line of the results: cores, memory, Node version, date. */
+export function describeMachine(): string {
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const s = (ms: number) => (ms / 1000).toFixed(1);
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
+const lat = (l: Latency | undefined) => (l ? `${ms(l.p50)} / ${ms(l.p99)}` : '–');
+const n = (v: number) => v.toLocaleString('en-GB');
+
+/** The Markdown written to bench/RESULTS.md. */
+export function renderResults(results: SizeResult[], info: { machine: string; source: string; totalSeconds: number }): string {
+  const cols = results.map((r) => n(r.articles));
+  const row = (label: string, cells: string[]) => `| ${label} | ${cells.join(' | ')} |`;
+  const lines: string[] = [
+    '# Benchmark results',
+    '',
+    `Machine: ${info.machine}. Whole run: ${info.totalSeconds.toFixed(0)} s. Written by \`npm run bench\`; corpora generated from \`${info.source}\`.`,
+    '',
+    'Times in seconds (s) or milliseconds (ms); latencies are p50 / p99 in ms, each `ask` timed alone (question parsing, search, ranking, grouping).',
+    '',
+    row('articles', cols),
+    row('---', cols.map(() => '---:')),
+    row('statements / speakers', results.map((r) => `${n(r.statements)} / ${n(r.speakers)}`)),
+    row('corpus generation (s)', results.map((r) => (r.generateMs === null ? 'reused' : s(r.generateMs)))),
+    row('corpus load (s)', results.map((r) => s(r.loadMs))),
+    row('extraction (s)', results.map((r) => s(r.extractMs))),
+    row('grouping (s)', results.map((r) => s(r.groupMs))),
+    row('index build (s)', results.map((r) => s(r.indexMs))),
+    row('hash corpus files (s)', results.map((r) => s(r.hashMs))),
+    row('save persisted index (s)', results.map((r) => s(r.saveMs))),
+    row('persisted index size (MB)', results.map((r) => (r.cacheBytes / 1e6).toFixed(1))),
+    row('**ready with persisted index, from process start (s)**', results.map((r) => s(r.loaded.readyMs))),
+    row('of which `openBriefbot` (s)', results.map((r) => s(r.loaded.openMs))),
+    row('heap after load (MB)', results.map((r) => r.loaded.heapMb.toFixed(0))),
+    row('**RSS after load (MB)**', results.map((r) => r.loaded.rssMb.toFixed(0))),
+    row('**`ask`, all questions**', results.map((r) => lat(r.loaded.byKind.all))),
+    row('`ask`, speaker + topic', results.map((r) => lat(r.loaded.byKind['speaker+topic']))),
+    row('`ask`, topic only', results.map((r) => lat(r.loaded.byKind.topic))),
+    row('`ask`, who said', results.map((r) => lat(r.loaded.byKind['who said']))),
+    row('`ask`, date range', results.map((r) => lat(r.loaded.byKind['date range']))),
+    row('`ask`, typo', results.map((r) => lat(r.loaded.byKind.typo))),
+    row('`ask` on the fresh build, all', results.map((r) => lat(r.fresh.byKind.all))),
+    row('top 3 results, persisted = fresh build', results.map((r) => `${r.sameTop.equal} of ${r.sameTop.total}`)),
+    row('baseline: index build (s)', results.map((r) => s(r.baseline.buildMs))),
+    row('baseline: heap (MB)', results.map((r) => r.baseline.heapMb.toFixed(0))),
+    row('baseline search, all', results.map((r) => lat(r.baseline.byKind.all))),
+    row('baseline search, speaker + topic', results.map((r) => lat(r.baseline.byKind['speaker+topic']))),
+    row(
+      '**ratio: Briefbot `ask` p50 / baseline search p50, speaker + topic**',
+      results.map((r) => ratio(r.loaded.byKind['speaker+topic'], r.baseline.byKind['speaker+topic'], 'p50')),
+    ),
+    row('ratio, p99, speaker + topic', results.map((r) => ratio(r.loaded.byKind['speaker+topic'], r.baseline.byKind['speaker+topic'], 'p99'))),
+    row('ratio, p50, all questions', results.map((r) => ratio(r.loaded.byKind.all, r.baseline.byKind.all, 'p50'))),
+    row('**one added article indexed in place (ms)**', results.map((r) => ms(r.addOneMs))),
+    row('reopen after one file added: re-hash, load, update, save (s)', results.map((r) => (r.reopenAfterAddMs === null ? '–' : s(r.reopenAfterAddMs)))),
+    row('questions × rounds', results.map((r) => `${r.questions} × ${r.rounds}`)),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function ratio(ours: Latency | undefined, base: Latency | undefined, key: 'p50' | 'p99'): string {
+  if (!ours || !base || !base[key]) return '–';
+  return (ours[key] / base[key]).toFixed(2);
+}

@@ -1,0 +1,1 @@
+export async function runServeLoad(root: string): Promise<void> { void root; }
