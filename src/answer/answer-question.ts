@@ -25,9 +25,7 @@ export function speakerRef(s: Speaker): SpeakerRef {
 
 /** Answers one question from the engine's data. Never throws on any input text. */
 export async function answerQuestion(data: EngineData, question: string, options: AskOptions, now: Date): Promise<Answer> {
-  // Only speakers sharing a word with the question can be named in it; the rest are skipped unread.
-  const speakers = data.speakersIn?.(question) ?? data.questionContext.speakers;
-  const parsed = parseQuestion(question, { ...data.questionContext, speakers, now });
+  const parsed = parseQuestion(question, { ...data.questionContext, now });
   if (parsed.kind === 'invalid') return { kind: 'invalid', reason: parsed.reason, message: parsed.message };
   if (parsed.kind === 'command') return answerCommand(data, parsed.command);
   return answerQuery(data, parsed, options);

@@ -1,10 +1,9 @@
 import type { Article } from '../corpus/article.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
-import type { KnownSpeaker, QuestionContext } from '../question/parsed-question.js';
+import type { QuestionContext } from '../question/parsed-question.js';
 import { KINDS, type EngineSnapshot, type SavedStatement } from '../search/engine-cache.js';
 import { IndexedStatementSearch } from '../search/indexed-search.js';
-import { createSpeakerCandidates } from '../search/speaker-candidates.js';
 import type { IndexedStatement } from '../search/minisearch-search.js';
 import type { StatementSearch } from '../search/statement-search.js';
 import type { Synonyms } from '../search/synonyms.js';
@@ -26,8 +25,6 @@ export interface EngineData {
   questionContext: Omit<QuestionContext, 'now'>;
   /** The default backend, when it is the one in use: what saving and in-place updates work on. */
   indexed?: IndexedStatementSearch;
-  /** The known speakers a question could name (all others cannot match): keeps parsing fast with many speakers. */
-  speakersIn?: (question: string) => KnownSpeaker[];
 }
 
 /** Pairs each statement with the paragraph it sits in, for the index's context field. */
@@ -47,12 +44,9 @@ export function withContext(articles: Article[], statements: Statement[]): Index
   return out;
 }
 
-function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext' | 'speakersIn'> {
+function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext'> {
   const known = [...speakers].map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-  return {
-    questionContext: { speakers: known, outlets: [...new Set([...articles].map((a) => a.outlet))] },
-    speakersIn: createSpeakerCandidates(known),
-  };
+  return { questionContext: { speakers: known, outlets: [...new Set([...articles].map((a) => a.outlet))] } };
 }
 
 /** Builds the engine's data from articles (extraction, grouping, index). */
