@@ -1,8 +1,7 @@
-import { findKnownSpeakers, type KnownSpeakerMatch } from './find-known-speakers.js';
+import { findKnownSpeakers, type KnownSpeakerMatch, type SpeakerIndex } from './find-known-speakers.js';
 import { findFramedWords, findNamedSpeaker, type NameRun } from './find-named-speaker.js';
 import { findSimilarSpeaker } from './find-similar-speaker.js';
 import type { OutletMatch } from './find-outlet.js';
-import type { KnownSpeaker } from './parsed-question.js';
 import { HONORIFICS } from './question-words.js';
 import { isJoined, isPlausibleMention, isSpeakerPosition, otherPersonNamed, tokenRange, withRoles } from './speaker-position.js';
 import { stripPossessive, tokenizeQuestion, type Token } from './tokenize-question.js';
@@ -35,7 +34,7 @@ interface Candidate {
 export function chooseSpeaker(
   text: string,
   cleaned: string,
-  speakers: readonly KnownSpeaker[],
+  speakers: SpeakerIndex,
   outlet: OutletMatch | null,
   outletFirst: ReadonlySet<string>,
 ): ChosenSpeaker {
@@ -70,7 +69,7 @@ export function chooseSpeaker(
     const misspelt = framed ? fromRun(tokens, framed, cleaned, speakers) : NONE;
     return misspelt.speakerId ? misspelt : NONE;
   }
-  if (best.other) return fromRun(tokens, best.other, cleaned, []);
+  if (best.other) return fromRun(tokens, best.other, cleaned, null);
   const mine = candidates.map(({ match }) => match).filter((match) => match.speakerId === best.match.speakerId);
   // "what did Okafor and Price say": only one speaker is searched, but the other name is no topic.
   const joined = known.filter((match) => match.speakerId !== best.match.speakerId && mine.some((own) => isJoined(text, own, match)));
@@ -94,14 +93,14 @@ function judge(tokens: readonly Token[], text: string, match: KnownSpeakerMatch,
 }
 
 /** A name that matches no alias: a misspelt known speaker ("Dixn"), or someone not in the corpus. */
-function fromRun(tokens: readonly Token[], run: NameRun, cleaned: string, speakers: readonly KnownSpeaker[]): ChosenSpeaker {
+function fromRun(tokens: readonly Token[], run: NameRun, cleaned: string, speakers: SpeakerIndex | null): ChosenSpeaker {
   const first = tokens[run.first];
   const nameFirst = tokens[run.nameFirst];
   const last = tokens[run.last - 1];
   if (!first || !nameFirst || !last) return NONE;
   const query = stripPossessive(cleaned.slice(nameFirst.start, last.end).replace(/’/g, "'"));
-  const similar = findSimilarSpeaker(query, speakers);
-  return { speakerId: similar?.id ?? null, speakerQuery: query, spans: [{ start: first.start, end: last.end }], overridesOutlet: false };
+  const similar = speakers ? findSimilarSpeaker(query, speakers) : null;
+  return { speakerId: similar, speakerQuery: query, spans: [{ start: first.start, end: last.end }], overridesOutlet: false };
 }
 
 /** Whether the user capitalises: some word after the first starts with a capital ("I" aside). */

@@ -16,24 +16,66 @@ export interface KnownSpeakerMatch {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const FIRST_WORD = /^[\p{L}\p{N}]+/u;
+const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+/gu;
 const TRAILING_HONORIFIC = /(?:^|\s)(\p{L}+)\.?\s+$/u;
+
+/** One alias made ready for matching: lower-cased, accents and quote marks folded. */
+export interface PreparedAlias {
+  speakerId: string;
+  alias: string;
+  needle: string;
+}
+
+/** Every alias of every known speaker, prepared once and filed under its first word. */
+export interface SpeakerIndex {
+  all: PreparedAlias[];
+  byFirstWord: Map<string, PreparedAlias[]>;
+  /** Aliases that do not start with a letter or digit, searched the slow way. */
+  others: PreparedAlias[];
+}
+
+/** Prepares the speakers' aliases for matching; build once per speaker list. */
+export function indexSpeakers(speakers: readonly KnownSpeaker[]): SpeakerIndex {
+  const index: SpeakerIndex = { all: [], byFirstWord: new Map(), others: [] };
+  for (const speaker of speakers) {
+    for (const alias of new Set([speaker.name, ...speaker.aliases])) {
+      const needle = foldName(alias);
+      if (needle.length < 2) continue;
+      const prepared = { speakerId: speaker.id, alias, needle };
+      index.all.push(prepared);
+      const first = FIRST_WORD.exec(needle)?.[0];
+      if (first === undefined) index.others.push(prepared);
+      else index.byFirstWord.set(first, [...(index.byFirstWord.get(first) ?? []), prepared]);
+    }
+  }
+  return index;
+}
+
+/** A name as matching sees it: lower case, no accents, straight quotes, single spaces. */
+export function foldName(name: string): string {
+  return lowerSameLength(normaliseForMatching(name.replace(/\s+/g, ' ').trim()));
+}
 
 /**
  * Finds every mention of a known speaker, case-insensitively and on whole words; where
  * aliases overlap the longest wins ("Michael Dixon" over "Dixon").
  */
-export function findKnownSpeakers(text: string, speakers: readonly KnownSpeaker[]): KnownSpeakerMatch[] {
+export function findKnownSpeakers(text: string, index: SpeakerIndex): KnownSpeakerMatch[] {
   const lower = lowerSameLength(text);
   const candidates: KnownSpeakerMatch[] = [];
-  for (const speaker of speakers) {
-    const aliases = new Set([speaker.name, ...speaker.aliases]);
-    for (const alias of aliases) {
-      const needle = lowerSameLength(normaliseForMatching(alias.replace(/\s+/g, ' ').trim()));
-      if (needle.trim().length < 2) continue;
-      for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
-        const match = matchAt(text, at, needle.length, speaker.id, alias);
-        if (match) candidates.push(match);
-      }
+  for (const word of lower.matchAll(WORD_START)) {
+    const at = word.index ?? 0;
+    for (const prepared of index.byFirstWord.get(word[0]) ?? []) {
+      if (!lower.startsWith(prepared.needle, at)) continue;
+      const match = matchAt(text, at, prepared.needle.length, prepared.speakerId, prepared.alias);
+      if (match) candidates.push(match);
+    }
+  }
+  for (const prepared of index.others) {
+    for (let at = lower.indexOf(prepared.needle); at !== -1; at = lower.indexOf(prepared.needle, at + 1)) {
+      const match = matchAt(text, at, prepared.needle.length, prepared.speakerId, prepared.alias);
+      if (match) candidates.push(match);
     }
   }
   candidates.sort((a, b) => (b.nameEnd - b.nameStart) - (a.nameEnd - a.nameStart) || a.start - b.start);
@@ -77,6 +119,7 @@ function honorificLength(before: string): number {
  * still match the original text.
  */
 export function lowerSameLength(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   let out = '';
   for (const char of text) {
     const lower = char.toLowerCase();

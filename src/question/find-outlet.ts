@@ -13,9 +13,11 @@ export interface OutletMatch {
   preposition: string;
 }
 
-interface OutletAlias {
+/** One way of writing an outlet's name, ready for matching. */
+export interface OutletAlias {
   outlet: string;
   alias: string;
+  needle: string;
   /** First-word aliases ("Pulse" of "Pulse Today") must be written with their capital. */
   caseSensitive: boolean;
 }
@@ -31,13 +33,10 @@ const GENERIC_OUTLET_WORDS = new Set(['today', 'news', 'online', 'magazine', 'da
  * ("GPonline.com", "GPonline"), the name without "The", and, written capitalised, its first
  * word when the rest is generic ("Pulse" of "Pulse Today").
  */
-export function findOutlets(text: string, outlets: readonly string[]): OutletMatch[] {
+export function findOutlets(text: string, aliases: readonly OutletAlias[]): OutletMatch[] {
   const lower = lowerSameLength(text);
   const matches: OutletMatch[] = [];
-  const aliases = outlets.flatMap(aliasesOf).sort((a, b) => b.alias.length - a.alias.length);
-  for (const { outlet, alias, caseSensitive } of aliases) {
-    const needle = lowerSameLength(normaliseForMatching(alias));
-    if (needle.trim().length < 2) continue;
+  for (const { outlet, alias, needle, caseSensitive } of aliases) {
     for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
       const nameEnd = at + needle.length;
       if (caseSensitive && text.slice(at, nameEnd) !== alias) continue;
@@ -53,9 +52,18 @@ export function findOutlets(text: string, outlets: readonly string[]): OutletMat
   return matches.sort((a, b) => a.start - b.start);
 }
 
-function aliasesOf(outlet: string): OutletAlias[] {
+/** Every way of writing each outlet, longest first; build once per outlet list. */
+export function indexOutlets(outlets: readonly string[]): OutletAlias[] {
+  return outlets
+    .flatMap(aliasesOf)
+    .map((alias) => ({ ...alias, needle: lowerSameLength(normaliseForMatching(alias.alias)) }))
+    .filter((alias) => alias.needle.trim().length >= 2)
+    .sort((a, b) => b.needle.length - a.needle.length);
+}
+
+function aliasesOf(outlet: string): Array<Omit<OutletAlias, 'needle'>> {
   const name = outlet.replace(/\s+/g, ' ').trim();
-  const aliases: OutletAlias[] = [{ outlet, alias: name, caseSensitive: false }];
+  const aliases: Array<Omit<OutletAlias, 'needle'>> = [{ outlet, alias: name, caseSensitive: false }];
   const paren = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(name);
   const base = (paren?.[1] ?? name).trim();
   if (base !== name && base.length > 0) aliases.push({ outlet, alias: base, caseSensitive: false });

@@ -1,5 +1,4 @@
-import { lowerSameLength } from './find-known-speakers.js';
-import type { KnownSpeaker } from './parsed-question.js';
+import { foldName, type SpeakerIndex } from './find-known-speakers.js';
 
 /** Aliases shorter than this are matched exactly only: "Hunt" is not a typo of "Hung". */
 const MIN_FUZZY_LENGTH = 5;
@@ -8,21 +7,15 @@ const MIN_FUZZY_LENGTH = 5;
  * The known speaker a misspelt name most likely means ("Dixn" → Michael Dixon): one edit away
  * (two for names of nine letters or more), and only when a single speaker is that close.
  */
-export function findSimilarSpeaker(name: string, speakers: readonly KnownSpeaker[]): KnownSpeaker | null {
-  const wanted = fold(name);
+export function findSimilarSpeaker(name: string, index: SpeakerIndex): string | null {
+  const wanted = foldName(name);
   if (wanted.length < MIN_FUZZY_LENGTH - 1) return null;
   const allowed = wanted.length >= 9 ? 2 : 1;
-  const close = speakers.filter((speaker) =>
-    [speaker.name, ...speaker.aliases].some((alias) => {
-      const folded = fold(alias);
-      return folded.length >= MIN_FUZZY_LENGTH && editDistanceWithin(wanted, folded, allowed);
-    }),
-  );
-  return close.length === 1 ? (close[0] ?? null) : null;
-}
-
-function fold(text: string): string {
-  return lowerSameLength(text).replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+  const close = new Set<string>();
+  for (const { needle, speakerId } of index.all) {
+    if (needle.length >= MIN_FUZZY_LENGTH && editDistanceWithin(wanted, needle, allowed)) close.add(speakerId);
+  }
+  return close.size === 1 ? ([...close][0] ?? null) : null;
 }
 
 /** Optimal string alignment distance (swaps count once), stopping early past `limit`. */

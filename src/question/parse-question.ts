@@ -1,7 +1,8 @@
 import { cleanQuestion, countCharacters, normaliseForMatching } from './clean-question.js';
 import { extractTopic } from './extract-topic.js';
 import { findDates, type DateMatch } from './find-dates.js';
-import { findOutlets } from './find-outlet.js';
+import { indexSpeakers, type SpeakerIndex } from './find-known-speakers.js';
+import { findOutlets, indexOutlets, type OutletAlias } from './find-outlet.js';
 import type { ParsedQuestion, QuestionContext } from './parsed-question.js';
 import { parseCommand } from './parse-command.js';
 import { parseWho } from './parse-who.js';
@@ -20,6 +21,17 @@ const OUTLET_FIRST = new Set(['in', 'on', 'at', 'via', 'per', 'reported in', 'pu
  * topic, "who said" phrase, date range, outlet and sort order. Never throws.
  */
 export function parseQuestion(text: string, ctx: QuestionContext): ParsedQuestion {
+  return createQuestionParser(ctx)(text, ctx.now);
+}
+
+/** A question parser for one corpus: aliases are prepared once, so each question is cheap. */
+export function createQuestionParser(ctx: Omit<QuestionContext, 'now'>): (text: string, now: Date) => ParsedQuestion {
+  const speakers = indexSpeakers(ctx.speakers);
+  const outlets = indexOutlets(ctx.outlets);
+  return (text, now) => parseWith(text, now, speakers, outlets);
+}
+
+function parseWith(text: string, now: Date, speakerIndex: SpeakerIndex, outletAliases: readonly OutletAlias[]): ParsedQuestion {
   const cleaned = cleanQuestion(text);
   if (cleaned.length === 0) {
     return { kind: 'invalid', reason: 'empty', message: 'Please type a question, for example: what did <speaker> say about <topic>?' };
@@ -39,13 +51,13 @@ export function parseQuestion(text: string, ctx: QuestionContext): ParsedQuestio
   }
 
   const norm = normaliseForMatching(cleaned);
-  const dates = findDates(norm, ctx.now);
+  const dates = findDates(norm, now);
   const sortSpans = [...norm.matchAll(SORT_WORDS)]
     .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }))
     .filter((span) => !dates.some((date) => span.start < date.end && date.start < span.end));
   const undated = maskSpans(norm, [...dates, ...sortSpans]);
 
-  const outlets = findOutlets(undated, ctx.outlets);
+  const outlets = findOutlets(undated, outletAliases);
   const outlet = outlets[0] ?? null;
   const afterOutlet = outlet ? maskSpans(undated, [outlet]) : undated;
   const dateFields = summariseDates(dates, cleaned);
@@ -57,7 +69,7 @@ export function parseQuestion(text: string, ctx: QuestionContext): ParsedQuestio
     return { kind: 'query', ...base, speakerId: null, speakerQuery: null, topic: who.phrase, phrase: who.phrase, outlet: outlet?.outlet ?? null };
   }
 
-  const speaker = chooseSpeaker(undated, cleaned, ctx.speakers, outlet, OUTLET_FIRST);
+  const speaker = chooseSpeaker(undated, cleaned, speakerIndex, outlet, OUTLET_FIRST);
   // A speaker who is also an outlet ("from NHS Alliance") keeps the name unless "in" was used.
   const keptOutlet = outlet && !speaker.overridesOutlet ? outlet : null;
   const remaining = maskSpans(keptOutlet ? afterOutlet : undated, speaker.spans);

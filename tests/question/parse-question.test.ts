@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestion } from '../../src/question/parse-question.js';
+import { createQuestionParser, parseQuestion } from '../../src/question/parse-question.js';
 import { corpusContext, query } from './question-context.js';
 
 describe('parseQuestion: the questions the issue names', () => {
@@ -132,5 +132,17 @@ describe('parseQuestion: commands', () => {
 
   it('reads a question that starts with "help" as a question', () => {
     expect(parseQuestion('help me find quotes on senates', corpusContext).kind).toBe('query');
+  });
+});
+
+describe('createQuestionParser', () => {
+  it('answers like parseQuestion, with the clock given at each call', () => {
+    const { now, ...corpus } = corpusContext;
+    const parse = createQuestionParser(corpus);
+    for (const text of ['what did Dixon say about senates?', 'who called commissioners demolition experts?', 'help', '']) {
+      expect(parse(text, now)).toEqual(parseQuestion(text, corpusContext));
+    }
+    const lastYear = parse('Dixon last year', new Date('2013-05-01T00:00:00Z'));
+    expect(lastYear).toMatchObject({ dateFrom: '2012-01-01', dateTo: '2012-12-31' });
   });
 });
