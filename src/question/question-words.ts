@@ -20,7 +20,7 @@ export const FRAME_WORDS = words(`
   mentioned comment comments commented commenting claimed argue argues argued stated warn warns warned
   quote quotes quoted quotation quotations statement statements remark remarks view views
   thoughts opinion opinions position stance words
-  anything something everything stuff
+  anything something everything stuff thing things
   show find give get list search look looking want know please thanks thank compare
   latest newest recent recently lately most
   regard regards respect relation according report reports reported
@@ -55,7 +55,7 @@ export const FROM_LEAD_WORDS = words(`
 export const AUXILIARIES = words('did does do has have had is was will would could can might');
 
 /** Adverbs allowed between a speaker and the verb ("has Lansley ever said"). */
-export const SPEAKER_ADVERBS = words('ever actually really previously recently publicly also ever just');
+export const SPEAKER_ADVERBS = words('ever actually really previously recently publicly also just');
 
 /** Titles stripped from a speaker's name. */
 export const HONORIFICS = words(`

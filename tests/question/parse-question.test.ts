@@ -110,7 +110,13 @@ describe('parseQuestion: who said …', () => {
 });
 
 describe('parseQuestion: sort order', () => {
-  it.each(['latest on senates', 'most recent quotes on CCGs', 'newest from Dixon', 'what has Dixon said recently?'])(
+  it.each([
+    'latest on senates',
+    'most recent quotes on CCGs',
+    'newest from Dixon',
+    'what has Dixon said recently?',
+    'what was the last thing Dixon said about senates?',
+  ])(
     'sorts %j newest first',
     (text) => expect(query(text).sort).toBe('newest'),
   );
@@ -118,6 +124,12 @@ describe('parseQuestion: sort order', () => {
   it('sorts by relevance otherwise, and drops the sort word from the topic', () => {
     expect(query('what did Dixon say about senates').sort).toBe('relevance');
     expect(query('latest on senates').topic).toBe('senates');
+    expect(query('what was the last thing Dixon said about senates?').topic).toBe('senates');
+  });
+
+  it('keeps "last" of a date or a topic where it is', () => {
+    expect(query('what did Dixon say last year?')).toMatchObject({ sort: 'relevance', dateText: 'last year' });
+    expect(query('the last mile')).toMatchObject({ sort: 'relevance', topic: 'last mile' });
   });
 });
 
