@@ -13,7 +13,7 @@ import { maskSpans, tokenizeQuestion } from './tokenize-question.js';
 export const MAX_QUESTION_LENGTH = 500;
 
 const SORT_WORDS =
-  /(?<![\p{L}\p{N}])(?:latest|newest|most\s+recent(?:ly)?|recent|recently|lately|last(?=\s+(?:things?|quotes?|statements?|comments?|words?|remarks?)(?![\p{L}\p{N}])))(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:latest|newest|most\s+recent(?:ly)?|recent|recently|lately|last(?:\s+things?|(?=\s+(?:quotes?|statements?|comments?|words?|remarks?)(?![\p{L}\p{N}]))))(?![\p{L}\p{N}])/giu;
 /** Prepositions an outlet may take while a speaker also has that name: "in" means the outlet. */
 const OUTLET_FIRST = new Set(['in', 'on', 'at', 'via', 'per', 'reported in', 'published in', 'said in']);
 

@@ -20,7 +20,7 @@ export const FRAME_WORDS = words(`
   mentioned comment comments commented commenting claimed argue argues argued stated warn warns warned
   quote quotes quoted quotation quotations statement statements remark remarks view views
   thoughts opinion opinions position stance words
-  anything something everything stuff thing things
+  anything something everything stuff
   show find give get list search look looking want know please thanks thank compare
   latest newest recent recently lately most
   regard regards respect relation according report reports reported
