@@ -25,7 +25,7 @@ export function speakerRef(s: Speaker): SpeakerRef {
 
 /** Answers one question from the engine's data. Never throws on any input text. */
 export async function answerQuestion(data: EngineData, question: string, options: AskOptions, now: Date): Promise<Answer> {
-  const parsed = parseQuestion(question, { ...data.questionContext, now });
+  const parsed = data.parseQuestion ? data.parseQuestion(question, now) : parseQuestion(question, { ...data.questionContext, now });
   if (parsed.kind === 'invalid') return { kind: 'invalid', reason: parsed.reason, message: parsed.message };
   if (parsed.kind === 'command') return answerCommand(data, parsed.command);
   return answerQuery(data, parsed, options);
@@ -83,19 +83,30 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions): Pro
     return nothing(`${who}${about}${where} in the corpus.`, speakerName ? suggestForSpeaker(data, q, speakerName) : suggestSpeakers(data, text));
   }
 
-  const results = rankGroups(data, hits, q, articleIds);
+  const ranked = rankGroups(data, hits, q, articleIds);
   return {
     kind: 'results',
     interpretation,
-    results: results.slice(offset, offset + limit),
-    total: results.length,
+    results: ranked.slice(offset, offset + limit).map((r) => toResult(data, r.members, r.score)),
+    total: ranked.length,
     offset,
     limit,
     note,
   };
 }
 
-function rankGroups(data: EngineData, hits: Array<{ id: string; score: number }>, q: Query, articleIds: ReadonlySet<string> | null): Result[] {
+/** A group to rank, with the keys its result will sort by: built into a result only when on the page. */
+interface Ranked {
+  members: Statement[];
+  score: number;
+  /** The result's score as shown (rounded), its first source's date, article and position. */
+  shown: number;
+  date: string;
+  articleId: string;
+  start: number;
+}
+
+function rankGroups(data: EngineData, hits: Array<{ id: string; score: number }>, q: Query, articleIds: ReadonlySet<string> | null): Ranked[] {
   const seen = new Map<object, { members: Statement[]; score: number }>();
   for (const hit of hits) {
     const st = data.statements.get(hit.id);
@@ -105,21 +116,44 @@ function rankGroups(data: EngineData, hits: Array<{ id: string; score: number }>
     const entry = seen.get(group);
     const score = hit.score * weight;
     if (entry) entry.score = Math.max(entry.score, score);
-    else seen.set(group, { members: group.members.filter((m) => !articleIds || articleIds.has(m.articleId)), score });
+    else seen.set(group, { members: articleIds ? group.members.filter((m) => articleIds.has(m.articleId)) : group.members, score });
   }
   // Hits far below the best are matches of the surrounding paragraph only: noise next to a real match.
-  const best = Math.max(0, ...[...seen.values()].map((g) => g.score));
-  const results = [...seen.values()]
-    .filter((g) => g.members.length > 0 && (best === 0 || g.score >= best * RELEVANCE_FLOOR))
-    .map((g) => toResult(data, g.members, g.score));
-  const date = (r: Result): string => r.sources[0]!.date.value;
-  const position = (r: Result): number => r.sources[0]!.start;
+  let best = 0;
+  for (const g of seen.values()) best = Math.max(best, g.score);
+  const results: Ranked[] = [];
+  for (const g of seen.values()) {
+    if (g.members.length > 0 && (best === 0 || g.score >= best * RELEVANCE_FLOOR)) {
+      results.push({ members: g.members, score: g.score, shown: Math.round(g.score * 1000) / 1000, ...firstSource(data, g.members) });
+    }
+  }
   if (q.sort === 'newest' || !(q.phrase ?? q.topic)) {
-    results.sort((a, b) => date(b).localeCompare(date(a)) || a.sources[0]!.articleId.localeCompare(b.sources[0]!.articleId) || position(a) - position(b));
+    results.sort((a, b) => b.date.localeCompare(a.date) || a.articleId.localeCompare(b.articleId) || a.start - b.start);
   } else {
-    results.sort((a, b) => b.score - a.score || date(b).localeCompare(date(a)));
+    results.sort((a, b) => b.shown - a.shown || b.date.localeCompare(a.date));
   }
   return results;
+}
+
+/** The source a result lists first (as `toResult` orders them), found without building the result. */
+function firstSource(data: EngineData, members: Statement[]): { date: string; articleId: string; start: number } {
+  if (members.length === 1) {
+    const only = members[0]!;
+    return { date: data.articles.get(only.articleId)!.published.value, articleId: only.articleId, start: only.start };
+  }
+  const perArticle = new Map<string, Statement>();
+  for (const m of members) {
+    const have = perArticle.get(m.articleId);
+    if (!have || m.text.length > have.text.length) perArticle.set(m.articleId, m);
+  }
+  let first: { date: string; articleId: string; start: number } | null = null;
+  for (const m of perArticle.values()) {
+    const date = data.articles.get(m.articleId)!.published.value;
+    if (!first || date.localeCompare(first.date) < 0 || (date.localeCompare(first.date) === 0 && m.articleId.localeCompare(first.articleId) < 0)) {
+      first = { date, articleId: m.articleId, start: m.start };
+    }
+  }
+  return first!;
 }
 
 function toResult(data: EngineData, members: Statement[], score: number): Result {

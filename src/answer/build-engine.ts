@@ -1,7 +1,8 @@
 import type { Article } from '../corpus/article.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
-import type { QuestionContext } from '../question/parsed-question.js';
+import { createQuestionParser } from '../question/parse-question.js';
+import type { ParsedQuestion, QuestionContext } from '../question/parsed-question.js';
 import { KINDS, type EngineSnapshot, type SavedStatement } from '../search/engine-cache.js';
 import { IndexedStatementSearch } from '../search/indexed-search.js';
 import type { IndexedStatement } from '../search/minisearch-search.js';
@@ -25,6 +26,8 @@ export interface EngineData {
   questionContext: Omit<QuestionContext, 'now'>;
   /** The default backend, when it is the one in use: what saving and in-place updates work on. */
   indexed?: IndexedStatementSearch;
+  /** The question parser for this corpus, its speaker and outlet names prepared once. */
+  parseQuestion?: (text: string, now: Date) => ParsedQuestion;
 }
 
 /** Pairs each statement with the paragraph it sits in, for the index's context field. */
@@ -44,9 +47,10 @@ export function withContext(articles: Article[], statements: Statement[]): Index
   return out;
 }
 
-function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext'> {
+function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext' | 'parseQuestion'> {
   const known = [...speakers].map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-  return { questionContext: { speakers: known, outlets: [...new Set([...articles].map((a) => a.outlet))] } };
+  const questionContext = { speakers: known, outlets: [...new Set([...articles].map((a) => a.outlet))] };
+  return { questionContext, parseQuestion: createQuestionParser(questionContext) };
 }
 
 /** Builds the engine's data from articles (extraction, grouping, index). */
