@@ -179,12 +179,13 @@ function reportedSpeech(body: string, s: SentenceAnalysis, cueSpeaker: Map<Cue, 
     if (c.order === 'before' && c.complementStart !== null && !endsSentence(body, s, c)) {
       const next = s.cues.slice(i + 1).find((n) => n.verbSpan.start > c.verbSpan.end);
       let end = next ? Math.min(next.phraseSpan.start, next.verbSpan.start) : sentenceEnd;
-      const dash = /\s[–—-]\s|;/.exec(body.slice(c.complementStart, end));
+      const dash = /\s[–—-]\s|;|,\s+(?:reported by|according to|citing)\b/.exec(body.slice(c.complementStart, end));
       if (dash) end = c.complementStart + dash.index;
       const span = trimSpan(body, { start: c.complementStart, end });
       span.end = trimTrailingConnector(body, span);
       pushReported(out, body, s, span, speaker, cueText(body, s, c));
-    } else if (endsSentence(body, s, c)) {
+    } else if (endsSentence(body, s, c) && !/^(?:In|At|On|During|After|Before|With|For|From|Speaking|Writing)\b/.test(body.slice(s.span.start, s.span.end))) {
+      // "In a DW report last year, Dave Lewis stated:" sets a scene; it reports nothing.
       const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
       pushReported(out, body, s, trimSpan(body, { start: s.span.start, end: start }), speaker, cueText(body, s, c));
     }

@@ -112,7 +112,9 @@ function splitNameFromRun(tokens: string[]): { name: string[]; head: string[] } 
   let cut = -1;
   tokens.forEach((t, i) => {
     const b = bare(t);
-    if (isAllCaps(t) || ORG_WORDS.has(b) || TITLE_WORDS.has(b) || HONORIFICS.has(b)) cut = i;
+    // An occupation before a full name is a role: "Ecologist Ryan Norris", "Physician Ana Ruiz".
+    const occupation = i <= tokens.length - 3 && /(?:ist|ician|ographer|ologer)$/.test(b);
+    if (isAllCaps(t) || ORG_WORDS.has(b) || TITLE_WORDS.has(b) || HONORIFICS.has(b) || occupation) cut = i;
   });
   return { head: tokens.slice(0, cut + 1), name: tokens.slice(cut + 1) };
 }
