@@ -67,6 +67,16 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
   return null;
 }
 
+/** True when an acronym can stand for a name: "NHSCB" for "NHS Commissioning Board", not "UNESCO" for "Scientific … Organization". */
+export function acronymFits(acronym: string, name: string): boolean {
+  const initials = name.split(/\s+/).map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w : /^\p{Lu}/u.test(w) ? w[0]! : '')).join('');
+  if (initials[0] !== acronym[0]) return false;
+  let i = 0;
+  for (const ch of initials) if (ch === acronym[i]) i++;
+  // A translated name may miss one letter of its acronym: "Federal Security Service (FSB)".
+  return i >= acronym.length - (acronym.length >= 3 ? 1 : 0);
+}
+
 /** True when the words outside quotations, past the first, include a plausible name ("with Zinichev describing"). */
 function namesSomeone(masked: string): boolean {
   const words = masked.split(/[\s,;:()\u0001—–]+/).filter(Boolean).slice(1);
@@ -116,10 +126,10 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     if (!/^\p{Lu}/u.test(name)) continue;
     organisations.push({ name, at: m.index! });
     const acr = /^\s*\(([\p{Lu}]{2,8})\)/u.exec(body.slice(m.index! + m[0].length));
-    if (acr) acronyms.set(acr[1]!, name);
+    if (acr && acronymFits(acr[1]!, name)) acronyms.set(acr[1]!, name);
   }
   for (const m of body.matchAll(/\b(\p{Lu}[\p{L}]+(?:\s+(?:\p{Lu}[\p{L}]+|of|and|for))+)\s+\((\p{Lu}{2,8})\)/gu)) {
-    if (!acronyms.has(m[2]!)) acronyms.set(m[2]!, m[1]!);
+    if (!acronyms.has(m[2]!) && acronymFits(m[2]!, m[1]!)) acronyms.set(m[2]!, m[1]!);
   }
   for (const m of body.matchAll(/\b\p{Lu}{2,}[\p{Lu}]*\b/gu)) {
     if (acronyms.has(m[0]) || /^(?:NHS|GP|GPs|UK|US)$/.test(m[0])) organisations.push({ name: m[0], at: m.index! });

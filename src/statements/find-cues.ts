@@ -30,6 +30,8 @@ const VERB_RE = new RegExp(
   `(?<![\\p{L}'’-])(?:(?:to|did|did not|didn't|would|will|went on to|go on to|goes on to)\\s+(${BASE_VERBS.join('|')})|(${[...SPEECH_VERBS, ...WEAK_VERBS].join('|')}))(?![\\p{L}'’-])`,
   'giu',
 );
+/** Verbs with which "it" can be a body speaking. */
+const IT_VERBS = new Set(['said', 'says', 'added', 'adds', 'stated', 'announced', 'announces', 'warned', 'warns', 'noted', 'argued', 'argues', 'claimed', 'claims', 'confirmed', 'denied', 'reported', 'insisted', 'told', 'urged', 'urges', 'called']);
 /** Verbs whose object is not speech unless a "that" clause follows ("declared a state of emergency"). */
 const NEEDS_THAT = new Set([
   'declared', 'declares', 'maintained', 'maintains', 'tweeted', 'answered', 'announced', 'announces', 'revealed', 'confirmed',
@@ -169,6 +171,8 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue
       phraseSpan = { start: base + m.index, end: base + m.index };
     }
     if (!phrase || (strength === 'weak' && phrase.type === 'generic')) continue;
+    // "It feels like …" is nobody speaking; "it said" can be a body.
+    if (phrase.type === 'pronoun' && phrase.text.toLowerCase() === 'it' && !IT_VERBS.has(verb)) continue;
     let complementStart: number | null = null;
     // A parenthetical cue ("which, it hopes, will …") reports only when it opens its sentence ("However, he noted, …").
     const parenthetical = /^\s*,/.test(masked.slice(verbEnd)) && masked.slice(0, from).trim().split(/\s+/).length > 2;
