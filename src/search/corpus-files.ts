@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,25 @@ export async function readCorpusTexts(dir: string): Promise<CorpusText[]> {
   return out;
 }
 
+let fingerprint: string | null = null;
+
+/**
+ * A hash of the code that extraction and indexing run, so a cache built by other code (an edit
+ * that forgot to bump EXTRACTOR_VERSION, another checkout) is never served.
+ */
+function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256');
+  const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  for (const folder of ['statements', 'search', 'answer']) {
+    const dir = path.join(src, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((n) => /\.(?:ts|js|yml)$/.test(n)).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  }
+  fingerprint = hash.digest('hex').slice(0, 16);
+  return fingerprint;
+}
+
 const BUILT_IN_SYNONYMS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'synonyms.yml');
 
 /**
@@ -60,7 +79,7 @@ const BUILT_IN_SYNONYMS = path.join(path.dirname(fileURLToPath(import.meta.url))
  */
 export function computeCacheKey(dir: string, texts: CorpusText[]): { key: string; base: string } {
   const base = createHash('sha256');
-  base.update(`format ${CACHE_FORMAT}\nextractor ${EXTRACTOR_VERSION}\n`);
+  base.update(`format ${CACHE_FORMAT}\nextractor ${EXTRACTOR_VERSION} ${codeFingerprint()}\n`);
   for (const file of [BUILT_IN_SYNONYMS, path.join(dir, 'synonyms.yml')]) {
     base.update(existsSync(file) ? readFileSync(file) : '-');
     base.update('\n');
