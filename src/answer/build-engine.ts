@@ -14,7 +14,7 @@ import type { Speaker, Statement } from '../statements/statement.js';
 import { answerQuestion } from './answer-question.js';
 import type { Answer, AskOptions } from './answer-schema.js';
 import type { BriefbotEngine } from './open-briefbot.js';
-import { groupStatements, type StatementGroup } from './group-statements.js';
+import { addToGroups, fullestOf, groupStatements, removeFromGroups, type StatementGroup } from './group-statements.js';
 
 /** Everything an answer is computed from, built once per corpus. */
 export interface EngineData {
@@ -98,7 +98,6 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
   const byId = new Map(articles.map((a) => [a.id, a]));
   const docs: Array<Statement | null> = [];
   const stale: number[] = [];
-  const staleSpeakers = new Set<string>();
   snapshot.docs.forEach((saved, doc) => {
     if (!saved) return void docs.push(null);
     const [at, start, end, kind, speaker, cue] = saved;
@@ -107,7 +106,6 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
     const article = byId.get(articleId);
     if (!article || changed.has(articleId)) {
       stale.push(doc);
-      if (speakerId) staleSpeakers.add(speakerId);
       return void docs.push(null);
     }
     docs.push({ id: `${articleId}#${start}`, articleId, text: article.body.slice(start, end), start, end, kind: KINDS[kind]!, speakerId, cue });
@@ -118,9 +116,9 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
   const groups = new Map<string, StatementGroup>();
   for (const [lead, ...members] of snapshot.groups) {
     const live = members.map((d) => docs[d]).filter((st): st is Statement => st != null);
+    if (!live.length) continue;
     const leader = lead === undefined ? null : docs[lead];
-    if (!leader || live.length !== members.length) continue;
-    const group = { lead: leader, members: live };
+    const group = { lead: leader ?? fullestOf(live), members: live };
     for (const st of live) groups.set(st.id, group);
   }
   for (const st of statements.values()) if (!groups.has(st.id)) groups.set(st.id, { lead: st, members: [st] });
@@ -134,17 +132,17 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
     ...contextOf(snapshot.speakers, articles),
   };
   const fresh = articles.filter((a) => changed.has(a.id));
-  if (fresh.length || staleSpeakers.size) updateEngineData(data, { removed: [], added: fresh }, staleSpeakers);
+  if (fresh.length) updateEngineData(data, { removed: [], added: fresh });
   return data;
 }
 
 /**
  * Updates engine data in place for added, changed or removed articles, without a full rebuild:
- * the new articles' statements are extracted and indexed, and only their speakers are regrouped.
+ * the new articles' statements are extracted, indexed and filed into the existing groups.
  * Speakers are matched to known ones by name. (A full build also learns names across the whole
  * corpus, so a surname alone may resolve differently there.)
  */
-export function updateEngineData(data: EngineData, changes: { removed: string[]; added: Article[] }, regroup: Set<string> = new Set()): void {
+export function updateEngineData(data: EngineData, changes: { removed: string[]; added: Article[] }): void {
   const indexed = data.indexed;
   if (!indexed) throw new Error('only the default search backend can be updated in place');
   const dropped: string[] = [];
@@ -152,12 +150,11 @@ export function updateEngineData(data: EngineData, changes: { removed: string[];
     for (const st of indexed.statementsOfArticle(id)) {
       dropped.push(st.id);
       data.statements.delete(st.id);
-      data.groups.delete(st.id);
-      if (st.speakerId) regroup.add(st.speakerId);
     }
     data.articles.delete(id);
   }
   indexed.remove(dropped);
+  removeFromGroups(data.groups, dropped);
   for (const a of changes.added) data.articles.set(a.id, a);
 
   const extraction = extractStatements(changes.added);
@@ -175,16 +172,14 @@ export function updateEngineData(data: EngineData, changes: { removed: string[];
     data.speakers.set(id, { ...sp, id });
   }
   const added = extraction.statements.map((st) => ({ ...st, speakerId: st.speakerId ? idOf.get(st.speakerId)! : null }));
-  for (const st of added) {
-    data.statements.set(st.id, st);
-    if (st.speakerId) regroup.add(st.speakerId);
-    else data.groups.set(st.id, { lead: st, members: [st] });
-  }
+  for (const st of added) data.statements.set(st.id, st);
   indexed.add(withContext(changes.added, added));
-  for (const speakerId of regroup) {
-    for (const [id, group] of groupStatements(indexed.statementsOfSpeaker(speakerId))) data.groups.set(id, group);
+  addToGroups(data.groups, added, (st) => indexed.similarStatements(st));
+  const outlets = new Set(data.questionContext.outlets);
+  const newNames = data.speakers.size !== data.questionContext.speakers.length;
+  if (newNames || changes.removed.length || changes.added.some((a) => !outlets.has(a.outlet))) {
+    Object.assign(data, contextOf(data.speakers.values(), data.articles.values()));
   }
-  Object.assign(data, contextOf(data.speakers.values(), data.articles.values()));
 }
 
 /** Wraps engine data as the `Briefbot` the adapters call. */

@@ -85,3 +85,57 @@ export function groupStatements(statements: Statement[]): Map<string, StatementG
   }
   return groupOf;
 }
+
+/**
+ * Files new statements into existing groups, for an in-place update: each joins the group of a
+ * candidate (a statement of the same speaker sharing its words) whose lead it repeats, or takes
+ * over as lead a group whose lead it contains in full; otherwise it starts a group. This matches
+ * `groupStatements` on the same statements except in rare chains; a full build regroups exactly.
+ */
+export function addToGroups(groupOf: Map<string, StatementGroup>, statements: Statement[], candidatesOf: (st: Statement) => Statement[]): void {
+  const words = new Map(statements.map((st) => [st.id, splitWords(st.text)]));
+  const sorted = [...statements].sort((x, y) => words.get(y.id)!.length - words.get(x.id)!.length || x.id.localeCompare(y.id));
+  for (const st of sorted) {
+    const w = words.get(st.id)!;
+    let home: StatementGroup | null = null;
+    if (st.speakerId) {
+      const sh = shingles(w);
+      const seen = new Set<StatementGroup>();
+      for (const other of candidatesOf(st)) {
+        const group = groupOf.get(other.id);
+        if (!group || seen.has(group) || other.kind !== st.kind || other.speakerId !== st.speakerId || group.lead.id === st.id) continue;
+        seen.add(group);
+        const lw = splitWords(group.lead.text);
+        if (lw.length >= w.length && isSameRemark(w, lw, sh, new Set(shingles(lw)))) {
+          home = group;
+          break;
+        }
+        if (lw.length < w.length && isSameRemark(lw, w, shingles(lw), new Set(sh))) {
+          group.lead = st;
+          home = group;
+          break;
+        }
+      }
+    }
+    if (home) home.members.push(st);
+    groupOf.set(st.id, home ?? { lead: st, members: [st] });
+  }
+}
+
+/** Takes statements out of their groups; a group that loses its lead is led by its fullest remaining member. */
+export function removeFromGroups(groupOf: Map<string, StatementGroup>, ids: Iterable<string>): void {
+  for (const id of ids) {
+    const group = groupOf.get(id);
+    groupOf.delete(id);
+    if (!group) continue;
+    group.members = group.members.filter((m) => m.id !== id);
+    if (group.lead.id === id && group.members.length) group.lead = fullestOf(group.members);
+  }
+}
+
+/** The member `groupStatements` would make lead: most words, then the first id. */
+export function fullestOf(members: Statement[]): Statement {
+  const sized = members.map((st) => ({ st, n: splitWords(st.text).length }));
+  sized.sort((x, y) => y.n - x.n || x.st.id.localeCompare(y.st.id));
+  return sized[0]!.st;
+}

@@ -118,6 +118,23 @@ export class IndexedStatementSearch implements StatementSearch {
     return (this.bySpeaker.get(speakerId) ?? []).map((d) => this.docs[d]!);
   }
 
+  /**
+   * Statements of the same speaker sharing at least one term with this one's words (it excluded),
+   * best first: the candidates for "the same remark" when grouping a new statement.
+   */
+  similarStatements(st: Statement, limit = 50): Statement[] {
+    if (!st.speakerId) return [];
+    const queries = [...new Set(this.tokens(st.text))].map((term) => ({ term, prefix: false, fuzzy: false as const }));
+    const docs = this.bySpeaker.get(st.speakerId) ?? [];
+    const out: Statement[] = [];
+    for (const { doc } of this.index.search(queries, { matchAll: false, fields: [0], narrowing: { docs } })) {
+      const other = this.docs[doc];
+      if (other && other.id !== st.id) out.push(other);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   /** The statement of a document number, or null when removed. */
   statementAt(doc: number): Statement | null {
     return this.docs[doc] ?? null;
