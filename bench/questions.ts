@@ -91,7 +91,10 @@ export function createQuestionMix(statements: Statement[], speakers: Speaker[], 
       const words = pick(direct).text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ').split(/\s+/).filter(Boolean);
       if (words.length < 4) return null;
       const at = Math.floor(random() * (words.length - 3));
-      return `who said "${words.slice(at, at + 3).join(' ')}"?`;
+      const phrase = words.slice(at, at + 3);
+      // People ask who said a telling phrase, not "we are the": one word must carry meaning.
+      if (!phrase.some((w) => w.length >= 5 && !COMMON.has(w.toLowerCase()))) return null;
+      return `who said "${phrase.join(' ')}"?`;
     });
   }
   return out;

@@ -28,11 +28,11 @@ export function renderResults(results: SizeResult[], info: { machine: string; so
     row('---', cols.map(() => '---:')),
     row('statements / speakers', results.map((r) => `${n(r.statements)} / ${n(r.speakers)}`)),
     row('corpus generation (s)', results.map((r) => (r.generateMs === null ? 'reused' : s(r.generateMs)))),
-    row('corpus load (s)', results.map((r) => s(r.loadMs))),
+    row('corpus read, hash and parse (s)', results.map((r) => s(r.loadMs))),
     row('extraction (s)', results.map((r) => s(r.extractMs))),
     row('grouping (s)', results.map((r) => s(r.groupMs))),
     row('index build (s)', results.map((r) => s(r.indexMs))),
-    row('hash corpus files (s)', results.map((r) => s(r.hashMs))),
+    row('of which read and hash (s)', results.map((r) => s(r.hashMs))),
     row('save persisted index (s)', results.map((r) => s(r.saveMs))),
     row('persisted index size (MB)', results.map((r) => (r.cacheBytes / 1e6).toFixed(1))),
     row('**ready with persisted index, from process start (s)**', results.map((r) => s(r.loaded.readyMs))),
@@ -61,8 +61,39 @@ export function renderResults(results: SizeResult[], info: { machine: string; so
     row('reopen after one file added: re-hash, load, update, save (s)', results.map((r) => (r.reopenAfterAddMs === null ? '–' : s(r.reopenAfterAddMs)))),
     row('questions × rounds', results.map((r) => `${r.questions} × ${r.rounds}`)),
     '',
+    ...renderTargets(results),
   ];
   return lines.join('\n');
+}
+
+/** The issue's targets against the figures of this run (met, missed, or not measured). */
+function renderTargets(results: SizeResult[]): string[] {
+  const at = (n: number) => results.find((r) => r.articles === n);
+  const check = (r: SizeResult | undefined, value: (r: SizeResult) => number, limit: number, unit: string): string => {
+    if (!r) return 'not measured';
+    const v = value(r);
+    return `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ${unit}: ${v <= limit ? 'met' : '**missed**'}`;
+  };
+  const ten = at(10000);
+  const hundred = at(100000);
+  const speakerRatio = (r: SizeResult) => (r.loaded.byKind['speaker+topic']?.p50 ?? NaN) / (r.baseline.byKind['speaker+topic']?.p50 ?? NaN);
+  return [
+    '## Targets (issue 6)',
+    '',
+    '| at | target | this run |',
+    '|---|---|---|',
+    `| 10,000 | \`ask\` p50 ≤ 5 ms | ${check(ten, (r) => r.loaded.byKind.all!.p50, 5, 'ms')} |`,
+    `| 10,000 | \`ask\` p99 ≤ 25 ms | ${check(ten, (r) => r.loaded.byKind.all!.p99, 25, 'ms')} |`,
+    `| 10,000 | ready ≤ 2 s with a persisted index | ${check(ten, (r) => r.loaded.readyMs / 1000, 2, 's')} |`,
+    `| 10,000 | one added article indexed ≤ 100 ms | ${check(ten, (r) => r.addOneMs, 100, 'ms')} |`,
+    `| 100,000 | \`ask\` p99 ≤ 100 ms | ${check(hundred, (r) => r.loaded.byKind.all!.p99, 100, 'ms')} |`,
+    `| 100,000 | ready ≤ 15 s with a persisted index | ${check(hundred, (r) => r.loaded.readyMs / 1000, 15, 's')} |`,
+    `| 100,000 | RSS ≤ 2.5 GB | ${check(hundred, (r) => r.loaded.rssMb / 1000, 2.5, 'GB')} |`,
+    `| 10,000 | speaker + topic: Briefbot p50 ≤ 0.3 × baseline p50 | ${check(ten, speakerRatio, 0.3, '×')} |`,
+    `| 100,000 | speaker + topic: Briefbot p50 ≤ 0.3 × baseline p50 | ${check(hundred, speakerRatio, 0.3, '×')} |`,
+    `| all sizes | top results with the persisted index = fresh build | ${results.every((r) => r.sameTop.equal === r.sameTop.total) ? 'met' : '**missed**'} |`,
+    '',
+  ];
 }
 
 function ratio(ours: Latency | undefined, base: Latency | undefined, key: 'p50' | 'p99'): string {
