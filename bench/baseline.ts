@@ -20,13 +20,23 @@ export interface BaselineResult {
  * the speaker and dates applied as a `filter` after scoring. Only the search is timed; the question
  * is parsed beforehand with Briefbot's parser so both answer the same thing.
  */
-export function measureBaseline(items: IndexedStatement[], articles: Map<string, Article>, context: QuestionContext, questions: BenchQuestion[], rounds: number): BaselineResult {
+export function measureBaseline(
+  items: IndexedStatement[],
+  articles: Map<string, Article>,
+  context: QuestionContext,
+  questions: BenchQuestion[],
+  rounds: number,
+  progress?: (done: number) => void,
+): BaselineResult {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
   const index = new MiniSearch<{ id: string; text: string; context: string }>({ fields: ['text', 'context'] });
-  index.addAll(items.map(({ statement, context: paragraph }) => ({ id: statement.id, text: statement.text, context: paragraph })));
+  items.forEach(({ statement, context: paragraph }, i) => {
+    index.add({ id: statement.id, text: statement.text, context: paragraph });
+    if (progress && (i + 1) % 20000 === 0) progress(i + 1);
+  });
   const buildMs = performance.now() - started;
   gc?.();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;

@@ -10,15 +10,32 @@ import { IndexedStatementSearch } from '../src/search/indexed-search.js';
 import { loadSynonyms } from '../src/search/synonyms.js';
 import { extractStatements } from '../src/statements/extract-statements.js';
 import { toSnapshot } from '../src/answer/build-engine.js';
-import { measureBaseline, type BaselineResult } from './baseline.js';
+import type { BaselineResult } from './baseline.js';
 import { countArticles, generateCorpus, type readTemplates } from './generate-corpus.js';
 import { createQuestionMix } from './questions.js';
 import { timeQuestions, type MixTiming } from './time-questions.js';
 
 /** Bumped when the generator changes, so corpora on disk are made again. */
 const GENERATOR_VERSION = 1;
-/** "Today" for every engine of the benchmark, so relative dates never move. */
-export const BENCH_NOW = new Date('2025-06-01T12:00:00Z');
+import { BENCH_NOW } from './bench-now.js';
+
+/** The longest the plain-minisearch baseline may take to build at large sizes, to keep the run bounded. */
+const BASELINE_LIMIT_MS = 180_000;
+
+/** What the baseline child gave: its figures, or how far its build got before the time limit. */
+export type BaselineOutcome = ({ kind: 'done' } & BaselineResult) | { kind: 'stopped'; afterMs: number; indexed: string };
+
+function runBaseline(root: string, dir: string, questionsFile: string, rounds: number, limitMs: number): BaselineOutcome {
+  const started = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=12000', '--import', 'tsx', path.join(root, 'bench/baseline-probe.ts'), dir, questionsFile, String(rounds)],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, ...(limitMs ? { timeout: limitMs, killSignal: 'SIGKILL' as const } : {}) },
+  );
+  if (child.status === 0) return { kind: 'done', ...(JSON.parse(child.stdout) as BaselineResult) };
+  const progress = child.stderr.trim().split('\n').filter((l) => l.startsWith('indexed')).pop() ?? 'indexed 0';
+  return { kind: 'stopped', afterMs: performance.now() - started, indexed: progress.replace(/^indexed /, '') };
+}
 
 /** Every figure measured at one corpus size. */
 export interface SizeResult {
@@ -38,7 +55,7 @@ export interface SizeResult {
   fresh: MixTiming;
   loaded: { source: string; readyMs: number; openMs: number; firstAskMs: number; heapMb: number; rssMb: number; externalMb: number } & MixTiming;
   sameTop: { equal: number; total: number };
-  baseline: BaselineResult;
+  baseline: BaselineOutcome;
   addOneMs: number;
   reopenAfterAddMs: number | null;
 }
@@ -71,7 +88,6 @@ export async function measureSize(options: { root: string; size: number; templat
     writeFileSync(marker, `${GENERATOR_VERSION} ${size}`);
   }
   rmSync(cacheDirOf(dir), { recursive: true, force: true });
-  const gc = (globalThis as { gc?: () => void }).gc;
 
   log(`${size}: loading and extracting`);
   // As openBriefbot reads a corpus: every file read and hashed (for the cache key), then parsed.
@@ -119,9 +135,7 @@ export async function measureSize(options: { root: string; size: number; templat
   const equal = fresh.top.filter((t, i) => JSON.stringify(t) === JSON.stringify(loaded.top[i])).length;
 
   log(`${size}: plain minisearch baseline`);
-  gc?.();
-  const baseline = measureBaseline(items, data.articles, { ...data.questionContext, now: BENCH_NOW }, questions, rounds);
-  gc?.();
+  const baseline = runBaseline(root, dir, questionsFile, rounds, size > 20000 ? BASELINE_LIMIT_MS : 0);
 
   log(`${size}: adding one article in place`);
   const extra = makeExtraArticle(corpus.articles, 1);

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { SizeResult } from './measure-size.js';
+import type { BaselineResult } from './baseline.js';
 import type { Latency } from './time-questions.js';
 
 /** The machine line of the results: cores, memory, Node version, date. */
@@ -47,16 +48,16 @@ export function renderResults(results: SizeResult[], info: { machine: string; so
     row('`ask`, typo', results.map((r) => lat(r.loaded.byKind.typo))),
     row('`ask` on the fresh build, all', results.map((r) => lat(r.fresh.byKind.all))),
     row('top 3 results, persisted = fresh build', results.map((r) => `${r.sameTop.equal} of ${r.sameTop.total}`)),
-    row('baseline: index build (s)', results.map((r) => s(r.baseline.buildMs))),
-    row('baseline: heap (MB)', results.map((r) => r.baseline.heapMb.toFixed(0))),
-    row('baseline search, all', results.map((r) => lat(r.baseline.byKind.all))),
-    row('baseline search, speaker + topic', results.map((r) => lat(r.baseline.byKind['speaker+topic']))),
+    row('baseline: index build (s)', results.map((r) => (r.baseline.kind === 'done' ? s(r.baseline.buildMs) : `stopped after ${s(r.baseline.afterMs)} s, ${r.baseline.indexed} statements indexed`))),
+    row('baseline: heap (MB)', results.map((r) => (r.baseline.kind === 'done' ? r.baseline.heapMb.toFixed(0) : '–'))),
+    row('baseline search, all', results.map((r) => lat(baseOf(r)?.all))),
+    row('baseline search, speaker + topic', results.map((r) => lat(baseOf(r)?.['speaker+topic']))),
     row(
       '**ratio: Briefbot `ask` p50 / baseline search p50, speaker + topic**',
-      results.map((r) => ratio(r.loaded.byKind['speaker+topic'], r.baseline.byKind['speaker+topic'], 'p50')),
+      results.map((r) => ratio(r.loaded.byKind['speaker+topic'], baseOf(r)?.['speaker+topic'], 'p50')),
     ),
-    row('ratio, p99, speaker + topic', results.map((r) => ratio(r.loaded.byKind['speaker+topic'], r.baseline.byKind['speaker+topic'], 'p99'))),
-    row('ratio, p50, all questions', results.map((r) => ratio(r.loaded.byKind.all, r.baseline.byKind.all, 'p50'))),
+    row('ratio, p99, speaker + topic', results.map((r) => ratio(r.loaded.byKind['speaker+topic'], baseOf(r)?.['speaker+topic'], 'p99'))),
+    row('ratio, p50, all questions', results.map((r) => ratio(r.loaded.byKind.all, baseOf(r)?.all, 'p50'))),
     row('**one added article indexed in place (ms)**', results.map((r) => ms(r.addOneMs))),
     row('reopen after one file added: re-hash, load, update, save (s)', results.map((r) => (r.reopenAfterAddMs === null ? '–' : s(r.reopenAfterAddMs)))),
     row('questions × rounds', results.map((r) => `${r.questions} × ${r.rounds}`)),
@@ -76,7 +77,7 @@ function renderTargets(results: SizeResult[]): string[] {
   };
   const ten = at(10000);
   const hundred = at(100000);
-  const speakerRatio = (r: SizeResult) => (r.loaded.byKind['speaker+topic']?.p50 ?? NaN) / (r.baseline.byKind['speaker+topic']?.p50 ?? NaN);
+  const speakerRatio = (r: SizeResult) => (r.loaded.byKind['speaker+topic']?.p50 ?? NaN) / (baseOf(r)?.['speaker+topic']?.p50 ?? NaN);
   return [
     '## Targets (issue 6)',
     '',
@@ -99,4 +100,9 @@ function renderTargets(results: SizeResult[]): string[] {
 function ratio(ours: Latency | undefined, base: Latency | undefined, key: 'p50' | 'p99'): string {
   if (!ours || !base || !base[key]) return '–';
   return (ours[key] / base[key]).toFixed(2);
+}
+
+/** The baseline's latencies, when its build finished. */
+function baseOf(r: SizeResult): BaselineResult['byKind'] | null {
+  return r.baseline.kind === 'done' ? r.baseline.byKind : null;
 }

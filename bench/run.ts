@@ -32,7 +32,10 @@ if (values.serve) {
   for (const size of sizes) {
     // Fewer rounds at larger sizes keep the whole run inside ten minutes; each round asks every question.
     const rounds = size <= 2000 ? 20 : size <= 20000 ? 10 : 5;
-    results.push(await measureSize({ root, size, templates, rounds }));
+    const result = await measureSize({ root, size, templates, rounds });
+    results.push(result);
+    // Each size's figures as they come, should a later size not finish.
+    writeFileSync(path.join(root, 'bench/data', `result-${size}.json`), JSON.stringify(result, null, 1));
     process.stderr.write(`[bench] ${size}: done at ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
   const markdown = renderResults(results, { machine: describeMachine(), source: path.relative(root, source), totalSeconds: (performance.now() - started) / 1000 });
