@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../corpus/article.js';
@@ -30,25 +29,21 @@ export interface ParsedFile {
   problems: CorpusProblem[];
 }
 
-/** Reads every corpus file of a folder with a hash of each, a few files at a time. */
+/**
+ * Reads every corpus file of a folder with a hash of each. Reads are synchronous: for many small
+ * files that is several times faster than a promise per file, and the index cannot be used before.
+ */
 export async function readCorpusTexts(dir: string): Promise<CorpusText[]> {
   const files = await listCorpusFiles(dir);
-  const out = new Array<CorpusText>(files.length);
-  const BATCH = 64;
-  for (let i = 0; i < files.length; i += BATCH) {
-    await Promise.all(
-      files.slice(i, i + BATCH).map(async (file, j) => {
-        const name = path.basename(file);
-        try {
-          const bytes = await readFile(file);
-          out[i + j] = { name, file, text: bytes.toString('utf8'), hash: createHash('sha1').update(bytes).digest('hex') };
-        } catch (error) {
-          out[i + j] = { name, file, text: null, hash: `unreadable ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
-        }
-      }),
-    );
-  }
-  return out;
+  return files.map((file) => {
+    const name = path.basename(file);
+    try {
+      const bytes = readFileSync(file);
+      return { name, file, text: bytes.toString('utf8'), hash: createHash('sha1').update(bytes).digest('hex') };
+    } catch (error) {
+      return { name, file, text: null, hash: `unreadable ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+    }
+  });
 }
 
 let fingerprint: string | null = null;

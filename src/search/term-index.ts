@@ -98,6 +98,20 @@ function lowerBound(docs: Int32Array, from: number, to: number, value: number): 
   return lo;
 }
 
+/** Whether a document is within a narrowing (documents added after the build are few: a binary search each). */
+function isWithin(narrowing: Narrowing, doc: number): boolean {
+  if (narrowing === null) return true;
+  if ('mask' in narrowing) return narrowing.mask[doc] === 1;
+  let lo = 0;
+  let hi = narrowing.docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (narrowing.docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < narrowing.docs.length && narrowing.docs[lo] === doc;
+}
+
 /** The inverted index. Documents are numbered from 0 in the order they are added. */
 export class TermIndex {
   private terms: string[];
@@ -396,9 +410,8 @@ export class TermIndex {
     }
     const added = this.delta[f]!.get(id);
     if (!added) return;
-    const accept = narrowing === null ? null : 'mask' in narrowing ? (doc: number) => narrowing.mask[doc] === 1 : ((set) => (doc: number) => set.has(doc))(new Set(Array.from(narrowing.docs)));
     added.docs.forEach((doc, i) => {
-      if (alive[doc] && (!accept || accept(doc))) fn(doc, added.tfs[i]!);
+      if (alive[doc] && isWithin(narrowing, doc)) fn(doc, added.tfs[i]!);
     });
   }
 

@@ -41,6 +41,17 @@ describe('TermIndex', () => {
     expect(masked).toEqual(all.filter((h) => h.doc >= 2));
   });
 
+  it('narrows documents added after the build too', () => {
+    const index = TermIndex.build(DOCS);
+    const added = index.add(doc('budget again', ''));
+    const q = [exact('budget')];
+    const all = index.search(q, { matchAll: true, fields: [0, 1], narrowing: null });
+    expect(all.map((h) => h.doc)).toContain(added);
+    const some = index.search(q, { matchAll: true, fields: [0, 1], narrowing: { docs: [3, added] } });
+    expect(some).toEqual(all.filter((h) => h.doc === 3 || h.doc === added));
+    expect(index.search(q, { matchAll: true, fields: [0, 1], narrowing: { docs: [1] } }).map((h) => h.doc)).toEqual([1]);
+  });
+
   it('finds a misspelt term only when asked for typo matching', () => {
     const index = TermIndex.build(DOCS);
     expect(index.search([exact('budgt')], { matchAll: true, fields: [0, 1], narrowing: null })).toEqual([]);
