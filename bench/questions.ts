@@ -13,7 +13,8 @@ export interface BenchQuestion {
 
 const COMMON = new Set(
   `about after again against before being because between could every first found further great little might never other people really should still their there these thing think those three through under where which while would years today being
-  having going according because including however another`.split(/\s+/),
+  having going according because including however another someone something anyone anything everyone everything nothing
+  nobody somebody everybody whatever whoever whether itself themselves himself herself ourselves myself yourself`.split(/\s+/),
 );
 
 function contentWords(text: string): string[] {

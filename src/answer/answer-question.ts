@@ -57,9 +57,11 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions): Pro
     return nothing(`No quotes from ${q.speakerQuery} in the corpus.${mentionNote(data, q.speakerQuery)}`, suggestSpeakers(data, q.topic));
   }
   const filtered = q.dateFrom || q.dateTo || q.outlet;
-  const articleIds = filtered
-    ? new Set([...data.articles.values()].filter((a) => overlaps(a.published, q.dateFrom, q.dateTo) && (!q.outlet || a.outlet === q.outlet)).map((a) => a.id))
-    : null;
+  const articleIds = !filtered
+    ? null
+    : data.articlesDated
+      ? data.articlesDated(q.dateFrom, q.dateTo, q.outlet)
+      : new Set([...data.articles.values()].filter((a) => overlaps(a.published, q.dateFrom, q.dateTo) && (!q.outlet || a.outlet === q.outlet)).map((a) => a.id));
   const speakerName = interpretation.speaker?.name ?? null;
   const where = describeFilters(q);
   if (articleIds && articleIds.size === 0) {

@@ -4,6 +4,7 @@ import type { Logger } from '../logging.js';
 import { createQuestionParser } from '../question/parse-question.js';
 import type { ParsedQuestion, QuestionContext } from '../question/parsed-question.js';
 import { KINDS, type EngineSnapshot, type SavedStatement } from '../search/engine-cache.js';
+import { createArticleDateIndex } from '../search/article-dates-index.js';
 import { IndexedStatementSearch } from '../search/indexed-search.js';
 import type { IndexedStatement } from '../search/minisearch-search.js';
 import type { StatementSearch } from '../search/statement-search.js';
@@ -28,6 +29,8 @@ export interface EngineData {
   indexed?: IndexedStatementSearch;
   /** The question parser for this corpus, its speaker and outlet names prepared once. */
   parseQuestion?: (text: string, now: Date) => ParsedQuestion;
+  /** The ids of the articles whose date can fall in a range (and of an outlet), found through a date index. */
+  articlesDated?: (from: string | null, to: string | null, outlet: string | null) => Set<string>;
 }
 
 /** Pairs each statement with the paragraph it sits in, for the index's context field. */
@@ -47,10 +50,11 @@ export function withContext(articles: Article[], statements: Statement[]): Index
   return out;
 }
 
-function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext' | 'parseQuestion'> {
+function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext' | 'parseQuestion' | 'articlesDated'> {
   const known = [...speakers].map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-  const questionContext = { speakers: known, outlets: [...new Set([...articles].map((a) => a.outlet))] };
-  return { questionContext, parseQuestion: createQuestionParser(questionContext) };
+  const list = [...articles];
+  const questionContext = { speakers: known, outlets: [...new Set(list.map((a) => a.outlet))] };
+  return { questionContext, parseQuestion: createQuestionParser(questionContext), articlesDated: createArticleDateIndex(list) };
 }
 
 /** Builds the engine's data from articles (extraction, grouping, index). */
@@ -179,6 +183,8 @@ export function updateEngineData(data: EngineData, changes: { removed: string[];
   const newNames = data.speakers.size !== data.questionContext.speakers.length;
   if (newNames || changes.removed.length || changes.added.some((a) => !outlets.has(a.outlet))) {
     Object.assign(data, contextOf(data.speakers.values(), data.articles.values()));
+  } else if (changes.added.length) {
+    data.articlesDated = createArticleDateIndex(data.articles.values());
   }
 }
 
