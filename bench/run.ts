@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,6 +39,9 @@ if (values.serve) {
     process.stderr.write(`[bench] ${size}: done at ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
   const markdown = renderResults(results, { machine: describeMachine(), source: path.relative(root, source), totalSeconds: (performance.now() - started) / 1000 });
-  writeFileSync(values.out, markdown);
+  // The serve load test is a separate step: keep its section until it is run again.
+  const previous = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '';
+  const load = previous.indexOf('\n## Load test:');
+  writeFileSync(values.out, load >= 0 ? `${markdown.trimEnd()}\n${previous.slice(load)}` : markdown);
   process.stdout.write(markdown);
 }
