@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { buildTermIndexState, countTerms, FIELD_COUNT, grow } from './build-term-index.js';
 
 /**
  * A compact inverted index over documents of two fields, scoring exactly as minisearch 7 does
@@ -7,8 +8,7 @@ import SearchableMap from 'minisearch/SearchableMap';
  * saves and loads as raw bytes, and lets a search visit only a chosen set of documents.
  */
 
-/** Field 0: the statement's words; field 1: the paragraph around it. */
-export const FIELD_COUNT = 2;
+export { FIELD_COUNT };
 const BOOSTS = [2, 0.4];
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
@@ -45,45 +45,10 @@ interface Delta {
   tfs: number[];
 }
 
-/** A growable pair of typed arrays (term id, frequency), for building postings without garbage. */
-class PairBuffer {
-  ids = new Int32Array(1 << 16);
-  tfs = new Uint16Array(1 << 16);
-  length = 0;
-  push(id: number, tf: number): void {
-    if (this.length === this.ids.length) {
-      const ids = new Int32Array(this.length * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const tfs = new Uint16Array(this.length * 2);
-      tfs.set(this.tfs);
-      this.tfs = tfs;
-    }
-    this.ids[this.length] = id;
-    this.tfs[this.length++] = Math.min(tf, 65535);
-  }
-}
-
-function grow<T extends Int32Array | Uint16Array | Uint8Array>(array: T, size: number): T {
-  if (size <= array.length) return array;
-  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2, 16));
-  next.set(array);
-  return next;
-}
-
 function bm25(tf: number, matching: number, total: number, length: number, avgLength: number): number {
   const { k, b, d } = BM25;
   const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
   return idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avgLength)));
-}
-
-function countTerms(tokens: string[], idOf: (term: string) => number): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const t of tokens) {
-    const id = idOf(t);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /** Index of the first element of `docs[from, to)` that is ≥ `value`. */
@@ -162,69 +127,7 @@ export class TermIndex {
    * in the order minisearch first meets them, so prefix and typo matches come in the same order.
    */
   static build(docs: Iterable<string[][]>): TermIndex {
-    const terms: string[] = [];
-    const ids = new Map<string, number>();
-    const idOf = (t: string): number => {
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = terms.length;
-        ids.set(t, id);
-        terms.push(t);
-      }
-      return id;
-    };
-    const pairs = Array.from({ length: FIELD_COUNT }, () => new PairBuffer());
-    const docStarts = Array.from({ length: FIELD_COUNT }, () => [0]);
-    let lengths = Array.from({ length: FIELD_COUNT }, () => new Uint16Array(1024));
-    const avg = new Array<number>(FIELD_COUNT).fill(0);
-    let count = 0;
-    for (const fields of docs) {
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const counts = countTerms(fields[f] ?? [], idOf);
-        lengths[f] = grow(lengths[f]!, count + 1);
-        lengths[f]![count] = Math.min(counts.size, 65535);
-        avg[f] = (avg[f]! * count + counts.size) / (count + 1);
-        for (const [id, tf] of counts) pairs[f]!.push(id, tf);
-        docStarts[f]!.push(pairs[f]!.length);
-      }
-      count++;
-    }
-    const offsets: Int32Array[] = [];
-    const postDocs: Int32Array[] = [];
-    const postTfs: Uint16Array[] = [];
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const { ids: termOf, tfs, length } = pairs[f]!;
-      const off = new Int32Array(terms.length + 1);
-      for (let p = 0; p < length; p++) off[termOf[p]! + 1]!++;
-      for (let t = 0; t < terms.length; t++) off[t + 1]! += off[t]!;
-      const cursor = off.slice(0, terms.length);
-      const pd = new Int32Array(length);
-      const pt = new Uint16Array(length);
-      const starts = docStarts[f]!;
-      for (let doc = 0; doc < count; doc++) {
-        for (let p = starts[doc]!; p < starts[doc + 1]!; p++) {
-          const at = cursor[termOf[p]!]!++;
-          pd[at] = doc;
-          pt[at] = tfs[p]!;
-        }
-      }
-      offsets.push(off);
-      postDocs.push(pd);
-      postTfs.push(pt);
-      lengths[f] = lengths[f]!.slice(0, count);
-    }
-    return new TermIndex({
-      terms,
-      docCount: count,
-      docTotal: count,
-      avgFieldLength: avg,
-      offsets,
-      postDocs,
-      postTfs,
-      fieldLength: lengths,
-      alive: new Uint8Array(count).fill(1),
-      delta: Array.from({ length: FIELD_COUNT }, () => []),
-    });
+    return new TermIndex(buildTermIndexState(docs));
   }
 
   /** Rebuilds an index from a saved state. */
