@@ -13,6 +13,7 @@ import { extractStatements, slugify, type Extraction } from '../statements/extra
 import { segmentParagraphs } from '../statements/segment.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import { answerQuestion } from './answer-question.js';
+import { questionSpeakers } from './question-speakers.js';
 import type { Answer, AskOptions } from './answer-schema.js';
 import type { BriefbotEngine } from './open-briefbot.js';
 import { addToGroups, fullestOf, groupStatements, removeFromGroups, type StatementGroup } from './group-statements.js';
@@ -51,7 +52,7 @@ export function withContext(articles: Article[], statements: Statement[]): Index
 }
 
 function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext' | 'parseQuestion' | 'articlesDated'> {
-  const known = [...speakers].map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
+  const known = questionSpeakers([...speakers]);
   const list = [...articles];
   const questionContext = { speakers: known, outlets: [...new Set(list.map((a) => a.outlet))] };
   return { questionContext, parseQuestion: createQuestionParser(questionContext), articlesDated: createArticleDateIndex(list) };

@@ -50,6 +50,19 @@ describe('ask', () => {
     expect(r.sources[1]!.text).toBe('demolition experts');
   });
 
+  it('knows speakers by the roles the articles give only them: "the NHS Alliance chair", "the health secretary"', async () => {
+    for (const q of ['what did the NHS Alliance chair say about demolition?', 'what did the chairman of the NHS Alliance say about demolition?']) {
+      const a = results(await ask(q));
+      expect(a.interpretation.speaker?.id).toBe('michael-dixon');
+      expect(a.results[0]!.text).toBe('Clinical commissioners must become demolition experts.');
+    }
+    const hunt = results(await ask('what did the health secretary say?'));
+    expect(hunt.interpretation.speaker?.name).toBe('Jeremy Hunt');
+    expect(hunt.results.every((r) => r.speaker?.name === 'Jeremy Hunt')).toBe(true);
+    // The organisation itself is still its own speaker, not its chair.
+    expect(results(await ask('what did the NHS Alliance say?')).interpretation.speaker?.name).toBe('NHS Alliance');
+  });
+
   it('shows only 2011 statements for "what did Dixon say in 2011?"', async () => {
     const a = results(await ask('what did Dixon say in 2011?', { limit: 50 }));
     expect(a.total).toBeGreaterThan(5);
