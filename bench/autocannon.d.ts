@@ -19,7 +19,8 @@ declare module 'autocannon' {
     total: number;
   }
   interface Result {
-    requests: Histogram;
+    /** `sent` counts requests written, `total` those answered. */
+    requests: Histogram & { sent: number };
     latency: Histogram;
     errors: number;
     timeouts: number;

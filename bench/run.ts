@@ -9,7 +9,8 @@ import { describeMachine, renderResults } from './render-results.js';
 /**
  * `npm run bench [-- --sizes 1000,10000] [--serve]`: generates corpora of each size, measures
  * building, the persisted index, memory and `ask` latency against a plain-minisearch baseline, and
- * writes bench/RESULTS.md. `--serve` runs the load test of `briefbot serve` instead.
+ * writes bench/RESULTS.md. `--serve` runs the load test of `briefbot serve` instead (Slack slash
+ * commands, then Teams activities), replacing only the "## Load test" section.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({

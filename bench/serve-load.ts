@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { startConnectorStandIn } from './connector-stand-in.js';
+import { createTeamsActivity } from './create-teams-activity.js';
+import { renderLoadTest, type LoadFigures } from './render-load-test.js';
 import { describeMachine } from './render-results.js';
 import type { BenchQuestion } from './questions.js';
 
@@ -12,6 +15,8 @@ const SECRET = 'bench-signing-secret-0123456789';
 /** Bounded in time and in connections: loopback only, nothing leaves the machine. */
 const DURATION_S = 20;
 const CONNECTIONS = 8;
+/** A changed extraction or index code rebuilds the persisted index at first start (about 30 s at 10,000 articles). */
+const READY_LIMIT_MS = 180_000;
 
 /** A slash command as Slack sends it: a form body signed with the app's signing secret. */
 export function signSlashCommand(text: string, n: number, secret: string, nowSeconds: number): { body: string; headers: Record<string, string> } {
@@ -46,13 +51,61 @@ async function waitForReady(port: number, limitMs: number): Promise<number> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('briefbot serve did not become ready in time');
+  throw new Error(`briefbot serve did not become ready in ${limitMs / 1000} s`);
+}
+
+/** Sends `next(n)`, the nth request, to `path` for the fixed time with the fixed connections, and sums up what came back. */
+async function runLoad(port: number, requestPath: string, next: (n: number) => { body: string; headers: Record<string, string> }): Promise<LoadFigures> {
+  let n = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: 'POST',
+        path: requestPath,
+        setupRequest: (request) => {
+          const made = next(n++);
+          return { ...request, body: made.body, headers: { ...request.headers, ...made.headers } };
+        },
+      },
+    ],
+  });
+  return {
+    sent: result.requests.sent,
+    answered: result.requests.total,
+    throughput: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Waits until `count()` reaches `expected`, or stops growing for a second, or `limitMs` passes. */
+async function waitForReplies(count: () => number, expected: number, limitMs: number): Promise<void> {
+  const started = performance.now();
+  let last = -1;
+  let since = performance.now();
+  while (count() < expected && performance.now() - started < limitMs) {
+    if (count() !== last) [last, since] = [count(), performance.now()];
+    else if (performance.now() - since > 1000) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Error and fatal lines (pino levels 50 and 60) in the server's log, and CloudAdapter's own console errors. */
+function countErrorLines(log: string): number {
+  return log.split('\n').filter((line) => /"level":(50|60)\b/.test(line) || /^\s*(Error|TypeError|RangeError)\b/.test(line)).length;
 }
 
 /**
  * `npm run bench -- --serve`: starts `briefbot serve` on loopback over the 10,000-article corpus
- * (made by a previous `npm run bench`), then sends signed `/brief` slash commands with autocannon
- * for a fixed time, and appends throughput, latency and errors to bench/RESULTS.md.
+ * (made by a previous `npm run bench`), sends signed `/brief` slash commands, then Teams personal
+ * messages (unauthenticated, replies going to a stand-in Bot Connector) with autocannon for a fixed
+ * time each, and replaces the "## Load test" section of bench/RESULTS.md with throughput, latency and errors.
  */
 export async function runServeLoad(root: string): Promise<void> {
   const dir = path.join(root, 'bench/data', `corpus-${SIZE}`);
@@ -60,56 +113,57 @@ export async function runServeLoad(root: string): Promise<void> {
   if (!existsSync(dir) || !existsSync(questionsFile)) throw new Error(`run "npm run bench -- --sizes ${SIZE}" first: it makes the corpus and questions`);
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as BenchQuestion[];
   const port = 39000 + Math.floor(Math.random() * 1000);
+  const connector = await startConnectorStandIn();
+  const { TEAMS_APP_ID: _appId, TEAMS_APP_PASSWORD: _password, TEAMS_TENANT_ID: _tenant, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     SLACK_BOT_TOKEN: 'xoxb-bench-not-a-token',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_ID: 'B0BENCH',
     SLACK_BOT_USER_ID: 'U0BENCH',
     SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    // Bot Framework tokens cannot be minted offline; the adapter allows this on loopback only.
+    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
     BRIEFBOT_LOG_LEVEL: 'info',
   };
-  const server = spawn(process.execPath, [path.join(root, 'bin/briefbot.mjs'), 'serve', '--corpus', dir, '--port', String(port), '--host', '127.0.0.1'], { env, stdio: 'ignore' });
+  const logFile = path.join(root, 'bench/data', 'serve-load.log');
+  const logFd = openSync(logFile, 'w');
+  const server = spawn(process.execPath, [path.join(root, 'bin/briefbot.mjs'), 'serve', '--corpus', dir, '--port', String(port), '--host', '127.0.0.1'], {
+    env,
+    stdio: ['ignore', logFd, logFd],
+  });
   try {
-    const readyMs = await waitForReady(port, 120_000);
-    let n = 0;
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}`,
+    const readyMs = await waitForReady(port, READY_LIMIT_MS);
+    const slack = await runLoad(port, '/slack/events', (n) => signSlashCommand(questions[n % questions.length]!.text, n, SECRET, Math.floor(Date.now() / 1000)));
+    const teams = await runLoad(port, '/api/messages', (n) => ({
+      body: JSON.stringify(createTeamsActivity(questions[n % questions.length]!.text, n, connector.serviceUrl, new Date())),
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    }));
+    // Activities in flight when the time ran out are still answered: wait for their replies before counting.
+    await waitForReplies(() => connector.tally().received, teams.sent, 15_000);
+    const section = renderLoadTest({
+      size: SIZE,
+      machine: describeMachine(),
       connections: CONNECTIONS,
-      duration: DURATION_S,
-      requests: [
-        {
-          method: 'POST',
-          path: '/slack/events',
-          setupRequest: (request) => {
-            const q = questions[n % questions.length]!;
-            const signed = signSlashCommand(q.text, n++, SECRET, Math.floor(Date.now() / 1000));
-            return { ...request, body: signed.body, headers: { ...request.headers, ...signed.headers } };
-          },
-        },
-      ],
+      durationS: DURATION_S,
+      questions: questions.length,
+      readyMs,
+      slack,
+      teams,
+      replies: connector.tally(),
+      serverErrors: countErrorLines(readFileSync(logFile, 'utf8')),
     });
-    const errors = result.errors + result.timeouts + result.non2xx;
-    const lines = [
-      '',
-      `## Load test: \`briefbot serve\`, signed Slack slash commands, ${SIZE.toLocaleString('en-GB')} articles`,
-      '',
-      `Machine: ${describeMachine()}. autocannon and the server share the machine's cores. ${CONNECTIONS} connections for ${DURATION_S} s on loopback, the ${questions.length} benchmark questions in turn; the server logs at info level.`,
-      '',
-      '| figure | value |',
-      '|---|---:|',
-      `| ready after start (persisted index) | ${(readyMs / 1000).toFixed(1)} s |`,
-      `| slash commands answered | ${result.requests.total.toLocaleString('en-GB')} |`,
-      `| **throughput** | **${result.requests.average.toFixed(0)} /s** |`,
-      `| latency p50 / p99 | ${result.latency.p50} / ${result.latency.p99} ms |`,
-      `| **errors** (failed, timed out, non-2xx) | **${errors}** |`,
-      '',
-    ];
     const out = path.join(root, 'bench/RESULTS.md');
     const previous = existsSync(out) ? readFileSync(out, 'utf8').replace(/\n## Load test:[\s\S]*$/, '\n') : '';
-    writeFileSync(out, previous.trimEnd() + '\n' + lines.join('\n'));
-    process.stdout.write(lines.join('\n'));
+    writeFileSync(out, previous.trimEnd() + '\n' + section);
+    process.stdout.write(section);
+    process.stderr.write(`[bench] server log: ${path.relative(root, logFile)}\n`);
   } finally {
+    // The stand-in goes last, so no turn still running fails for want of it.
+    const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    closeSync(logFd);
+    await connector.close();
   }
 }
