@@ -1,8 +1,8 @@
 import type { Article } from '../corpus/article.js';
-import { findCues, hasSpeechVerb, maskQuotes, type Cue } from './find-cues.js';
+import { findCues, findVerbs, hasSpeechVerb, maskQuotes, type Cue } from './find-cues.js';
 import { findQuotes, type QuoteSpan } from './find-quotes.js';
 import { segmentParagraphs, splitSentences, type Span } from './segment.js';
-import { HONORIFICS, TITLE_WORDS, isPlausibleName, parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
+import { HONORIFICS, TITLE_WORDS, isPlausibleName, parseSpeakerPhrase, parseSubjectPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 
 /** One sentence with its quotations and speech cues. */
 export interface SentenceAnalysis {
@@ -40,11 +40,13 @@ export interface ArticleAnalysis {
 }
 
 const normalise = (s: string): string => s.toLowerCase().replace(/[‘’'"“”]/g, '').replace(/\s+/g, ' ').trim();
-const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/** Words with a letter or digit: each run of non-spaces, counted once at its first letter or digit. */
+const WORD_RE = /(?<!\S)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
+const wordCount = (s: string): number => s.match(WORD_RE)?.length ?? 0;
 
-function isHeadline(body: string, p: Span, index: number, title: string): boolean {
+function isHeadline(body: string, p: Span, index: number, normalisedTitle: string): boolean {
   const text = body.slice(p.start, p.end);
-  if (normalise(text) === normalise(title)) return true;
+  if (normalise(text) === normalisedTitle) return true;
   return index < 3 && wordCount(text) <= 14 && !/[.!?:;,"”’']$/.test(text);
 }
 
@@ -54,13 +56,16 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
   const lead = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later)\b[^,\u0001]{0,80},\s*)/u.exec(masked);
   if (lead) offset = lead[0].length;
   const rest = masked.slice(offset);
-  const tokens = [...rest.matchAll(/\S+/g)].slice(0, 9);
+  // Only the first nine words can matter: no need to split the whole sentence.
+  const tokens: RegExpExecArray[] = [];
+  const word = /\S+/g;
+  for (let m = word.exec(rest); m && tokens.length < 9; m = word.exec(rest)) tokens.push(m);
   for (let n = Math.min(8, tokens.length - 1); n >= 1; n--) {
     const next = tokens[n]!;
     if (!/^\p{Ll}/u.test(next[0]) || /^(?:of|and|for|the|in|at|on)$/.test(next[0])) continue;
-    const end = tokens[n - 1]!.index! + tokens[n - 1]![0].length;
-    const phrase = parseSpeakerPhrase(rest.slice(0, end));
-    if (phrase && phrase.type !== 'generic') {
+    const end = tokens[n - 1]!.index + tokens[n - 1]![0].length;
+    const phrase = parseSubjectPhrase(rest.slice(0, end));
+    if (phrase) {
       return { phrase, span: { start: sentence.start + offset, end: sentence.start + offset + end } };
     }
   }
@@ -80,7 +85,7 @@ export function acronymFits(acronym: string, name: string): boolean {
 /** True when the words outside quotations, past the first, include a plausible name ("with Zinichev describing"). */
 function namesSomeone(masked: string): boolean {
   const words = masked.split(/[\s,;:()\u0001—–]+/).filter(Boolean).slice(1);
-  return words.some((w) => isPlausibleName(w.replace(/['’]s$|[.!?]$/g, '')));
+  return words.some((w) => /^\p{Lu}/u.test(w) && isPlausibleName(w.replace(/['’]s$|[.!?]$/g, '')));
 }
 
 const MENTION_RE = new RegExp(
@@ -89,25 +94,30 @@ const MENTION_RE = new RegExp(
 );
 const ORG_RUN_RE = /\b(?:(?:\p{Lu}[\p{L}\p{M}&'’-]*|of|for|and)\s+){0,5}(?:Board|Alliance|Association|Confederation|Committee|Commission|Council|Department|Ministry|Government|Party|Union|Institute|University|Service|Agency|Trust|Federation|Foundation|Authority|Society|Commissioners|Organisation|Organization|Office|Police|Court|Parliament|Forum|Network|Bank|Company|Corporation)(?:\s+of(?:\s+\p{Lu}[\p{L}\p{M}-]*)+)?\b/gu;
 
+/** An acronym in brackets right after a name: "(NHSCB)". Sticky, so it is tried only where the name ends. */
+const ACRONYM_AFTER = /\s*\(([\p{Lu}]{2,8})\)/uy;
+
 /** Analyses one article: paragraphs, sentences, quotations, cues, and the names it mentions. */
 export function analyseArticle(article: Article): ArticleAnalysis {
   const { body } = article;
+  const title = normalise(article.title);
   const paragraphs: ParagraphAnalysis[] = segmentParagraphs(body).map((span, index) => {
     const quotes = findQuotes(body, span);
     const sentences = splitSentences(body, span, quotes.map((q) => ({ start: q.open, end: q.end }))).map((s) => {
       const inSentence = quotes.filter((q) => q.open >= s.start && q.open < s.end);
       const masked = maskQuotes(body, s, inSentence);
+      const verbs = findVerbs(masked);
       return {
         span: s,
         quotes: inSentence,
-        cues: findCues(body, s, inSentence),
+        cues: findCues(body, s, inSentence, masked, verbs),
         subject: findSubject(body, s, masked),
-        speechVerb: hasSpeechVerb(masked),
+        speechVerb: hasSpeechVerb(verbs),
         namesSomeone: namesSomeone(masked),
       };
     });
     const item = /^(?:\(?\d{1,2}[.)]|[•*·–-])\s+/.exec(body.slice(span.start, span.end));
-    return { span, quotes, sentences, isHeadline: isHeadline(body, span, index, article.title), listItemStart: item ? span.start + item[0].length : null };
+    return { span, quotes, sentences, isHeadline: isHeadline(body, span, index, title), listItemStart: item ? span.start + item[0].length : null };
   });
   const mentions: ArticleAnalysis['mentions'] = [];
   for (const m of body.matchAll(MENTION_RE)) {
@@ -125,7 +135,8 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     const name = m[0].replace(/^(?:The|A|An|And|Of|For)\s+/, '').replace(/^(?:of|for|and)\s+/, '').trim();
     if (!/^\p{Lu}/u.test(name)) continue;
     organisations.push({ name, at: m.index! });
-    const acr = /^\s*\(([\p{Lu}]{2,8})\)/u.exec(body.slice(m.index! + m[0].length));
+    ACRONYM_AFTER.lastIndex = m.index! + m[0].length;
+    const acr = ACRONYM_AFTER.exec(body);
     if (acr && acronymFits(acr[1]!, name)) acronyms.set(acr[1]!, name);
   }
   for (const m of body.matchAll(/\b(\p{Lu}[\p{L}]+(?:\s+(?:\p{Lu}[\p{L}]+|of|and|for))+)\s+\((\p{Lu}{2,8})\)/gu)) {

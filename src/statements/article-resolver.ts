@@ -1,4 +1,5 @@
 import type { ArticleAnalysis } from './analyse-article.js';
+import type { QuoteSpan } from './find-quotes.js';
 import { HONORIFICS, TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
 
 const isTitleOrHonorific = (w: string): boolean => {
@@ -6,6 +7,18 @@ const isTitleOrHonorific = (w: string): boolean => {
   return HONORIFICS.has(b) || TITLE_WORDS.has(b) || /^(?:the|former|then|ex|new|said|says|told|when|after|before|while|as|but|and|if)$/.test(b);
 };
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
+
+/** True when `at` falls inside a quotation, past its opening mark; `quotes` in order and apart, as `findQuotes` gives them. */
+function isInsideQuote(quotes: QuoteSpan[], at: number): boolean {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (quotes[mid]!.open < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && at < quotes[lo - 1]!.end;
+}
 
 /**
  * Resolves the words naming a speaker to one registry entry, within one article: surnames to the
@@ -87,7 +100,7 @@ export class ArticleResolver {
     }
     // Names inside quotation marks are the speaker's words, not the narrative moving to someone else.
     const quotes = this.analysis.paragraphs.flatMap((p) => p.quotes);
-    this.mentionsCache = out.filter((m) => !quotes.some((q) => m.at > q.open && m.at < q.end));
+    this.mentionsCache = out.filter((m) => !isInsideQuote(quotes, m.at));
     return this.mentionsCache;
   }
 
@@ -114,7 +127,7 @@ export class ArticleResolver {
       if (phrase.role) this.registry.addPerson(entry.name, id, phrase.role);
     }
     const entry = this.registry.entries.get(key)!;
-    entry.articles.add(id);
+    this.registry.noteArticle(entry, id);
     entry.aliases.add(phrase.name);
     if (phrase.honorific) entry.aliases.add(`${phrase.honorific} ${phrase.name}`);
     return key;
@@ -186,10 +199,6 @@ export class ArticleResolver {
   }
 
   private resolveRole(role: string): string | null {
-    const holders = this.registry.byRole(role);
-    const here = holders.filter((k) => this.registry.entries.get(k)?.articles.has(this.analysis.article.id));
-    if (here.length === 1) return here[0]!;
-    if (here.length === 0 && holders.length === 1) return holders[0]!;
-    return null;
+    return this.registry.roleHolder(role, this.analysis.article.id);
   }
 }

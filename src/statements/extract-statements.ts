@@ -71,6 +71,6 @@ export function extractStatements(articles: Article[]): Extraction {
 
 /** Drops a role whose words all appear in a fuller one: "chair" beside "NHS Alliance chair". */
 function distinctRoles(roles: string[]): string[] {
-  const words = (r: string): string[] => r.toLowerCase().split(/\s+/);
-  return roles.filter((r, i) => !roles.some((o, j) => j !== i && o.length > r.length && words(r).every((w) => words(o).includes(w))));
+  const words = roles.map((r) => r.toLowerCase().split(/\s+/));
+  return roles.filter((r, i) => !roles.some((o, j) => j !== i && o.length > r.length && words[i]!.every((w) => words[j]!.includes(w))));
 }

@@ -63,11 +63,14 @@ export interface Cue {
   text: string;
 }
 
-/** True when a sentence has a verb of saying outside its quotations, whether or not its speaker could be read. */
-export function hasSpeechVerb(masked: string): boolean {
-  VERB_RE.lastIndex = 0;
-  for (let m = VERB_RE.exec(masked); m; m = VERB_RE.exec(masked)) if (STRONG.has((m[1] ?? m[2])!.toLowerCase())) return true;
-  return false;
+/** The verbs of saying and of communication in a sentence as `maskQuotes` gives it, in order. */
+export function findVerbs(masked: string): RegExpExecArray[] {
+  return [...masked.matchAll(VERB_RE)];
+}
+
+/** True when a sentence has a verb of saying outside its quotations (`verbs` from `findVerbs`), whether or not its speaker could be read. */
+export function hasSpeechVerb(verbs: RegExpExecArray[]): boolean {
+  return verbs.some((m) => STRONG.has((m[1] ?? m[2])!.toLowerCase()));
 }
 
 /** Copies a sentence with every quotation replaced by a mask of the same length, so offsets line up. */
@@ -101,13 +104,14 @@ function lastBoundaryBefore(masked: string, index: number): number {
   return at;
 }
 
-/** Finds the speech cues of one sentence, outside its quotations. */
-export function findCues(body: string, sentence: Span, quotes: QuoteSpan[]): Cue[] {
-  const masked = maskQuotes(body, sentence, quotes);
+/**
+ * Finds the speech cues of one sentence, outside its quotations. A caller that has the masked
+ * sentence and its verbs (`maskQuotes`, `findVerbs`) passes them, so they are not found twice.
+ */
+export function findCues(body: string, sentence: Span, quotes: QuoteSpan[], masked = maskQuotes(body, sentence, quotes), verbs = findVerbs(masked)): Cue[] {
   const cues: Cue[] = [];
   const base = sentence.start;
-  VERB_RE.lastIndex = 0;
-  for (let m = VERB_RE.exec(masked); m; m = VERB_RE.exec(masked)) {
+  for (const m of verbs) {
     const verb = (m[1] ?? m[2])!.toLowerCase();
     const verbStart = m.index + m[0].length - (m[1] ?? m[2])!.length;
     const verbEnd = m.index + m[0].length;

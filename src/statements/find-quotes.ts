@@ -14,12 +14,15 @@ export interface QuoteSpan {
 
 const DOUBLE_OPENERS = new Set(['“', '„', '«', '‟']);
 const SINGLE_OPENERS = new Set(['‘', '‚', '‹']);
+/** Every character that can open a quotation: any other is passed over at once. */
+const MAY_OPEN = new Set([...DOUBLE_OPENERS, ...SINGLE_OPENERS, '"', '”', "'", '’']);
 const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const isSpaceOrStart = (ch: string | undefined): boolean => ch === undefined || /[\s([{—–\-/]/u.test(ch);
 
 /** The style of quotation `body[i]` opens, or null when it opens none (an apostrophe, a closing mark). */
 function openerStyle(body: string, i: number, from: number): 'double' | 'single' | null {
   const ch = body[i]!;
+  if (!MAY_OPEN.has(ch)) return null;
   const prev = i > from ? body[i - 1] : undefined;
   const next = body[i + 1];
   if (DOUBLE_OPENERS.has(ch)) return 'double';

@@ -32,10 +32,13 @@ export function splitSentences(body: string, paragraph: Span, protectedSpans: Sp
   const out: Span[] = [];
   let start = paragraph.start;
   const inProtected = (i: number): boolean => protectedSpans.some((s) => i > s.start && i < s.end - 1);
+  // Looked up at every character: sets, not scans of the spans.
+  const starts = new Set(protectedSpans.map((s) => s.start));
+  const lastChars = new Set(protectedSpans.map((s) => s.end - 1));
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const ch = body[i]!;
     // A quotation ending its own sentence: went on for "years." This …
-    const closesQuote = protectedSpans.some((s) => s.end - 1 === i) && /[.!?]/.test(body[i - 1] ?? '');
+    const closesQuote = lastChars.has(i) && /[.!?]/.test(body[i - 1] ?? '');
     if (closesQuote) {
       const k = i + 1;
       if (k < paragraph.end && /\s/.test(body[k]!)) {
@@ -52,7 +55,7 @@ export function splitSentences(body: string, paragraph: Span, protectedSpans: Sp
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     if (inProtected(i)) continue;
     let j = i + 1;
-    while (j < paragraph.end && /[.!?”"’')\]]/.test(body[j]!) && !protectedSpans.some((s) => s.start === j)) j++;
+    while (j < paragraph.end && /[.!?”"’')\]]/.test(body[j]!) && !starts.has(j)) j++;
     if (j >= paragraph.end) break;
     if (!/\s/.test(body[j]!)) continue;
     let k = j;

@@ -42,7 +42,12 @@ export const TITLE_WORDS = new Set([
 // "I" and "we" outside quotation marks are the writer or an interviewer, never a speaker to resolve.
 const PRONOUNS: Record<string, boolean> = { he: false, she: false, it: false, they: true, we: true, i: true };
 const LEADING_FILLER = /^(?:and|but|while|as|when|that|so|then|also|yet|which|who|where|because|although|though|however|meanwhile|now)\s+/i;
-const TRAILING_FILLER = /\s+(?:also|further|later|then|previously|recently|again|repeatedly|earlier|once|now|today|yesterday|subsequently|separately|meanwhile|has|have|had|will|would|could|did|does|do|is|was|were|are|had|himself|herself|themselves|itself|too|first|finally|last|even|already|still|later|always|never|just|often)$/i;
+const TRAILING_FILLERS = new Set([
+  'also', 'further', 'later', 'then', 'previously', 'recently', 'again', 'repeatedly', 'earlier', 'once', 'now', 'today',
+  'yesterday', 'subsequently', 'separately', 'meanwhile', 'has', 'have', 'had', 'will', 'would', 'could', 'did', 'does', 'do',
+  'is', 'was', 'were', 'are', 'himself', 'herself', 'themselves', 'itself', 'too', 'first', 'finally', 'last', 'even',
+  'already', 'still', 'always', 'never', 'just', 'often',
+]);
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|(?:Mc|Mac|O['’]|D['’])\p{Lu}[\p{Ll}]+|\p{Lu}\.)$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ibn', 'du', 'dos', 'das']);
 /** Words that show the text before a name is a clause, not a role ("commissioners would need to act as …"). */
@@ -62,8 +67,9 @@ const ED_ING_NOUNS = new Set(['retired', 'elected', 'acting', 'leading', 'foundi
 
 /** A lower-case word that reads as a verb ("congratulated", "saying"), so the words around it form a clause. */
 function isVerbLike(token: string): boolean {
+  if (!/^\p{Ll}/u.test(token)) return false;
   const t = token.toLowerCase();
-  return /^\p{Ll}/u.test(token) && /(?:ed|ing)$/.test(t) && !ED_ING_NOUNS.has(t);
+  return (t.endsWith('ed') || t.endsWith('ing')) && !ED_ING_NOUNS.has(t);
 }
 
 /** Capitalised words that open sentences and name no one: "As a result …", "Only then …". */
@@ -78,8 +84,9 @@ const NOT_NAMES = new Set([
 ]);
 /** True for a capitalised word that could be part of a person's name (not "The", "Health", "Board"). */
 export function isPlausibleName(token: string): boolean {
+  if (!NAME_TOKEN.test(token)) return false;
   const b = bare(token);
-  return NAME_TOKEN.test(token) && !NOT_NAMES.has(b) && !ORG_WORDS.has(b) && !TITLE_WORDS.has(b) && !HONORIFICS.has(b) && !COMMON_CAPITALS.has(b);
+  return !NOT_NAMES.has(b) && !ORG_WORDS.has(b) && !TITLE_WORDS.has(b) && !HONORIFICS.has(b) && !COMMON_CAPITALS.has(b);
 }
 
 /** Capitalised words of news text that are rarely names: places' kinds, days, institutions' words. */
@@ -92,19 +99,45 @@ const COLLECTIVE_NOUNS = new Set([
   'firm', 'charity', 'hospital', 'university', 'airline', 'regulator', 'watchdog', 'army', 'military',
 ]);
 const CAP_TOKEN = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
+const QUOTE_MARK = /[“”"‘’]/;
 
 const isAllCaps = (t: string): boolean => /^[\p{Lu}\d]{2,}s?$/u.test(t);
-const bare = (t: string): string => t.toLowerCase().replace(/[.,]$/, '').replace(/['’]s$/, '');
+
+/** A word lower-cased, without a final full stop or comma, then without a possessive "'s". */
+function bare(t: string): string {
+  let b = t.toLowerCase();
+  if (b.endsWith('.') || b.endsWith(',')) b = b.slice(0, -1);
+  if (b.endsWith("'s") || b.endsWith('’s')) b = b.slice(0, -2);
+  return b;
+}
+
+const EDGE_CHAR = /[\s,;:—–-]/u;
+const SPACE_CHAR = /\s/;
 
 /** Cleans the words around a speaker phrase: fillers at either end, possessive, punctuation. */
 export function trimPhrase(text: string): string {
-  let s = text.replace(/[\s,;:—–-]+$/u, '').replace(/^[\s,;:—–-]+/u, '');
+  // Walked character by character: a regular expression anchored at the end is tried at every space.
+  let end = text.length;
+  while (end > 0 && EDGE_CHAR.test(text[end - 1]!)) end--;
+  let start = 0;
+  while (start < end && EDGE_CHAR.test(text[start]!)) start++;
+  let s = text.slice(start, end);
   for (let i = 0; i < 4; i++) {
     const before = s;
-    s = s.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '');
+    s = dropTrailingFiller(s.replace(LEADING_FILLER, ''));
     if (s === before) break;
   }
   return s.trim();
+}
+
+/** Drops a filler word ending the text with the spaces before it ("Jeremy Hunt also"), as a regular expression `\s+(?:also|…)$` would. */
+function dropTrailingFiller(s: string): string {
+  let at = s.length;
+  while (at > 0 && !SPACE_CHAR.test(s[at - 1]!)) at--;
+  const word = s.slice(at);
+  if (at === 0 || !/^[A-Za-z]+$/.test(word) || !TRAILING_FILLERS.has(word.toLowerCase())) return s;
+  while (at > 0 && SPACE_CHAR.test(s[at - 1]!)) at--;
+  return s.slice(0, at);
 }
 
 /** Splits a run of capitalised tokens at its last role or organisation word: what follows is a name. */
@@ -125,13 +158,38 @@ function splitNameFromRun(tokens: string[]): { name: string[]; head: string[] } 
  * Returns null for words that are not a speaker phrase at all (a clause, a long noun phrase).
  */
 export function parseSpeakerPhrase(raw: string): SpeakerPhrase | null {
-  const text = trimPhrase(raw).replace(/^[\p{L}-]+-year-old\s+/iu, '');
+  return parseCleanPhrase(cleanPhrase(raw));
+}
+
+/**
+ * Reads the words opening a sentence as its subject: as `parseSpeakerPhrase`, but null for a
+ * generic phrase ("officials"), and quick to turn down the many word runs that cannot name anyone.
+ */
+export function parseSubjectPhrase(raw: string): Exclude<SpeakerPhrase, { type: 'generic' }> | null {
+  const text = cleanPhrase(raw);
+  const tokens = text.split(/\s+/);
+  // Only these shapes get past parseCleanPhrase as other than generic or null: one word, a capitalised
+  // last word, "X of Y", "the board", or a job title ("the chairman of …").
+  const mayName = tokens.length === 1 || CAP_TOKEN.test(tokens[tokens.length - 1]!) || /\s(?:of|from|at)\s/u.test(text) ||
+    (tokens[0] === 'the' && tokens.length <= 3) || tokens.some((t) => TITLE_WORDS.has(bare(t)));
+  if (!mayName) return null;
+  const phrase = parseCleanPhrase(text);
+  return phrase?.type === 'generic' ? null : phrase;
+}
+
+/** The words of a phrase as they are read: fillers and punctuation trimmed, an age ("45-year-old") dropped. */
+function cleanPhrase(raw: string): string {
+  return trimPhrase(raw).replace(/^[\p{L}-]+-year-old\s+/iu, '');
+}
+
+function parseCleanPhrase(text: string): SpeakerPhrase | null {
   if (!text || text.length > 120) return null;
   const tokens = text.split(/\s+/);
   if (tokens.length > 12) return null;
   const lower = text.toLowerCase();
   if (tokens.length === 1 && lower in PRONOUNS) return { type: 'pronoun', text, plural: PRONOUNS[lower]! };
-  if (/[“”"‘’]/.test(text.replace(/(\p{L})[’']s?\b/gu, '$1'))) return null;
+  // Only a text with a quotation mark needs its possessives taken out to tell.
+  if (QUOTE_MARK.test(text) && QUOTE_MARK.test(text.replace(/(\p{L})[’']s?\b/gu, '$1'))) return null;
 
   // "Peter Iseley of Ending Clergy Abuse": the name, with the rest as a role.
   const of = /^(.*?\p{Ll})\s+(?:of|from|at)\s+(.+)$/u.exec(text);

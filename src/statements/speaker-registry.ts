@@ -42,6 +42,8 @@ export class SpeakerRegistry {
   readonly entries = new Map<string, SpeakerEntry>();
   private readonly surnames = new Map<string, Set<string>>();
   private readonly roles = new Map<string, Set<string>>();
+  /** The keys of the entries that name each article in their `articles`: a role is looked up among a few, not among all its holders. */
+  private readonly named = new Map<string, Set<string>>();
   readonly acronyms = new Map<string, string>();
 
   /** Adds what one article says of people and organisations. */
@@ -66,7 +68,7 @@ export class SpeakerRegistry {
       if (!this.surnames.has(surname)) this.surnames.set(surname, new Set());
       this.surnames.get(surname)!.add(key);
     }
-    entry.articles.add(articleId);
+    this.noteArticle(entry, articleId);
     if (role) {
       const keys = roleKeys(role);
       if (keys.length) entry.roles.add(role.replace(/^(?:the|a|an)\s+/i, ''));
@@ -98,11 +100,32 @@ export class SpeakerRegistry {
     return [...(this.surnames.get(keyOf(surname)) ?? [])];
   }
 
-  /** People the corpus gives this role. */
-  byRole(role: string): string[] {
-    const out = new Set<string>();
-    for (const k of roleKeys(role)) for (const key of this.roles.get(k) ?? []) out.add(key);
-    return [...out];
+  /** Records that an article names a speaker; the only way an entry's `articles` grows. */
+  noteArticle(entry: SpeakerEntry, articleId: string): void {
+    entry.articles.add(articleId);
+    (this.named.get(articleId) ?? this.named.set(articleId, new Set()).get(articleId)!).add(entry.key);
+  }
+
+  /**
+   * The one person a role can mean in an article: the only holder the article names, else the
+   * only holder in the corpus; null when there are several or none. Works from the few speakers the
+   * article names, never through every holder of a common role.
+   */
+  roleHolder(role: string, articleId: string): string | null {
+    const holders = roleKeys(role).map((k) => this.roles.get(k)).filter((set) => set !== undefined);
+    let here: string | null = null;
+    for (const key of this.named.get(articleId) ?? []) {
+      if (!holders.some((set) => set.has(key))) continue;
+      if (here !== null) return null;
+      here = key;
+    }
+    if (here !== null) return here;
+    let only: string | null = null;
+    for (const set of holders) for (const key of set) {
+      if (only !== null && key !== only) return null;
+      only = key;
+    }
+    return only;
   }
 
   /** Organisations whose name ends like `word` ("Board" → "NHS Commissioning Board"). */
