@@ -78,6 +78,21 @@ describe('parseQuestion: topics', () => {
     expect(query('what did Michael Dixon say?').topic).toBeNull();
   });
 
+  // These words are question frame elsewhere ("talk to me", "the latest report"), but after
+  // "about" they are what the question is about: dropping them would list every quote instead.
+  it.each([
+    ['what did Dixon say about talks?', 'talks'],
+    ['what was said about the report?', 'report'],
+    ['what was said about looking?', 'looking'],
+    ['quotes regarding his position', 'position'],
+  ])('keeps a frame word after "about" as the topic: %j', (text, topic) => {
+    expect(query(text).topic).toBe(topic);
+  });
+
+  it.each(['what did Dixon say about anything?', 'what did Dixon say about it?', 'tell me about quotes'])('still has no topic in %j', (text) => {
+    expect(query(text).topic).toBeNull();
+  });
+
   it('keeps the wording of the topic as typed, curly quotes removed', () => {
     expect(query('what did Dixon say about “demolition experts”?').topic).toBe('demolition experts');
   });
