@@ -13,6 +13,7 @@ import { extractStatements, slugify, type Extraction } from '../statements/extra
 import { segmentParagraphs } from '../statements/segment.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import { answerQuestion } from './answer-question.js';
+import type { BrowseOrder } from './browse-newest.js';
 import { questionSpeakers } from './question-speakers.js';
 import type { Answer, AskOptions } from './answer-schema.js';
 import type { BriefbotEngine } from './open-briefbot.js';
@@ -32,6 +33,8 @@ export interface EngineData {
   parseQuestion?: (text: string, now: Date) => ParsedQuestion;
   /** The ids of the articles whose date can fall in a range (and of an outlet), found through a date index. */
   articlesDated?: (from: string | null, to: string | null, outlet: string | null) => Set<string>;
+  /** Articles in date order, for listing every quote newest first: made on first need, dropped on a change. */
+  browseOrder?: BrowseOrder;
 }
 
 /** Pairs each statement with the paragraph it sits in, for the index's context field. */
@@ -150,6 +153,7 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
 export function updateEngineData(data: EngineData, changes: { removed: string[]; added: Article[] }): void {
   const indexed = data.indexed;
   if (!indexed) throw new Error('only the default search backend can be updated in place');
+  if (changes.removed.length || changes.added.length) delete data.browseOrder;
   const dropped: string[] = [];
   for (const id of [...changes.removed, ...changes.added.map((a) => a.id)]) {
     for (const st of indexed.statementsOfArticle(id)) {

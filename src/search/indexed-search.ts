@@ -113,6 +113,11 @@ export class IndexedStatementSearch implements StatementSearch {
     return (this.byArticle.get(articleId) ?? []).map((d) => this.docs[d]!);
   }
 
+  /** How many statements one article has. */
+  countOfArticle(articleId: string): number {
+    return this.byArticle.get(articleId)?.length ?? 0;
+  }
+
   /** The statements of one speaker, in document order. */
   statementsOfSpeaker(speakerId: string): Statement[] {
     return (this.bySpeaker.get(speakerId) ?? []).map((d) => this.docs[d]!);

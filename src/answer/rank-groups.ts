@@ -1,0 +1,121 @@
+import type { Statement } from '../statements/statement.js';
+import type { EngineData } from './build-engine.js';
+
+/** Reported speech ranks a little below the speaker's own words on the same terms. */
+const INDIRECT_WEIGHT = 0.8;
+/** Results scoring under this share of the best one are dropped. */
+const RELEVANCE_FLOOR = 0.2;
+/** Words nobody is known to have said rank below attributed ones. */
+const UNATTRIBUTED_WEIGHT = 0.5;
+
+/** A group to rank, with the keys its result will sort by: built into a result only when on the page. */
+export interface Ranked {
+  members: Statement[];
+  score: number;
+  /** The result's score as shown (rounded). */
+  shown: number;
+}
+
+/** A ranked group with its first source (as `toResult` orders them): the date and place it sorts by. */
+export interface Placed extends Ranked {
+  date: string;
+  articleId: string;
+  start: number;
+}
+
+/** Code-point order: the same on every machine, and far cheaper than `localeCompare` in big sorts. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const byNewest = (a: Placed, b: Placed): number => compareText(b.date, a.date) || compareText(a.articleId, b.articleId) || a.start - b.start;
+const byRelevance = (a: Placed, b: Placed): number => b.shown - a.shown || compareText(b.date, a.date);
+
+/**
+ * Groups the hits into results and orders them: the first `want` in order, and how many there are
+ * in all. Only what can reach the page is sorted in full, so a common word costs little more than
+ * a rare one.
+ */
+export function rankGroups(
+  data: EngineData,
+  hits: Array<{ id: string; score: number }>,
+  byDate: boolean,
+  articleIds: ReadonlySet<string> | null,
+  want: number,
+): { top: Placed[]; total: number } {
+  const seen = new Map<object, Ranked>();
+  let best = 0;
+  let previous = Infinity;
+  let sorted = true;
+  for (const hit of hits) {
+    // Hits come best first: once one is under the floor of the best so far (weights only lower a
+    // score), neither it nor any after it can reach the floor, nor raise a group that does.
+    if (hit.score > previous) sorted = false;
+    previous = hit.score;
+    if (sorted && hit.score < best * RELEVANCE_FLOOR) break;
+    const st = data.statements.get(hit.id);
+    if (!st) continue;
+    const group = data.groups.get(st.id) ?? { lead: st, members: [st] };
+    const weight = (st.kind === 'indirect' ? INDIRECT_WEIGHT : 1) * (st.speakerId ? 1 : UNATTRIBUTED_WEIGHT);
+    const score = hit.score * weight;
+    if (score > best) best = score;
+    const entry = seen.get(group);
+    if (entry) entry.score = Math.max(entry.score, score);
+    else seen.set(group, { members: articleIds ? group.members.filter((m) => articleIds.has(m.articleId)) : group.members, score, shown: 0 });
+  }
+  // Hits far below the best are matches of the surrounding paragraph only: noise next to a real match.
+  const kept: Ranked[] = [];
+  for (const g of seen.values()) {
+    if (g.members.length > 0 && (best === 0 || g.score >= best * RELEVANCE_FLOOR)) {
+      g.shown = Math.round(g.score * 1000) / 1000;
+      kept.push(g);
+    }
+  }
+  const place = (g: Ranked): Placed => ({ ...g, ...firstSource(data, g.members) });
+  if (byDate) return { top: selectTop(kept.map(place), want, byNewest), total: kept.length };
+  // By relevance: only groups scoring at least the `want`-th best score can be on the page, ties included.
+  let candidates = kept;
+  if (kept.length > want) {
+    const scores = Float64Array.from(kept, (g) => g.shown).sort();
+    const threshold = scores[scores.length - want]!;
+    candidates = kept.filter((g) => g.shown >= threshold);
+  }
+  return { top: candidates.map(place).sort(byRelevance).slice(0, want), total: kept.length };
+}
+
+/**
+ * The first `want` items in `compare` order, as a stable sort of them all would give: a buffer of
+ * the best so far, sorted and cut back whenever it doubles.
+ */
+function selectTop<T>(items: T[], want: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= want * 4) return items.sort(compare).slice(0, want);
+  let buffer: T[] = [];
+  for (const item of items) {
+    if (buffer.length === want && compare(item, buffer[want - 1]!) >= 0) continue;
+    buffer.push(item);
+    if (buffer.length >= want * 2) buffer = buffer.sort(compare).slice(0, want);
+  }
+  return buffer.sort(compare).slice(0, want);
+}
+
+/** The source a result lists first (as `toResult` orders them), found without building the result. */
+export function firstSource(data: EngineData, members: Statement[]): { date: string; articleId: string; start: number } {
+  if (members.length === 1) {
+    const only = members[0]!;
+    return { date: data.articles.get(only.articleId)!.published.value, articleId: only.articleId, start: only.start };
+  }
+  const perArticle = new Map<string, Statement>();
+  for (const m of members) {
+    const have = perArticle.get(m.articleId);
+    if (!have || m.text.length > have.text.length) perArticle.set(m.articleId, m);
+  }
+  let first: { date: string; articleId: string; start: number } | null = null;
+  for (const m of perArticle.values()) {
+    const date = data.articles.get(m.articleId)!.published.value;
+    if (!first || compareText(date, first.date) < 0 || (date === first.date && compareText(m.articleId, first.articleId) < 0)) {
+      first = { date, articleId: m.articleId, start: m.start };
+    }
+  }
+  return first!;
+}
+
