@@ -45,10 +45,59 @@ interface Delta {
   tfs: number[];
 }
 
-function bm25(tf: number, matching: number, total: number, length: number, avgLength: number): number {
+function idfOf(matching: number, total: number): number {
+  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+}
+
+/** BM25+ of one posting, the term's idf given: the same arithmetic as minisearch's, so the same floats. */
+function bm25(idf: number, tf: number, length: number, avgLength: number): number {
   const { k, b, d } = BM25;
-  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
   return idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avgLength)));
+}
+
+/**
+ * Scores of one term (or of the terms so far) by document, in typed arrays reused from search to
+ * search: a document's entry counts only when its stamp is the sheet's current one, so nothing
+ * is cleared between searches. `order` lists the documents in the order they were first scored.
+ */
+class ScoreSheet {
+  score = new Float64Array(0);
+  matched = new Uint16Array(0);
+  stamp = new Uint32Array(0);
+  generation = 0;
+  order: number[] = [];
+
+  /** Empties the sheet for documents numbered below `size`. */
+  reset(size: number): void {
+    if (this.score.length < size) {
+      const room = Math.max(size, Math.ceil(this.score.length * 1.25));
+      this.score = new Float64Array(room);
+      this.matched = new Uint16Array(room);
+      this.stamp = new Uint32Array(room);
+      this.generation = 0;
+    }
+    this.generation++;
+    if (this.generation === 0xffffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+    this.order = [];
+  }
+
+  has(doc: number): boolean {
+    return this.stamp[doc] === this.generation;
+  }
+
+  add(doc: number, score: number): void {
+    if (this.stamp[doc] === this.generation) {
+      this.score[doc]! += score;
+    } else {
+      this.stamp[doc] = this.generation;
+      this.score[doc] = score;
+      this.matched[doc] = 1;
+      this.order.push(doc);
+    }
+  }
 }
 
 /** Index of the first element of `docs[from, to)` that is ≥ `value`. */
@@ -93,6 +142,8 @@ export class TermIndex {
   private alive: Uint8Array;
   private df: Int32Array[];
   private readonly delta: Array<Map<number, Delta>>;
+  /** Scratch space of `search`, kept between searches (searches run one at a time). */
+  private readonly sheets = [new ScoreSheet(), new ScoreSheet()] as const;
 
   private constructor(state: TermIndexState) {
     this.terms = state.terms;
@@ -235,11 +286,10 @@ export class TermIndex {
    * Scores the documents matching one query term, as minisearch's `executeQuerySpec` does: the
    * exact term, then longer terms by prefix, then terms within the typo distance.
    */
-  scoreTerm(query: TermQuery, fields: number[], narrowing: Narrowing): Map<number, number> {
-    const results = new Map<number, number>();
+  private scoreTerm(query: TermQuery, fields: number[], narrowing: Narrowing, results: ScoreSheet): void {
     const exact = this.termIds.get(query.term);
     if (exact !== undefined) this.scoreDerived(exact, 1, fields, narrowing, results);
-    if (!query.prefix && !query.fuzzy) return results;
+    if (!query.prefix && !query.fuzzy) return;
     const tree = this.tree();
     let fuzzyMatches: Map<string, [number, number]> | undefined;
     if (query.fuzzy) {
@@ -260,21 +310,17 @@ export class TermIndex {
         this.scoreDerived(id, (WEIGHTS.fuzzy * term.length) / (term.length + distance), fields, narrowing, results);
       }
     }
-    return results;
   }
 
-  private scoreDerived(id: number, weight: number, fields: number[], narrowing: Narrowing, results: Map<number, number>): void {
+  private scoreDerived(id: number, weight: number, fields: number[], narrowing: Narrowing, results: ScoreSheet): void {
     for (const f of fields) {
       const matching = this.df[f]![id]!;
       if (!matching) continue;
       const avg = this.avgFieldLength[f]!;
       const lengths = this.fieldLength[f]!;
       const scale = weight * BOOSTS[f]!;
-      this.visit(f, id, narrowing, (doc, tf) => {
-        const score = scale * bm25(tf, matching, this.docCount, lengths[doc]!, avg);
-        const had = results.get(doc);
-        results.set(doc, had === undefined ? score : had + score);
-      });
+      const idf = idfOf(matching, this.docCount);
+      this.visit(f, id, narrowing, (doc, tf) => results.add(doc, scale * bm25(idf, tf, lengths[doc]!, avg)));
     }
   }
 
@@ -325,28 +371,33 @@ export class TermIndex {
    */
   search(queries: TermQuery[], options: { matchAll: boolean; fields: number[]; narrowing: Narrowing }): Array<{ doc: number; score: number }> {
     if (queries.length === 0) return [];
-    const perTerm = queries.map((q) => this.scoreTerm(q, options.fields, options.narrowing));
-    let combined = perTerm[0]!;
-    const matched = new Map<number, number>();
-    for (const doc of combined.keys()) matched.set(doc, 1);
-    for (const next of perTerm.slice(1)) {
+    const combined = this.sheets[0];
+    const next = this.sheets[1];
+    combined.reset(this.docTotal);
+    this.scoreTerm(queries[0]!, options.fields, options.narrowing, combined);
+    for (const query of queries.slice(1)) {
+      next.reset(this.docTotal);
+      this.scoreTerm(query, options.fields, options.narrowing, next);
       if (options.matchAll) {
-        const both = new Map<number, number>();
-        for (const [doc, score] of next) {
-          const had = combined.get(doc);
-          if (had !== undefined) both.set(doc, had + score);
-        }
-        combined = both;
+        // Documents with every term so far, in the order the newest term met them.
+        const both: number[] = [];
+        for (const doc of next.order) if (combined.has(doc)) both.push(doc);
+        const sums = both.map((doc) => combined.score[doc]! + next.score[doc]!);
+        combined.reset(this.docTotal);
+        both.forEach((doc, i) => combined.add(doc, sums[i]!));
       } else {
-        for (const [doc, score] of next) {
-          const had = combined.get(doc);
-          combined.set(doc, had === undefined ? score : had + score);
-          matched.set(doc, (matched.get(doc) ?? 0) + 1);
+        for (const doc of next.order) {
+          if (combined.has(doc)) {
+            combined.score[doc]! += next.score[doc]!;
+            combined.matched[doc]!++;
+          } else {
+            combined.add(doc, next.score[doc]!);
+          }
         }
       }
     }
     const out: Array<{ doc: number; score: number }> = [];
-    for (const [doc, score] of combined) out.push({ doc, score: score * (options.matchAll ? queries.length : matched.get(doc)!) });
+    for (const doc of combined.order) out.push({ doc, score: combined.score[doc]! * (options.matchAll ? queries.length : combined.matched[doc]!) });
     return out.sort((a, b) => b.score - a.score);
   }
 }
