@@ -46,8 +46,15 @@ const wordCount = (s: string): number => s.match(WORD_RE)?.length ?? 0;
 
 function isHeadline(body: string, p: Span, index: number, normalisedTitle: string): boolean {
   const text = body.slice(p.start, p.end);
-  if (normalise(text) === normalisedTitle) return true;
+  if (isTitle(text, normalisedTitle)) return true;
   return index < 3 && wordCount(text) <= 14 && !/[.!?:;,"”’']$/.test(text);
+}
+
+/** True when a paragraph normalises to the (normalised) title; most differ at their first letter, which spares them normalising. */
+function isTitle(text: string, normalisedTitle: string): boolean {
+  const first = /[^\s‘’'"“”]/u.exec(text)?.[0];
+  if (first !== undefined && first.toLowerCase()[0] !== normalisedTitle[0]) return false;
+  return normalise(text) === normalisedTitle;
 }
 
 /** Finds the sentence's subject: the longest opening phrase that names someone and is followed by a verb. */

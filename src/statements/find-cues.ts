@@ -65,7 +65,11 @@ export interface Cue {
 
 /** The verbs of saying and of communication in a sentence as `maskQuotes` gives it, in order. */
 export function findVerbs(masked: string): RegExpExecArray[] {
-  return [...masked.matchAll(VERB_RE)];
+  // exec, not matchAll: matchAll copies the (large) regular expression at every call.
+  const verbs: RegExpExecArray[] = [];
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(masked); m; m = VERB_RE.exec(masked)) verbs.push(m);
+  return verbs;
 }
 
 /** True when a sentence has a verb of saying outside its quotations (`verbs` from `findVerbs`), whether or not its speaker could be read. */

@@ -186,8 +186,10 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
   if (!text || text.length > 120) return null;
   const tokens = text.split(/\s+/);
   if (tokens.length > 12) return null;
-  const lower = text.toLowerCase();
-  if (tokens.length === 1 && lower in PRONOUNS) return { type: 'pronoun', text, plural: PRONOUNS[lower]! };
+  if (tokens.length === 1) {
+    const lower = text.toLowerCase();
+    if (lower in PRONOUNS) return { type: 'pronoun', text, plural: PRONOUNS[lower]! };
+  }
   // Only a text with a quotation mark needs its possessives taken out to tell.
   if (QUOTE_MARK.test(text) && QUOTE_MARK.test(text.replace(/(\p{L})[’']s?\b/gu, '$1'))) return null;
 
