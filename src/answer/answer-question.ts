@@ -7,7 +7,7 @@ import { overlaps } from './article-dates.js';
 import type { EngineData } from './build-engine.js';
 import { answerCommand } from './answer-command.js';
 import { browseNewest } from './browse-newest.js';
-import { compareText, rankGroups, type Placed } from './rank-groups.js';
+import { compareText, rankGroups, RELEVANCE_FLOOR, type Placed } from './rank-groups.js';
 
 const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 50;
@@ -53,14 +53,19 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions): Pro
     return nothing(`No quotes from ${q.speakerQuery} in the corpus.${mentionNote(data, q.speakerQuery)}`, suggestSpeakers(data, q.topic));
   }
   const filtered = q.dateFrom || q.dateTo || q.outlet;
+  const within = (a: Article | undefined): boolean => !!a && overlaps(a.published, q.dateFrom, q.dateTo) && (!q.outlet || a.outlet === q.outlet);
+  // A named speaker's few articles are checked against the dates, not every article of the range.
+  const speakerArticles = filtered && q.speakerId && data.indexed ? data.indexed.articlesOfSpeaker(q.speakerId) : null;
   const articleIds = !filtered
     ? null
-    : data.articlesDated
-      ? data.articlesDated(q.dateFrom, q.dateTo, q.outlet)
-      : new Set([...data.articles.values()].filter((a) => overlaps(a.published, q.dateFrom, q.dateTo) && (!q.outlet || a.outlet === q.outlet)).map((a) => a.id));
+    : speakerArticles
+      ? new Set([...speakerArticles].filter((id) => within(data.articles.get(id))))
+      : data.articlesDated
+        ? data.articlesDated(q.dateFrom, q.dateTo, q.outlet)
+        : new Set([...data.articles.values()].filter(within).map((a) => a.id));
   const speakerName = interpretation.speaker?.name ?? null;
   const where = describeFilters(q);
-  if (articleIds && articleIds.size === 0) {
+  if (articleIds && articleIds.size === 0 && !speakerArticles) {
     return nothing(`No articles ${where.trim()} in the corpus.`, suggestWithout(q, speakerName));
   }
   const speakerIds = q.speakerId ? new Set([q.speakerId]) : null;
@@ -79,12 +84,13 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions): Pro
   if (browsed && browsed.total > 0) return page(browsed, null);
   let note: string | null = null;
   const textOnly = q.phrase !== null;
-  let hits = await data.search.search({ text, speakerIds, articleIds, directOnly: textOnly, matchAll: true, textOnly });
+  const floor = RELEVANCE_FLOOR;
+  let hits = await data.search.search({ text, speakerIds, articleIds, directOnly: textOnly, matchAll: true, textOnly, floor });
   if (hits.length === 0 && q.phrase) {
-    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: true, textOnly });
+    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: true, textOnly, floor });
   }
   if (hits.length === 0 && text && !q.phrase) {
-    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: false });
+    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: false, floor });
     if (hits.length) note = `No statement has every word of "${text}"; these have some of them.`;
   }
   if (hits.length === 0) {

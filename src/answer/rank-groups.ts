@@ -3,8 +3,12 @@ import type { EngineData } from './build-engine.js';
 
 /** Reported speech ranks a little below the speaker's own words on the same terms. */
 const INDIRECT_WEIGHT = 0.8;
-/** Results scoring under this share of the best one are dropped. */
-const RELEVANCE_FLOOR = 0.2;
+/**
+ * Results whose match scores under this share of the best match are dropped: they match the
+ * surrounding paragraph only, noise next to a real match. Weights for reported speech and unknown
+ * speakers order the rest; they do not decide what is relevant.
+ */
+export const RELEVANCE_FLOOR = 0.2;
 /** Words nobody is known to have said rank below attributed ones. */
 const UNATTRIBUTED_WEIGHT = 0.5;
 
@@ -43,30 +47,32 @@ export function rankGroups(
   articleIds: ReadonlySet<string> | null,
   want: number,
 ): { top: Placed[]; total: number } {
-  const seen = new Map<object, Ranked>();
+  const seen = new Map<object, Ranked & { match: number }>();
   let best = 0;
   let previous = Infinity;
   let sorted = true;
   for (const hit of hits) {
-    // Hits come best first: once one is under the floor of the best so far (weights only lower a
-    // score), neither it nor any after it can reach the floor, nor raise a group that does.
+    // Hits come best first: once one is under the floor, so is every one after it.
     if (hit.score > previous) sorted = false;
     previous = hit.score;
+    if (hit.score > best) best = hit.score;
     if (sorted && hit.score < best * RELEVANCE_FLOOR) break;
     const st = data.statements.get(hit.id);
     if (!st) continue;
     const group = data.groups.get(st.id) ?? { lead: st, members: [st] };
     const weight = (st.kind === 'indirect' ? INDIRECT_WEIGHT : 1) * (st.speakerId ? 1 : UNATTRIBUTED_WEIGHT);
     const score = hit.score * weight;
-    if (score > best) best = score;
     const entry = seen.get(group);
-    if (entry) entry.score = Math.max(entry.score, score);
-    else seen.set(group, { members: articleIds ? group.members.filter((m) => articleIds.has(m.articleId)) : group.members, score, shown: 0 });
+    if (entry) {
+      entry.score = Math.max(entry.score, score);
+      entry.match = Math.max(entry.match, hit.score);
+    } else {
+      seen.set(group, { members: articleIds ? group.members.filter((m) => articleIds.has(m.articleId)) : group.members, score, shown: 0, match: hit.score });
+    }
   }
-  // Hits far below the best are matches of the surrounding paragraph only: noise next to a real match.
   const kept: Ranked[] = [];
   for (const g of seen.values()) {
-    if (g.members.length > 0 && (best === 0 || g.score >= best * RELEVANCE_FLOOR)) {
+    if (g.members.length > 0 && (best === 0 || g.match >= best * RELEVANCE_FLOOR)) {
       g.shown = Math.round(g.score * 1000) / 1000;
       kept.push(g);
     }

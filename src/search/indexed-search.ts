@@ -113,6 +113,11 @@ export class IndexedStatementSearch implements StatementSearch {
     return (this.byArticle.get(articleId) ?? []).map((d) => this.docs[d]!);
   }
 
+  /** The articles one speaker has statements in. */
+  articlesOfSpeaker(speakerId: string): Set<string> {
+    return new Set((this.bySpeaker.get(speakerId) ?? []).map((d) => this.docs[d]!.articleId));
+  }
+
   /** How many statements one article has. */
   countOfArticle(articleId: string): number {
     return this.byArticle.get(articleId)?.length ?? 0;
@@ -199,12 +204,13 @@ export class IndexedStatementSearch implements StatementSearch {
       const loose = !this.index.hasTerm(term) && term.length > 3;
       return { term, prefix: loose, fuzzy: loose ? 0.2 : false };
     });
-    const hits = this.index.search(queries, { matchAll: request.matchAll, fields: request.textOnly ? [0] : [0, 1], narrowing });
-    const out: SearchHit[] = [];
-    for (const { doc, score } of hits) {
-      const st = this.docs[doc];
-      if (keep(st)) out.push({ id: st.id, score });
-    }
-    return out;
+    const hits = this.index.search(queries, {
+      matchAll: request.matchAll,
+      fields: request.textOnly ? [0] : [0, 1],
+      narrowing,
+      accept: (doc) => keep(this.docs[doc]),
+      floor: request.floor ?? 0,
+    });
+    return hits.map(({ doc, score }) => ({ id: this.docs[doc]!.id, score }));
   }
 }

@@ -62,8 +62,8 @@ export class MiniSearchStatementSearch implements StatementSearch {
       fuzzy: (term) => (unknown(term) && term.length > 3 ? 0.2 : false),
       prefix: (term) => unknown(term) && term.length > 3,
     };
-    return this.index
-      .search(query, { ...(request.textOnly ? { fields: ['text'] } : {}), filter: (r) => keep(this.byId.get(r.id as string)) })
-      .map((r) => ({ id: r.id as string, score: r.score }));
+    const hits = this.index.search(query, { ...(request.textOnly ? { fields: ['text'] } : {}), filter: (r) => keep(this.byId.get(r.id as string)) });
+    const least = (hits[0]?.score ?? 0) * (request.floor ?? 0);
+    return hits.filter((r) => r.score >= least).map((r) => ({ id: r.id as string, score: r.score }));
   }
 }

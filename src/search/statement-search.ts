@@ -12,6 +12,8 @@ export interface SearchRequest {
   matchAll: boolean;
   /** Match the statement's own words only, not the paragraph around it (for "who said …"). */
   textOnly?: boolean;
+  /** Leave out hits scoring under this share (0 to 1) of the best hit: noise next to a real match. */
+  floor?: number;
 }
 
 /** One matching statement and how well it matches (higher is better). */

@@ -367,9 +367,13 @@ export class TermIndex {
   /**
    * Runs a query of several terms combined with AND or OR, as minisearch's `search` does: each
    * document's score is the sum over its matched terms times the number of terms it matched.
-   * Results come best first; ties keep minisearch's order.
+   * Results come best first; ties keep minisearch's order. `accept` leaves documents out before
+   * the best is known; `floor` then leaves out those scoring under that share of the best.
    */
-  search(queries: TermQuery[], options: { matchAll: boolean; fields: number[]; narrowing: Narrowing }): Array<{ doc: number; score: number }> {
+  search(
+    queries: TermQuery[],
+    options: { matchAll: boolean; fields: number[]; narrowing: Narrowing; accept?: (doc: number) => boolean; floor?: number },
+  ): Array<{ doc: number; score: number }> {
     if (queries.length === 0) return [];
     const combined = this.sheets[0];
     const next = this.sheets[1];
@@ -396,8 +400,19 @@ export class TermIndex {
         }
       }
     }
+    const docs: number[] = [];
+    const scores: number[] = [];
+    let best = 0;
+    for (const doc of combined.order) {
+      if (options.accept && !options.accept(doc)) continue;
+      const score = combined.score[doc]! * (options.matchAll ? queries.length : combined.matched[doc]!);
+      docs.push(doc);
+      scores.push(score);
+      if (score > best) best = score;
+    }
+    const least = best * (options.floor ?? 0);
     const out: Array<{ doc: number; score: number }> = [];
-    for (const doc of combined.order) out.push({ doc, score: combined.score[doc]! * (options.matchAll ? queries.length : combined.matched[doc]!) });
+    for (let i = 0; i < docs.length; i++) if (scores[i]! >= least) out.push({ doc: docs[i]!, score: scores[i]! });
     return out.sort((a, b) => b.score - a.score);
   }
 }

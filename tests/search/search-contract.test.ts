@@ -58,7 +58,19 @@ describe('search backends', () => {
     ['a prefix', () => ({ ...base, text: 'invest' })],
     ['who said, words only', () => ({ ...base, text: 'the search and rescue operation', directOnly: true, textOnly: true })],
     ['no text, by article', () => ({ ...base, articleIds: someArticles })],
+    ['a topic with a floor', () => ({ ...base, text: 'government election fire', matchAll: false, floor: 0.2 })],
+    ['direct quotes with a floor (the best of those kept sets it)', () => ({ ...base, text: 'police said', directOnly: true, floor: 0.5 })],
   ];
+
+  it('leaves out the hits under the floor, and only those', async () => {
+    for (const [, backend] of backends) {
+      const all = await backend.search({ ...base, text: 'government election fire', matchAll: false });
+      const floored = await backend.search({ ...base, text: 'government election fire', matchAll: false, floor: 0.2 });
+      const least = all[0]!.score * 0.2;
+      expect(floored).toEqual(all.filter((h) => h.score >= least));
+      expect(floored.length).toBeLessThan(all.length);
+    }
+  });
 
   for (const [name, request] of requests) {
     it(`returns the same hits as minisearch for ${name}`, async () => {
