@@ -1,4 +1,5 @@
 import type { Statement } from '../statements/statement.js';
+import type { SearchHit } from '../search/statement-search.js';
 import type { EngineData } from './build-engine.js';
 
 /** Reported speech ranks a little below the speaker's own words on the same terms. */
@@ -42,7 +43,7 @@ const byRelevance = (a: Placed, b: Placed): number => b.shown - a.shown || compa
  */
 export function rankGroups(
   data: EngineData,
-  hits: Array<{ id: string; score: number }>,
+  hits: SearchHit[],
   byDate: boolean,
   articleIds: ReadonlySet<string> | null,
   want: number,
@@ -57,7 +58,7 @@ export function rankGroups(
     previous = hit.score;
     if (hit.score > best) best = hit.score;
     if (sorted && hit.score < best * RELEVANCE_FLOOR) break;
-    const st = data.statements.get(hit.id);
+    const st = hit.statement ?? data.statements.get(hit.id);
     if (!st) continue;
     const group = data.groups.get(st.id) ?? { lead: st, members: [st] };
     const weight = (st.kind === 'indirect' ? INDIRECT_WEIGHT : 1) * (st.speakerId ? 1 : UNATTRIBUTED_WEIGHT);

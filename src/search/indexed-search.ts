@@ -211,6 +211,9 @@ export class IndexedStatementSearch implements StatementSearch {
       accept: (doc) => keep(this.docs[doc]),
       floor: request.floor ?? 0,
     });
-    return hits.map(({ doc, score }) => ({ id: this.docs[doc]!.id, score }));
+    return hits.map(({ doc, score }) => {
+      const statement = this.docs[doc]!;
+      return { id: statement.id, score, statement };
+    });
   }
 }

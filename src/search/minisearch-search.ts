@@ -64,6 +64,6 @@ export class MiniSearchStatementSearch implements StatementSearch {
     };
     const hits = this.index.search(query, { ...(request.textOnly ? { fields: ['text'] } : {}), filter: (r) => keep(this.byId.get(r.id as string)) });
     const least = (hits[0]?.score ?? 0) * (request.floor ?? 0);
-    return hits.filter((r) => r.score >= least).map((r) => ({ id: r.id as string, score: r.score }));
+    return hits.filter((r) => r.score >= least).map((r) => ({ id: r.id as string, score: r.score, statement: this.byId.get(r.id as string)! }));
   }
 }

@@ -1,3 +1,5 @@
+import type { Statement } from '../statements/statement.js';
+
 /** What to look for among the statements. */
 export interface SearchRequest {
   /** Free text to match, or null to match every statement that passes the filters. */
@@ -20,6 +22,8 @@ export interface SearchRequest {
 export interface SearchHit {
   id: string;
   score: number;
+  /** The statement itself, when the backend holds it: saves the caller a lookup a hit. */
+  statement?: Statement;
 }
 
 /**
