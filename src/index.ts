@@ -20,6 +20,7 @@ export { PublishedDateSchema, type Article, type PublishedDate, type DatePrecisi
 export { loadCorpus, type LoadedCorpus } from './corpus/load-corpus.js';
 export { formatProblem, type CorpusProblem } from './corpus/corpus-problem.js';
 export { createLogger, createSilentLogger, type Logger } from './logging.js';
+export { CodedError } from './coded-error.js';
 export type { Route } from './server/route.js';
 export type { Statement, Speaker } from './statements/statement.js';
 export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefbot.js';

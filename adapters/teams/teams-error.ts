@@ -1,3 +1,5 @@
+import { CodedError } from '../../src/index.js';
+
 /** Stable codes for everything that can go wrong in the Teams adapter. */
 export type TeamsErrorCode =
   | 'TEAMS_CONFIG_INVALID'
@@ -6,15 +8,7 @@ export type TeamsErrorCode =
   | 'TEAMS_CARD_TOO_LARGE';
 
 /** An error of the Teams adapter, with a stable `code` for logs and the original error as `cause`. */
-export class TeamsError extends Error {
-  readonly code: TeamsErrorCode;
-
-  constructor(code: TeamsErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'TeamsError';
-    this.code = code;
-  }
-}
+export class TeamsError extends CodedError<TeamsErrorCode> {}
 
 /** Gives any error thrown during a turn a stable code: ours kept, HTTP failures of the Connector told apart. */
 export function codeOf(error: unknown): TeamsErrorCode {

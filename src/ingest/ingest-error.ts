@@ -1,3 +1,5 @@
+import { CodedError } from '../coded-error.js';
+
 /** Why adding an article failed; `code` is stable, `message` says what to do. */
 export type IngestErrorCode =
   | 'bad_url'
@@ -18,15 +20,7 @@ export type IngestErrorCode =
   | 'write_failed';
 
 /** A failure to fetch, read or write an article, with a stable code and the cause kept. */
-export class IngestError extends Error {
-  readonly code: IngestErrorCode;
-
-  constructor(code: IngestErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'IngestError';
-    this.code = code;
-  }
-}
+export class IngestError extends CodedError<IngestErrorCode> {}
 
 /** Tells whether `error` is an IngestError. */
 export function isIngestError(error: unknown): error is IngestError {
