@@ -1,12 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateEngineData, type EngineData } from '../../src/answer/build-engine.js';
 import { browseNewest } from '../../src/answer/browse-newest.js';
 import { openEngineData } from '../../src/answer/open-briefbot.js';
 import { rankGroups, type Placed } from '../../src/answer/rank-groups.js';
-import { main } from '../../src/cli/main.js';
+import { writeSampleCorpus } from '../search/sample-corpus.js';
 
 // Browsing reads articles in date order instead of ranking every statement; it must list exactly
 // what ranking every statement by date lists, shared remarks (one group, several outlets) included.
@@ -15,9 +14,7 @@ const corpora: Array<[string, () => EngineData]> = [];
 let seeds: EngineData;
 let wikinews: EngineData;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'briefbot-browse-'));
-  const io = { out: () => {}, err: () => {}, env: {} };
-  expect(await main(['node', 'briefbot', 'import', 'tests/fixtures/wikinews-sample.jsonl', '--corpus', dir], io)).toBe(0);
+  dir = writeSampleCorpus(20);
   wikinews = (await openEngineData(dir, 'off')).data;
   seeds = (await openEngineData(path.join(import.meta.dirname, '../../corpus'), 'off')).data;
 });

@@ -1,8 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { writeSampleCorpus } from '../search/sample-corpus.js';
 import { openBriefbot, type Answer, type BriefbotEngine } from '../../src/index.js';
 
 // Only the groups that can reach the page asked for are ordered in full: one page of many must
@@ -10,9 +9,7 @@ import { openBriefbot, type Answer, type BriefbotEngine } from '../../src/index.
 let dir: string;
 let engine: BriefbotEngine;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'briefbot-ranking-'));
-  const io = { out: () => {}, err: () => {}, env: {} };
-  expect(await main(['node', 'briefbot', 'import', 'tests/fixtures/wikinews-sample.jsonl', '--corpus', dir], io)).toBe(0);
+  dir = writeSampleCorpus(20);
   engine = await openBriefbot({ corpusDir: dir, cache: 'off', now: () => new Date('2026-11-23T12:00:00Z') });
 });
 afterAll(async () => {
