@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startConnectorStandIn } from './connector-stand-in.js';
@@ -101,6 +102,11 @@ function countErrorLines(log: string): number {
   return log.split('\n').filter((line) => /"level":(50|60)\b/.test(line) || /^\s*(Error|TypeError|RangeError)\b/.test(line)).length;
 }
 
+/** The `index` field of the server's `corpus_indexed` log line: whether the persisted index was used. */
+function findIndexSource(log: string): string | undefined {
+  return /"event":"corpus_indexed"[^\n]*?"index":"([a-z]+)"/.exec(log)?.[1];
+}
+
 /**
  * `npm run bench -- --serve`: starts `briefbot serve` on loopback over the 10,000-article corpus
  * (made by a previous `npm run bench`), sends signed `/brief` slash commands, then Teams personal
@@ -134,13 +140,16 @@ export async function runServeLoad(root: string): Promise<void> {
   });
   try {
     const readyMs = await waitForReady(port, READY_LIMIT_MS);
+    const slackLoad = os.loadavg()[0]!;
     const slack = await runLoad(port, '/slack/events', (n) => signSlashCommand(questions[n % questions.length]!.text, n, SECRET, Math.floor(Date.now() / 1000)));
+    const teamsLoad = os.loadavg()[0]!;
     const teams = await runLoad(port, '/api/messages', (n) => ({
       body: JSON.stringify(createTeamsActivity(questions[n % questions.length]!.text, n, connector.serviceUrl, new Date())),
       headers: { 'content-type': 'application/json; charset=utf-8' },
     }));
     // Activities in flight when the time ran out are still answered: wait for their replies before counting.
     await waitForReplies(() => connector.tally().received, teams.sent, 15_000);
+    const log = readFileSync(logFile, 'utf8');
     const section = renderLoadTest({
       size: SIZE,
       machine: describeMachine(),
@@ -148,10 +157,12 @@ export async function runServeLoad(root: string): Promise<void> {
       durationS: DURATION_S,
       questions: questions.length,
       readyMs,
+      indexSource: findIndexSource(log),
+      loadAverage: { slack: slackLoad, teams: teamsLoad },
       slack,
       teams,
       replies: connector.tally(),
-      serverErrors: countErrorLines(readFileSync(logFile, 'utf8')),
+      serverErrors: countErrorLines(log),
     });
     const out = path.join(root, 'bench/RESULTS.md');
     const previous = existsSync(out) ? readFileSync(out, 'utf8').replace(/\n## Load test:[\s\S]*$/, '\n') : '';

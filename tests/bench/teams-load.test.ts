@@ -104,7 +104,7 @@ describe('the stand-in Bot Connector behind the real CloudAdapter', () => {
 describe('renderLoadTest', () => {
   const figures: LoadFigures = { sent: 9000, answered: 8995, throughput: 450, p50: 12, p99: 60, errors: 0, timeouts: 0, non2xx: 0 };
   const replies = { received: 6000, cards: 6000, notCards: 0, badPaths: 0, duplicates: 0, examples: [] };
-  const report = { size: 10000, machine: 'test machine', connections: 8, durationS: 20, questions: 50, readyMs: 4200, serverErrors: 0 };
+  const report = { size: 10000, machine: 'test machine', connections: 8, durationS: 20, questions: 50, readyMs: 4200, indexSource: 'cache', loadAverage: { slack: 1.2, teams: 1.4 }, serverErrors: 0 };
 
   it('meets the slash-command target only with enough throughput, a low p99 and no errors', () => {
     expect(meetsSlashTarget(figures)).toBe(true);
@@ -122,5 +122,6 @@ describe('renderLoadTest', () => {
     expect(text).toContain('6,000 / 6,000');
     expect(text).toContain('**unauthenticated**');
     expect(text).toContain(': met.');
+    expect(text).toContain('| ready after start | 4.2 s (persisted index loaded) | (same process) |');
   });
 });
