@@ -32,6 +32,10 @@ export function encodeAnalyses(analyses: Array<Omit<ArticleAnalysis, 'article'>>
     for (const o of a.organisations) out.push(o.name, o.at);
     out.push(a.acronyms.size);
     for (const [acronym, name] of a.acronyms) out.push(acronym, name);
+    out.push(a.people.length);
+    for (const m of a.people) out.push(m.at, m.surname);
+    out.push(a.givenNames.size);
+    for (const [surname, given] of a.givenNames) out.push(surname, given.size, ...given);
   }
   return { count: analyses.length, values: out };
 }
@@ -46,7 +50,10 @@ export function decodeAnalyses(encoded: EncodedAnalyses, articles: Article[]): A
     const organisations = repeat(r, () => ({ name: str(r), at: num(r) }));
     const acronyms = new Map<string, string>();
     for (let n = num(r); n > 0; n--) acronyms.set(str(r), str(r));
-    out.push({ article: articles[i]!, paragraphs, mentions, organisations, acronyms });
+    const people = repeat(r, () => ({ at: num(r), surname: str(r) }));
+    const givenNames = new Map<string, Set<string>>();
+    for (let n = num(r); n > 0; n--) givenNames.set(str(r), new Set(repeat(r, () => str(r))));
+    out.push({ article: articles[i]!, paragraphs, mentions, organisations, acronyms, people, givenNames });
   }
   return out;
 }

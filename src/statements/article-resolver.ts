@@ -1,24 +1,7 @@
 import type { ArticleAnalysis } from './analyse-article.js';
-import type { QuoteSpan } from './find-quotes.js';
-import { HONORIFICS, TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
-
-const isTitleOrHonorific = (w: string): boolean => {
-  const b = w.toLowerCase().replace(/[.,]$/, '');
-  return HONORIFICS.has(b) || TITLE_WORDS.has(b) || /^(?:the|former|then|ex|new|said|says|told|when|after|before|while|as|but|and|if)$/.test(b);
-};
+import { isTitleOrHonorific } from './find-people.js';
+import type { SpeakerPhrase } from './speaker-phrase.js';
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
-
-/** True when `at` falls inside a quotation, past its opening mark; `quotes` in order and apart, as `findQuotes` gives them. */
-function isInsideQuote(quotes: QuoteSpan[], at: number): boolean {
-  let lo = 0;
-  let hi = quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (quotes[mid]!.open < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && at < quotes[lo - 1]!.end;
-}
 
 /**
  * Resolves the words naming a speaker to one registry entry, within one article: surnames to the
@@ -78,30 +61,7 @@ export class ArticleResolver {
   /** True when a person other than `key` is named in the text between two offsets. */
   private otherPersonNamedBetween(key: string, from: number, to: number): boolean {
     const surname = keyOf(this.registry.entries.get(key)?.name ?? key).split(' ').pop()!;
-    return this.personMentions().some((m) => m.at > from && m.at < to && m.surname !== surname);
-  }
-
-  private mentionsCache: Array<{ at: number; surname: string }> | null = null;
-
-  /** Where the article names people: titled mentions, cue subjects, and "Given Surname" pairs of plausible names. */
-  private personMentions(): Array<{ at: number; surname: string }> {
-    if (this.mentionsCache) return this.mentionsCache;
-    const out = this.analysis.mentions.map((m) => ({ at: m.at, surname: keyOf(m.phrase.name).split(' ').pop()! }));
-    const body = this.analysis.article.body;
-    for (const m of body.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}\p{M}'’]+)\s+(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?![\p{L}-])(?!\s+\p{Lu})/gu)) {
-      if (isTitleOrHonorific(m[1]!) || !isPlausibleName(m[1]!) || !isPlausibleName(m[2]!)) continue;
-      out.push({ at: m.index!, surname: keyOf(m[2]!) });
-    }
-    // A surname alone ("Miller said …") names a person the article has given in full.
-    const surnames = new Set(out.map((m) => m.surname).filter((x) => x.length > 2));
-    for (const m of body.matchAll(/(?<![\p{L}-])\p{Lu}[\p{Ll}\p{M}'’-]+(?![\p{L}])/gu)) {
-      const k = keyOf(m[0]).replace(/['’]s$/, '');
-      if (surnames.has(k)) out.push({ at: m.index!, surname: k });
-    }
-    // Names inside quotation marks are the speaker's words, not the narrative moving to someone else.
-    const quotes = this.analysis.paragraphs.flatMap((p) => p.quotes);
-    this.mentionsCache = out.filter((m) => !isInsideQuote(quotes, m.at));
-    return this.mentionsCache;
+    return this.analysis.people.some((m) => m.at > from && m.at < to && m.surname !== surname);
   }
 
   private resolvePerson(phrase: Extract<SpeakerPhrase, { type: 'person' }>, at: number): string | null {
@@ -148,7 +108,7 @@ export class ArticleResolver {
     for (const m of this.analysis.mentions) {
       if (m.phrase.name.includes(' ') && keyOf(m.phrase.name).split(' ').pop() === token) names.set(keyOf(m.phrase.name), m.phrase.name);
     }
-    for (const given of this.givenNames().get(token) ?? []) {
+    for (const given of this.analysis.givenNames.get(token) ?? []) {
       if (isTitleOrHonorific(given)) continue;
       const full = `${given} ${surname}`;
       const known = [...names.keys()].some((k) => k.endsWith(keyOf(full)) || keyOf(full).endsWith(k));
@@ -159,20 +119,6 @@ export class ArticleResolver {
 
   private orgKey(name: string): string {
     return keyOf(this.registry.acronyms.get(name) ?? name);
-  }
-
-  private pairs: Map<string, Set<string>> | null = null;
-
-  /** Every "Given Surname" pair of capitalised words in the title and text, by surname; built once an article. */
-  private givenNames(): Map<string, Set<string>> {
-    if (this.pairs) return this.pairs;
-    this.pairs = new Map();
-    const text = `${this.analysis.article.title}\n${this.analysis.article.body}`;
-    for (const m of text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)\s+(?=(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?![\p{L}-]))/gu)) {
-      const surname = keyOf(m[2]!);
-      (this.pairs.get(surname) ?? this.pairs.set(surname, new Set()).get(surname)!).add(m[1]!);
-    }
-    return this.pairs;
   }
 
   private resolveOrganisation(name: string, text: string, at: number): string | null {

@@ -1,0 +1,58 @@
+import type { QuoteSpan } from './find-quotes.js';
+import { HONORIFICS, TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
+import { keyOf } from './speaker-registry.js';
+
+/** A place where an article names a person, by the person's surname (lower case). */
+export interface PersonMention {
+  at: number;
+  surname: string;
+}
+
+/** True for a word that stands before names without being one: a title, an honorific, "the", "said". */
+export function isTitleOrHonorific(w: string): boolean {
+  const b = w.toLowerCase().replace(/[.,]$/, '');
+  return HONORIFICS.has(b) || TITLE_WORDS.has(b) || /^(?:the|former|then|ex|new|said|says|told|when|after|before|while|as|but|and|if)$/.test(b);
+}
+
+/** True when `at` falls inside a quotation, past its opening mark; `quotes` in order and apart, as `findQuotes` gives them. */
+function isInsideQuote(quotes: QuoteSpan[], at: number): boolean {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (quotes[mid]!.open < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && at < quotes[lo - 1]!.end;
+}
+
+/**
+ * Where an article names people outside quotations: its titled mentions and cue subjects
+ * (`mentions`), "Given Surname" pairs of plausible names, and surnames alone of people it names.
+ */
+export function findPersonMentions(body: string, mentions: Array<{ phrase: Extract<SpeakerPhrase, { type: 'person' }>; at: number }>, quotes: QuoteSpan[]): PersonMention[] {
+  const out = mentions.map((m) => ({ at: m.at, surname: keyOf(m.phrase.name).split(' ').pop()! }));
+  for (const m of body.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}\p{M}'’]+)\s+(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?![\p{L}-])(?!\s+\p{Lu})/gu)) {
+    if (isTitleOrHonorific(m[1]!) || !isPlausibleName(m[1]!) || !isPlausibleName(m[2]!)) continue;
+    out.push({ at: m.index!, surname: keyOf(m[2]!) });
+  }
+  // A surname alone ("Miller said …") names a person the article has given in full.
+  const surnames = new Set(out.map((m) => m.surname).filter((x) => x.length > 2));
+  for (const m of body.matchAll(/(?<![\p{L}-])\p{Lu}[\p{Ll}\p{M}'’-]+(?![\p{L}])/gu)) {
+    const k = keyOf(m[0]).replace(/['’]s$/, '');
+    if (surnames.has(k)) out.push({ at: m.index!, surname: k });
+  }
+  // Names inside quotation marks are the speaker's words, not the narrative moving to someone else.
+  return out.filter((m) => !isInsideQuote(quotes, m.at));
+}
+
+/** Every "Given Surname" pair of capitalised words in an article's title and text: the given names, by surname (lower case). */
+export function findGivenNames(title: string, body: string): Map<string, Set<string>> {
+  const pairs = new Map<string, Set<string>>();
+  const text = `${title}\n${body}`;
+  for (const m of text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)\s+(?=(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?![\p{L}-]))/gu)) {
+    const surname = keyOf(m[2]!);
+    (pairs.get(surname) ?? pairs.set(surname, new Set()).get(surname)!).add(m[1]!);
+  }
+  return pairs;
+}
