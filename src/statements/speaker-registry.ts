@@ -34,7 +34,14 @@ export function roleKeys(role: string): string[] {
   return keys;
 }
 
-const keyOf = (name: string): string => name.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+/** A name as a registry key: lower case, straight apostrophes, single spaces. Most names need only lower-casing: the rest is done when needed. */
+function keyOf(name: string): string {
+  let key = name.toLowerCase();
+  if (key.includes('’')) key = key.replace(/’/g, "'");
+  // trim() removes exactly the characters \s matches, so a name without any needs neither step.
+  if (/\s/.test(key)) key = key.replace(/\s+/g, ' ').trim();
+  return key;
+}
 const lastWord = (name: string): string => keyOf(name).split(' ').pop()!.replace(/s$/, '');
 
 /** Everyone the corpus names, built from all articles before any statement is attributed. */
