@@ -64,6 +64,8 @@ export function analyseInWorkers(articles: Article[], threads: number): ArticleA
       try {
         const job: AnalysisJob = { chunks, port: port2, signal };
         const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...source, job }, transferList: [port2] });
+        // A worker that dies leaves its articles undelivered, and they are analysed here: its error needs no other handling.
+        worker.on('error', () => {});
         worker.unref();
         running.push({ worker, port: port1, left: chunks.length });
       } catch {
