@@ -8,7 +8,7 @@ import { computeCacheKey, parseCorpusTexts, readCorpusTexts } from '../src/searc
 import { cacheDirOf, saveEngineCache } from '../src/search/engine-cache.js';
 import { IndexedStatementSearch } from '../src/search/indexed-search.js';
 import { loadSynonyms } from '../src/search/synonyms.js';
-import { extractStatementsInParallel } from '../src/statements/extract-statements-in-parallel.js';
+import { extractStatements } from '../src/statements/extract-statements.js';
 import { toSnapshot } from '../src/answer/build-engine.js';
 import type { BaselineResult } from './baseline.js';
 import { countArticles, generateCorpus, type readTemplates } from './generate-corpus.js';
@@ -98,7 +98,7 @@ export async function measureSize(options: { root: string; size: number; templat
   const { articles, problems, parsed } = parseCorpusTexts(texts, new Map());
   const corpus = { articles, problems };
   const loadMs = performance.now() - loadStarted;
-  const [extraction, extractMs] = time(() => extractStatementsInParallel(corpus.articles));
+  const [extraction, extractMs] = time(() => extractStatements(corpus.articles));
   const [groups, groupMs] = time(() => groupStatements(extraction.statements));
   log(`${size}: indexing ${extraction.statements.length} statements`);
   const synonyms = loadSynonyms(dir);

@@ -10,7 +10,6 @@ import type { IndexedStatement } from '../search/minisearch-search.js';
 import type { StatementSearch } from '../search/statement-search.js';
 import type { Synonyms } from '../search/synonyms.js';
 import { extractStatements, slugify, type Extraction } from '../statements/extract-statements.js';
-import { extractStatementsInParallel } from '../statements/extract-statements-in-parallel.js';
 import { segmentParagraphs } from '../statements/segment.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import { answerQuestion } from './answer-question.js';
@@ -62,9 +61,9 @@ function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pi
   return { questionContext, parseQuestion: createQuestionParser(questionContext), articlesDated: createArticleDateIndex(list) };
 }
 
-/** Builds the engine's data from articles (extraction, on all cores for a large corpus; grouping; index). */
+/** Builds the engine's data from articles (extraction, grouping, index). */
 export function buildEngineData(articles: Article[], synonyms: Synonyms, extraction?: Extraction): EngineData {
-  const { statements, speakers } = extraction ?? extractStatementsInParallel(articles);
+  const { statements, speakers } = extraction ?? extractStatements(articles);
   const search = IndexedStatementSearch.build(withContext(articles, statements), synonyms);
   return {
     articles: new Map(articles.map((a) => [a.id, a])),

@@ -1,6 +1,5 @@
 import type { Article } from '../corpus/article.js';
 import { findCues, findVerbs, hasSpeechVerb, maskQuotes, type Cue } from './find-cues.js';
-import { findGivenNames, findPersonMentions, type PersonMention } from './find-people.js';
 import { findQuotes, type QuoteSpan } from './find-quotes.js';
 import { segmentParagraphs, splitSentences, type Span } from './segment.js';
 import { HONORIFICS, TITLE_WORDS, isPlausibleName, parseSpeakerPhrase, parseSubjectPhrase, type SpeakerPhrase } from './speaker-phrase.js';
@@ -38,10 +37,6 @@ export interface ArticleAnalysis {
   organisations: Array<{ name: string; at: number }>;
   /** Acronyms defined in the text: "NHS Commissioning Board (NHSCB)". */
   acronyms: Map<string, string>;
-  /** Where the text names people outside quotations, by surname: a "he" is ambiguous after another was named. */
-  people: PersonMention[];
-  /** The given names the title and text put before each surname: "Dixon" → {"Michael"}. */
-  givenNames: Map<string, Set<string>>;
 }
 
 const normalise = (s: string): string => s.toLowerCase().replace(/[‘’'"“”]/g, '').replace(/\s+/g, ' ').trim();
@@ -158,8 +153,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     if (acronyms.has(m[0]) || /^(?:NHS|GP|GPs|UK|US)$/.test(m[0])) organisations.push({ name: m[0], at: m.index! });
   }
   organisations.sort((a, b) => a.at - b.at);
-  const people = findPersonMentions(body, mentions, paragraphs.flatMap((p) => p.quotes));
-  return { article, paragraphs, mentions, organisations, acronyms, people, givenNames: findGivenNames(article.title, body) };
+  return { article, paragraphs, mentions, organisations, acronyms };
 }
 
 export { wordCount, normalise };

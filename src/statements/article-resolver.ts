@@ -1,5 +1,5 @@
 import type { ArticleAnalysis } from './analyse-article.js';
-import { isTitleOrHonorific } from './find-people.js';
+import { findGivenNames, findPersonMentions, isTitleOrHonorific, type PersonMention } from './find-people.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
 
@@ -61,7 +61,16 @@ export class ArticleResolver {
   /** True when a person other than `key` is named in the text between two offsets. */
   private otherPersonNamedBetween(key: string, from: number, to: number): boolean {
     const surname = keyOf(this.registry.entries.get(key)?.name ?? key).split(' ').pop()!;
-    return this.analysis.people.some((m) => m.at > from && m.at < to && m.surname !== surname);
+    return this.personMentions().some((m) => m.at > from && m.at < to && m.surname !== surname);
+  }
+
+  private people: PersonMention[] | null = null;
+
+  /** Where the article names people; found on first need (many articles never ask). */
+  private personMentions(): PersonMention[] {
+    const { article, mentions, paragraphs } = this.analysis;
+    this.people ??= findPersonMentions(article.body, mentions, paragraphs.flatMap((p) => p.quotes));
+    return this.people;
   }
 
   private resolvePerson(phrase: Extract<SpeakerPhrase, { type: 'person' }>, at: number): string | null {
@@ -108,7 +117,8 @@ export class ArticleResolver {
     for (const m of this.analysis.mentions) {
       if (m.phrase.name.includes(' ') && keyOf(m.phrase.name).split(' ').pop() === token) names.set(keyOf(m.phrase.name), m.phrase.name);
     }
-    for (const given of this.analysis.givenNames.get(token) ?? []) {
+    this.givenNames ??= findGivenNames(this.analysis.article.title, this.analysis.article.body);
+    for (const given of this.givenNames.get(token) ?? []) {
       if (isTitleOrHonorific(given)) continue;
       const full = `${given} ${surname}`;
       const known = [...names.keys()].some((k) => k.endsWith(keyOf(full)) || keyOf(full).endsWith(k));
@@ -116,6 +126,9 @@ export class ArticleResolver {
     }
     return [...names.values()];
   }
+
+  /** The given names the article puts before each surname; found once an article, on first need. */
+  private givenNames: Map<string, Set<string>> | null = null;
 
   private orgKey(name: string): string {
     return keyOf(this.registry.acronyms.get(name) ?? name);

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article.js';
-import { analyseArticle, type ArticleAnalysis } from './analyse-article.js';
+import { analyseArticle } from './analyse-article.js';
 import { attributeArticle } from './attribute-article.js';
 import { SpeakerRegistry } from './speaker-registry.js';
 import type { Speaker, Statement } from './statement.js';
@@ -28,14 +28,7 @@ export function slugify(name: string): string {
  * surname or a role in one article can resolve to the person another article names in full.
  */
 export function extractStatements(articles: Article[]): Extraction {
-  return extractFromAnalyses(articles.map(analyseArticle));
-}
-
-/**
- * The second half of `extractStatements`, from every article's analysis (in corpus order): names
- * learned from all of them, then each article's statements attributed in turn.
- */
-export function extractFromAnalyses(analyses: ArticleAnalysis[]): Extraction {
+  const analyses = articles.map(analyseArticle);
   const registry = new SpeakerRegistry();
   for (const a of analyses) registry.learn(a);
   const raw = analyses.map((a) => ({ article: a.article, statements: attributeArticle(a, registry) }));
