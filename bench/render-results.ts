@@ -58,7 +58,7 @@ export function renderResults(results: SizeResult[], info: { machine: string; so
     ),
     row('ratio, p99, speaker + topic', results.map((r) => ratio(r.loaded.byKind['speaker+topic'], baseOf(r)?.['speaker+topic'], 'p99'))),
     row('ratio, p50, all questions', results.map((r) => ratio(r.loaded.byKind.all, baseOf(r)?.all, 'p50'))),
-    row('**one added article indexed in place (ms)**', results.map((r) => ms(r.addOneMs))),
+    row('**one added article indexed in place (ms, median of 5)**', results.map((r) => ms(r.addOneMs))),
     row('reopen after one file added: re-hash, load, update, save (s)', results.map((r) => (r.reopenAfterAddMs === null ? '–' : s(r.reopenAfterAddMs)))),
     row('questions × rounds', results.map((r) => `${r.questions} × ${r.rounds}`)),
     '',
