@@ -84,13 +84,12 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions): Pro
   if (browsed && browsed.total > 0) return page(browsed, null);
   let note: string | null = null;
   const textOnly = q.phrase !== null;
-  const floor = RELEVANCE_FLOOR;
-  let hits = await data.search.search({ text, speakerIds, articleIds, directOnly: textOnly, matchAll: true, textOnly, floor });
+  let hits = await data.search.search({ text, speakerIds, articleIds, directOnly: textOnly, matchAll: true, textOnly, floor: RELEVANCE_FLOOR });
   if (hits.length === 0 && q.phrase) {
-    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: true, textOnly, floor });
+    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: true, textOnly, floor: RELEVANCE_FLOOR });
   }
   if (hits.length === 0 && text && !q.phrase) {
-    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: false, floor });
+    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: false, floor: RELEVANCE_FLOOR });
     if (hits.length) note = `No statement has every word of "${text}"; these have some of them.`;
   }
   if (hits.length === 0) {

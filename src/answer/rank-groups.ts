@@ -33,7 +33,7 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export const byNewest = (a: Placed, b: Placed): number => compareText(b.date, a.date) || compareText(a.articleId, b.articleId) || a.start - b.start;
+const byNewest = (a: Placed, b: Placed): number => compareText(b.date, a.date) || compareText(a.articleId, b.articleId) || a.start - b.start;
 const byRelevance = (a: Placed, b: Placed): number => b.shown - a.shown || compareText(b.date, a.date);
 
 /**
