@@ -85,7 +85,7 @@ export function toSnapshot(data: EngineData, keys: { key: string; base: string }
   const speakerAt = new Map(speakers.map((s, i) => [s.id, i]));
   const state = data.indexed.toState();
   const docs = state.docs.map((st): SavedStatement | null =>
-    st ? [articleAt.get(st.articleId)!, st.start, st.end, st.kind === 'direct' ? 0 : 1, st.speakerId ? speakerAt.get(st.speakerId)! : -1, st.cue] : null,
+    st ? [articleAt.get(st.articleId)!, st.start, st.end, st.kind === 'direct' ? 0 : 1, st.speakerId ? speakerAt.get(st.speakerId)! : -1, st.cue, st.quotation?.start ?? -1, st.quotation?.end ?? -1] : null,
   );
   const groups: number[][] = [];
   const seen = new Set<StatementGroup>();
@@ -108,7 +108,7 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
   const stale: number[] = [];
   snapshot.docs.forEach((saved, doc) => {
     if (!saved) return void docs.push(null);
-    const [at, start, end, kind, speaker, cue] = saved;
+    const [at, start, end, kind, speaker, cue, quoteStart, quoteEnd] = saved;
     const articleId = snapshot.articleIds[at]!;
     const speakerId = speaker >= 0 ? snapshot.speakers[speaker]!.id : null;
     const article = byId.get(articleId);
@@ -116,7 +116,7 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
       stale.push(doc);
       return void docs.push(null);
     }
-    docs.push({ id: `${articleId}#${start}`, articleId, text: article.body.slice(start, end), start, end, kind: KINDS[kind]!, speakerId, cue });
+    docs.push({ id: `${articleId}#${start}`, articleId, text: article.body.slice(start, end), start, end, kind: KINDS[kind]!, speakerId, cue, quotation: quoteStart >= 0 ? { start: quoteStart, end: quoteEnd } : null });
   });
   const search = IndexedStatementSearch.fromState(snapshot.index, docs, synonyms, stale);
   const statements = new Map<string, Statement>();

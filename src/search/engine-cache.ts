@@ -9,8 +9,8 @@ export function cacheDirOf(corpusDir: string): string {
   return path.join(corpusDir, '.briefbot-cache');
 }
 
-/** A statement as saved: its article (by file position), span, kind, speaker (by position) and cue. */
-export type SavedStatement = [article: number, start: number, end: number, kind: 0 | 1, speaker: number, cue: string | null];
+/** A statement as saved: its article (by file position), span, kind, speaker (by position), cue and quotation span (-1 for none). */
+export type SavedStatement = [article: number, start: number, end: number, kind: 0 | 1, speaker: number, cue: string | null, quoteStart: number, quoteEnd: number];
 
 /** Everything needed to answer without re-reading, extracting or indexing: saved as one unit. */
 export interface EngineSnapshot {

@@ -14,6 +14,8 @@ export interface RawStatement {
   kind: StatementKind;
   speaker: string | null;
   cue: string | null;
+  /** The whole quotation a direct statement belongs to. */
+  quotation?: Span;
 }
 
 interface Attribution {
@@ -45,7 +47,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     // One statement a sentence, so an answer shows the sentence that matches, still an exact span.
     for (const s of splitSentences(body, q.inner, [])) {
       const span = trimSpan(body, s);
-      if (wordCount(body.slice(span.start, span.end)) >= 2) out.push({ ...span, kind: 'direct', ...who });
+      if (wordCount(body.slice(span.start, span.end)) >= 2) out.push({ ...span, kind: 'direct', ...who, quotation: trimSpan(body, q.inner) });
     }
   };
 

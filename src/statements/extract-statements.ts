@@ -5,7 +5,7 @@ import { SpeakerRegistry } from './speaker-registry.js';
 import type { Speaker, Statement } from './statement.js';
 
 /** Bumped whenever extraction changes, so persisted indexes built by older code are rebuilt. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** Every statement of a corpus, and the speakers they are attributed to. */
 export interface Extraction {
@@ -63,6 +63,7 @@ export function extractStatements(articles: Article[]): Extraction {
         kind: st.kind,
         speakerId: st.speaker ? ids.get(st.speaker)! : null,
         cue: st.cue,
+        quotation: st.quotation ? { start: st.quotation.start, end: st.quotation.end } : null,
       });
     }
   }

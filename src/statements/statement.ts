@@ -15,6 +15,11 @@ export interface Statement {
   speakerId: string | null;
   /** The words the speaker was identified by, e.g. "said Ian Dalton", or null. */
   cue: string | null;
+  /**
+   * For a direct statement, the whole quotation it is part of (the words inside the marks, which
+   * may hold several sentences): `body.slice(quotation.start, quotation.end)`. Null for reported speech.
+   */
+  quotation: { start: number; end: number } | null;
 }
 
 /** A person or organisation that speaks in the corpus, with every name the articles use. */

@@ -47,11 +47,11 @@ describe('briefbot CLI', () => {
     expect(out.join('\n')).toContain('A valid article');
   });
 
-  it('quotes --json lists every statement with its offsets, kind, speaker and cue', async () => {
+  it('quotes --json lists every statement with its offsets, kind, speaker, cue and quotation', async () => {
     const r = await run('quotes', '--json', '--corpus', CORPUS);
     const rows = JSON.parse(r.out) as Array<Record<string, unknown>>;
     expect(rows.length).toBeGreaterThan(50);
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'articleId', 'text', 'start', 'end', 'kind', 'speaker', 'speakerId', 'cue']);
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'articleId', 'text', 'start', 'end', 'kind', 'speaker', 'speakerId', 'cue', 'quotation']);
     expect(rows.find((q) => q.text === 'ensure national consistency in accessing services, reduce variation, and set clear quality standards leading to better health outcomes for patients')).toMatchObject({ speaker: 'Ian Dalton', kind: 'direct' });
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addToGroups, groupStatements, removeFromGroups } from '../../src/answer/group-statements.js';
 import type { Statement } from '../../src/statements/statement.js';
 
-const st = (id: string, text: string, speakerId: string | null = 'dixon'): Statement => ({ id, articleId: id.split('#')[0]!, text, start: 0, end: text.length, kind: 'direct', speakerId, cue: null });
+const st = (id: string, text: string, speakerId: string | null = 'dixon'): Statement => ({ id, articleId: id.split('#')[0]!, text, start: 0, end: text.length, kind: 'direct', speakerId, cue: null, quotation: { start: 0, end: text.length } });
 
 describe('groupStatements', () => {
   // A two-word fragment quoted by another outlet is the same remark as the full quote containing it.

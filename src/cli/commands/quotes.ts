@@ -6,7 +6,7 @@ import { resolveCorpusDir, type CliIo } from '../cli-io.js';
 export function registerQuotes(program: Command, io: CliIo): void {
   program
     .command('quotes')
-    .description('list every extracted statement (id, articleId, text, start, end, kind, speaker, cue)')
+    .description('list every extracted statement (id, articleId, text, start, end, kind, speaker, cue, quotation)')
     .option('--corpus <dir>', 'corpus folder (default: $BRIEFBOT_CORPUS or corpus/)')
     .option('--json', 'print JSON')
     .action(async (opts: { corpus?: string; json?: boolean }) => {
@@ -22,6 +22,7 @@ export function registerQuotes(program: Command, io: CliIo): void {
         speaker: s.speakerId ? names.get(s.speakerId)! : null,
         speakerId: s.speakerId,
         cue: s.cue,
+        quotation: s.quotation,
       }));
       if (opts.json) io.out(JSON.stringify(rows, null, 2));
       else for (const r of rows) io.out(`${r.id}\t${r.kind}\t${r.speaker ?? '(unknown)'}\t${r.text}`);
