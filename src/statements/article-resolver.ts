@@ -1,7 +1,14 @@
 import type { ArticleAnalysis } from './analyse-article.js';
 import { findGivenNames, findPersonMentions, isTitleOrHonorific, type PersonMention } from './find-people.js';
-import type { SpeakerPhrase } from './speaker-phrase.js';
+import { foldNameVariants, isVariantSpelling } from './name-variants.js';
+import { TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
+
+/** True when a job title stands before the name: "Turkish president Erdoğan", not "One of the children". */
+function hasTitleBefore(phrase: Extract<SpeakerPhrase, { type: 'person' }>): boolean {
+  const before = phrase.text.slice(0, Math.max(0, phrase.text.lastIndexOf(phrase.name))).toLowerCase().split(/[\s.]+/);
+  return before.some((w) => TITLE_WORDS.has(w));
+}
 
 /**
  * Resolves the words naming a speaker to one registry entry, within one article: surnames to the
@@ -83,12 +90,17 @@ export class ArticleResolver {
       const names = this.fullNamesFor(phrase.name);
       // Two people of that surname in the article ("Mendez" with Tony and Jonna Mendez): say nothing rather than guess.
       if (names.length > 1) return null;
+      const misspelt = names.length === 0 ? this.misspeltFullName(phrase.name) : null;
       if (names.length === 1) key = this.registry.addPerson(names[0]!, id, null).key;
+      else if (misspelt) key = this.registry.addPerson(misspelt, id, null).key;
       else {
         // A lone capitalised word the article never gives in full may be no name at all ("When", "Witnesses"):
-        // only a title ("Dr Dixon") lets it resolve, and only to the one person of that surname in the corpus.
+        // only a title ("Dr Dixon", "Turkish president Erdoğan") lets it resolve: to the one person of that
+        // surname in the corpus, or, when the corpus has none, to the person as the article names them.
+        if (!phrase.honorific && !hasTitleBefore(phrase)) return null;
         const corpus = this.registry.bySurname(token);
-        if (phrase.honorific && corpus.length === 1) key = corpus[0]!;
+        if (corpus.length === 1) key = corpus[0]!;
+        else if (corpus.length === 0 && isPlausibleName(phrase.name)) key = this.registry.addPerson(phrase.name, id, phrase.role).key;
         else return null;
       }
       const entry = this.registry.entries.get(key);
@@ -111,6 +123,19 @@ export class ArticleResolver {
     return found;
   }
 
+  /** The one full name of the article whose surname `surname` misspells ("Water said" after "Kathryn Waters"), else null. */
+  private misspeltFullName(surname: string): string | null {
+    const token = keyOf(surname);
+    const found = new Map<string, string>();
+    const consider = (full: string): void => {
+      const last = keyOf(full).split(' ').pop()!;
+      if (last !== token && isVariantSpelling(last, token)) found.set(keyOf(full), full);
+    };
+    for (const m of this.analysis.mentions) if (m.phrase.name.includes(' ')) consider(m.phrase.name);
+    const names = foldNameVariants([...found.values()], this.analysis.article.body);
+    return names.length === 1 ? names[0]! : null;
+  }
+
   private findFullNames(surname: string): string[] {
     const token = keyOf(surname);
     const names = new Map<string, string>();
@@ -124,7 +149,7 @@ export class ArticleResolver {
       const known = [...names.keys()].some((k) => k.endsWith(keyOf(full)) || keyOf(full).endsWith(k));
       if (!known) names.set(keyOf(full), full);
     }
-    return [...names.values()];
+    return foldNameVariants([...names.values()], this.analysis.article.body);
   }
 
   /** The given names the article puts before each surname; found once an article, on first need. */

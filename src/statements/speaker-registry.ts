@@ -37,6 +37,8 @@ export function roleKeys(role: string): string[] {
 /** A name as a registry key: lower case, straight apostrophes, single spaces. Most names need only lower-casing: the rest is done when needed. */
 function keyOf(name: string): string {
   let key = name.toLowerCase();
+  // "Erdoğan" and "Erdogan" are one person: letters lose their accents in keys.
+  if (/[^\x00-\x7f]/.test(key)) key = key.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
   if (key.includes('’')) key = key.replace(/’/g, "'");
   // trim() removes exactly the characters \s matches, so a name without any needs neither step.
   if (/\s/.test(key)) key = key.replace(/\s+/g, ' ').trim();
