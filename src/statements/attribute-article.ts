@@ -126,13 +126,16 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 /** The cue that governs a quotation: right after it, ending its sentence, or before it in its clause. */
 function findQuoteCue(body: string, s: SentenceAnalysis, q: QuoteSpan): Cue | null {
   const words = wordCount(body.slice(q.inner.start, q.inner.end));
-  for (const c of s.cues) {
+  const asides = asidesOf(body, s);
+  const outside = (c: Cue): boolean => !asides.some((a) => a.start <= c.verbSpan.start && c.verbSpan.end <= a.end && !(a.start <= q.open && q.end <= a.end));
+  const cues = s.cues.filter(outside);
+  for (const c of cues) {
     const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
     if (start >= q.end && PUNCTUATION_ONLY.test(body.slice(q.end, start))) return c;
   }
-  const final = s.cues.find((c) => c.strength === 'speech' && c.verbSpan.start >= q.end && endsSentence(body, s, c));
+  const final = cues.find((c) => c.strength === 'speech' && c.verbSpan.start >= q.end && endsSentence(body, s, c));
   if (final) return final;
-  const before = s.cues.filter((c) => c.verbSpan.end <= q.open && c.order === 'before' || (c.order === 'after' && c.phraseSpan.end <= q.open));
+  const before = cues.filter((c) => c.verbSpan.end <= q.open && c.order === 'before' || (c.order === 'after' && c.phraseSpan.end <= q.open));
   const c = before[before.length - 1];
   if (!c) return null;
   if (c.strength === 'weak') {
@@ -140,6 +143,20 @@ function findQuoteCue(body: string, s: SentenceAnalysis, q: QuoteSpan): Cue | nu
     if (words < 2 || NAMING_BEFORE.test(lead)) return null;
   }
   return c;
+}
+
+/**
+ * The asides of a sentence outside its quotations: "— which the BBC noted as unusual —", "(as the
+ * Times reported)". A cue inside one speaks for the aside, not for a quotation outside it.
+ */
+function asidesOf(body: string, s: SentenceAnalysis): Span[] {
+  const text = body.slice(s.span.start, s.span.end);
+  const out: Span[] = [];
+  for (const m of text.matchAll(/\s[—–]\s[^—–]{3,200}?\s[—–]\s|\([^()]{3,200}\)/gu)) {
+    const span = { start: s.span.start + m.index!, end: s.span.start + m.index! + m[0].length };
+    if (!s.quotes.some((q) => q.open < span.end && q.end > span.start)) out.push(span);
+  }
+  return out;
 }
 
 /** True when a cue closes its sentence: "…, the Chairman of the NHS Alliance has said." */

@@ -155,7 +155,10 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[], mask
       const rest = masked.slice(verbEnd);
       const np = /^\s+([^,;:.!?\u0001—–()]+?)(?=\s*(?:[,;:.!?\u0001—–()]|$))/u.exec(rest);
       if (np) {
-        phrase = parseSpeakerPhrase(np[1]!.replace(/\s+(?:of|from|at|with|for)\s+.*$/u, ''));
+        // "said Dixon at the conference", "wrote Joshua Wong on Twitter": the words after the name are not it;
+        // "said Mayor of London Sadiq Khan" keeps them.
+        const whole = parseSpeakerPhrase(np[1]!);
+        phrase = whole?.type === 'person' ? whole : parseSpeakerPhrase(np[1]!.replace(/\s+(?:of|from|at|with|for|on|in|via|to|during|after|before)\s+.*$/u, ''));
         order = 'after';
         const s = verbEnd + np[0].length - np[1]!.length;
         phraseSpan = { start: base + s, end: base + s + np[1]!.length };

@@ -129,6 +129,8 @@ export class SpeakerRegistry {
       here = key;
     }
     if (here !== null) return here;
+    // Across the corpus only a role tied to a body ("the NHS Alliance chair") is one person: "the mayor" is many.
+    if (roleKeys(role).every((k) => k.endsWith('|'))) return null;
     let only: string | null = null;
     for (const set of holders) for (const key of set) {
       if (only !== null && key !== only) return null;
