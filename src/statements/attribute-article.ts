@@ -1,7 +1,9 @@
 import { normalise, wordCount, type ArticleAnalysis, type ParagraphAnalysis, type SentenceAnalysis } from './analyse-article.js';
 import { ArticleResolver } from './article-resolver.js';
 import type { Cue } from './find-cues.js';
+import { maskQuotes } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
+import { findClauseVerb, isWordOfSpeech } from './partial-quotes.js';
 import { splitSentences, type Span } from './segment.js';
 import { parseSpeakerPhrase } from './speaker-phrase.js';
 import type { SpeakerRegistry } from './speaker-registry.js';
@@ -45,9 +47,12 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
   const emitDirect = (q: QuoteSpan, who: Attribution): void => {
     // One statement a sentence, so an answer shows the sentence that matches, still an exact span.
-    for (const s of splitSentences(body, q.inner, [])) {
+    const sentences = splitSentences(body, q.inner, []);
+    // A quotation of one word is kept whole ("lousy"); a one-word sentence of a longer one ("Assured.") is not a statement.
+    const least = who.speaker && sentences.length === 1 ? 1 : 2;
+    for (const s of sentences) {
       const span = trimSpan(body, s);
-      if (wordCount(body.slice(span.start, span.end)) >= 2) out.push({ ...span, kind: 'direct', ...who, quotation: trimSpan(body, q.inner) });
+      if (wordCount(body.slice(span.start, span.end)) >= least) out.push({ ...span, kind: 'direct', ...who, quotation: trimSpan(body, q.inner) });
     }
   };
 
@@ -82,8 +87,9 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
       for (const q of s.quotes) {
         const inner = body.slice(q.inner.start, q.inner.end);
-        if (wordCount(inner) < 2) continue;
-        const cue = findQuoteCue(body, s, q);
+        const words = wordCount(inner);
+        if (words < 1) continue;
+        const cue = words >= 2 ? findQuoteCue(body, s, q) : null;
         let who: Attribution | null = null;
         if (cue) {
           who = { speaker: cueSpeaker.get(cue) ?? null, cue: cueText(body, s, cue) };
@@ -101,7 +107,12 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         } else if (!otherSubject && !s.namesSomeone && !inParentheses(body, s, q) && wordCount(inner) >= 3 && (inParagraph ?? previous)) {
           who = inParagraph ? continuing(inParagraph, 'the paragraph') : continuing(previous!, 'the previous paragraph');
         }
-        if (!who) continue;
+        if (!who?.speaker && subject && !isWholeSentence(body, s, q) && !inParentheses(body, s, q)) {
+          // A partial quote in the subject's clause of saying: "Watson called the deal “lousy”".
+          const verb = findClauseVerb(body, s, q, maskQuotes(body, s.span, s.quotes));
+          if (verb) who = { speaker: subject, cue: `${body.slice(s.subject!.span.start, s.subject!.span.end).replace(/,$/, '')} … ${verb}` };
+        }
+        if (!who || (words < 2 && !(who.speaker && isWordOfSpeech(body, q)))) continue;
         emitDirect(q, who);
         if (!who.speaker) inParagraph = null;
         if (who.speaker) {

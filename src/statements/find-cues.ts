@@ -112,7 +112,14 @@ function lastBoundaryBefore(masked: string, index: number): number {
  * Finds the speech cues of one sentence, outside its quotations. A caller that has the masked
  * sentence and its verbs (`maskQuotes`, `findVerbs`) passes them, so they are not found twice.
  */
-export function findCues(body: string, sentence: Span, quotes: QuoteSpan[], masked = maskQuotes(body, sentence, quotes), verbs = findVerbs(masked)): Cue[] {
+export function findCues(
+  body: string,
+  sentence: Span,
+  quotes: QuoteSpan[],
+  masked = maskQuotes(body, sentence, quotes),
+  verbs = findVerbs(masked),
+  subject: { phrase: SpeakerPhrase; span: Span } | null = null,
+): Cue[] {
   const cues: Cue[] = [];
   const base = sentence.start;
   for (const m of verbs) {
@@ -128,6 +135,15 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[], mask
     let order: Cue['order'] = 'before';
     let phraseSpan: Span = tightSpan(masked, base, from, m.index);
     let appositive: string | null = null;
+    const namedSubject = subject && (subject.phrase.type === 'person' || subject.phrase.type === 'organisation') && subject.span.end <= base + from ? subject : null;
+    // A lone word before the verb after an aside is more often a place than a person: "…, Fayetteville, said".
+    const loneWord = phrase?.type === 'person' && !phrase.name.includes(' ') && !phrase.honorific && from > 0 && masked[from - 1] === ',';
+    if ((!phrase || loneWord) && (loneWord || !subjectText.trim()) && namedSubject && /^\s*,/.test(masked.slice(namedSubject.span.end - base - 1).replace(/^[^,]/, '')) && !/[;:\u0001]/.test(masked.slice(namedSubject.span.end - base, from))) {
+      // "Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, said":
+      // the sentence's subject, past the asides after it, is who speaks.
+      phrase = namedSubject.phrase;
+      phraseSpan = namedSubject.span;
+    }
     if (!phrase && !subjectText.trim() && from > 0 && masked[from - 1] === ',') {
       // "Cruz, in remarks to ABC, said" / "Sophie Obadia, another lawyer for the victim, told": walk back over asides.
       // A person further back beats a body named in the aside: "Jonna Mendez, also CIA, said".
