@@ -1,5 +1,6 @@
 import type { ArticleAnalysis } from './analyse-article.js';
 import { findGivenNames, findPersonMentions, isTitleOrHonorific, type PersonMention } from './find-people.js';
+import { PronounTracker } from './pronoun-tracker.js';
 import { foldNameVariants, isVariantSpelling } from './name-variants.js';
 import { TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
@@ -22,11 +23,15 @@ export class ArticleResolver {
   private focusAt = 0;
   private focusOrgAt = 0;
   private readonly fullNames = new Map<string, string[]>();
+  /** Who "he" and "she" refer to: fed by the caller with each sentence's subject and named speakers. */
+  readonly pronouns: PronounTracker;
 
   constructor(
     private readonly analysis: ArticleAnalysis,
     private readonly registry: SpeakerRegistry,
-  ) {}
+  ) {
+    this.pronouns = new PronounTracker(() => this.personMentions(), (key) => keyOf(this.registry.entries.get(key)?.name ?? key).split(' ').pop()!);
+  }
 
   /** Resolves a phrase found at offset `at`; `subject` stands in for a verb's omitted subject. Null when unsure. */
   resolve(phrase: SpeakerPhrase, at: number, subject: string | null = null): string | null {
@@ -39,6 +44,7 @@ export class ArticleResolver {
           const org = this.focusOrganisation;
           return org && !this.analysis.organisations.some((o) => o.at > this.focusOrgAt && o.at < at && this.orgKey(o.name) !== org) ? org : null;
         }
+        if (/^(?:he|she)$/i.test(phrase.text)) return this.pronouns.resolve(/^he$/i.test(phrase.text) ? 'm' : 'f', at);
         // Another person named since the one in focus makes "he" ambiguous: say nothing rather than guess.
         return this.focusPerson && !this.otherPersonNamedBetween(this.focusPerson, this.focusAt, at) ? this.focusPerson : null;
       case 'person':
@@ -109,6 +115,7 @@ export class ArticleResolver {
     }
     const entry = this.registry.entries.get(key)!;
     this.registry.noteArticle(entry, id);
+    if (phrase.honorific || phrase.role) this.pronouns.noteGender(key, `${phrase.honorific ?? ''} ${phrase.role ?? ''}`, 3);
     entry.aliases.add(phrase.name);
     if (phrase.honorific) entry.aliases.add(`${phrase.honorific} ${phrase.name}`);
     return key;
@@ -144,7 +151,8 @@ export class ArticleResolver {
     }
     this.givenNames ??= findGivenNames(this.analysis.article.title, this.analysis.article.body);
     for (const given of this.givenNames.get(token) ?? []) {
-      if (isTitleOrHonorific(given)) continue;
+      // "On Tuesday Mitsotakis met …": a day, a month or a title before a surname is no given name.
+      if (isTitleOrHonorific(given) || !isPlausibleName(given)) continue;
       const full = `${given} ${surname}`;
       const known = [...names.keys()].some((k) => k.endsWith(keyOf(full)) || keyOf(full).endsWith(k));
       if (!known) names.set(keyOf(full), full);

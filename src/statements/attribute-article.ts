@@ -5,7 +5,7 @@ import { maskQuotes } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { findClauseVerb, isWordOfSpeech } from './partial-quotes.js';
 import { splitSentences, type Span } from './segment.js';
-import { parseSpeakerPhrase } from './speaker-phrase.js';
+import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 import type { SpeakerRegistry } from './speaker-registry.js';
 import type { StatementKind } from './statement.js';
 
@@ -73,13 +73,19 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     openQuote = null;
 
     for (const s of p.sentences) {
+      resolver.pronouns.startSentence(s.span);
       const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start) : null;
+      if (s.subject && isAboutPerson(s.subject.phrase)) {
+        resolver.pronouns.noteSubject(subject, s.subject.span.start);
+        if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, resolver);
+      }
       const cueSpeaker = new Map<Cue, string | null>();
       let lastResolved: string | null = subject;
       for (const c of s.cues) {
         const key = resolver.resolve(c.phrase, c.phraseSpan.start, lastResolved ?? subject);
         cueSpeaker.set(c, key);
         if (key) lastResolved = key;
+        if (isAboutPerson(c.phrase) && c.phraseSpan.start !== s.subject?.span.start) resolver.pronouns.noteSubject(key, c.phraseSpan.start);
       }
       if (s.subject && subject && (s.subject.phrase.type === 'person' || s.subject.phrase.type === 'organisation')) resolver.focus(subject, s.span.end);
       // A sentence about someone who speaks elsewhere in the article is not a continuation of another's words.
@@ -132,6 +138,18 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     previous = inParagraph;
   });
   return dedupe(out);
+}
+
+/** True for words that name or stand for a person: a name, "he", "she" (not "it", "they" or a body). */
+function isAboutPerson(phrase: SpeakerPhrase): boolean {
+  return phrase.type === 'person' || (phrase.type === 'pronoun' && /^(?:he|she)$/i.test(phrase.text));
+}
+
+/** Counts "his" and "her" after a person who is a sentence's subject, when the sentence names no one else. */
+function notePronounsAfter(body: string, s: SentenceAnalysis, resolver: ArticleResolver): void {
+  if (!s.subject || s.namesSomeone) return;
+  const key = resolver.resolve(s.subject.phrase, s.subject.span.start);
+  if (key) resolver.pronouns.noteGender(key, maskQuotes(body, s.span, s.quotes).slice(s.subject.span.end - s.span.start));
 }
 
 /** The cue that governs a quotation: right after it, ending its sentence, or before it in its clause. */
