@@ -3,7 +3,7 @@ import { ArticleResolver } from './article-resolver.js';
 import type { Cue } from './find-cues.js';
 import { maskQuotes } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
-import { findClauseVerb, isWordOfSpeech } from './partial-quotes.js';
+import { findClauseVerb, isLabel } from './partial-quotes.js';
 import { splitSentences, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 import type { SpeakerRegistry } from './speaker-registry.js';
@@ -95,7 +95,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         const inner = body.slice(q.inner.start, q.inner.end);
         const words = wordCount(inner);
         if (words < 1) continue;
-        const cue = words >= 2 ? findQuoteCue(body, s, q) : null;
+        const cue = findQuoteCue(body, s, q);
         let who: Attribution | null = null;
         if (cue) {
           who = { speaker: cueSpeaker.get(cue) ?? null, cue: cueText(body, s, cue) };
@@ -115,10 +115,11 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         }
         if (!who?.speaker && subject && !isWholeSentence(body, s, q) && !inParentheses(body, s, q)) {
           // A partial quote in the subject's clause of saying: "Watson called the deal “lousy”".
-          const verb = findClauseVerb(body, s, q, maskQuotes(body, s.span, s.quotes));
+          const verb = isLabel(body, s, q) ? null : findClauseVerb(body, s, q, maskQuotes(body, s.span, s.quotes));
           if (verb) who = { speaker: subject, cue: `${body.slice(s.subject!.span.start, s.subject!.span.end).replace(/,$/, '')} … ${verb}` };
         }
-        if (!who || (words < 2 && !(who.speaker && isWordOfSpeech(body, q)))) continue;
+        // One word alone is someone's only with a named speaker, and when it is not a label ("the leaked ‘draft’").
+        if (!who || (words < 2 && (!who.speaker || isLabel(body, s, q)))) continue;
         emitDirect(q, who);
         if (!who.speaker) inParagraph = null;
         if (who.speaker) {

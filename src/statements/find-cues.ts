@@ -138,13 +138,15 @@ export function findCues(
     const namedSubject = subject && (subject.phrase.type === 'person' || subject.phrase.type === 'organisation') && subject.span.end <= base + from ? subject : null;
     // A lone word before the verb after an aside is more often a place than a person: "…, Fayetteville, said".
     const loneWord = phrase?.type === 'person' && !phrase.name.includes(' ') && !phrase.honorific && from > 0 && masked[from - 1] === ',';
-    if ((!phrase || loneWord) && (loneWord || !subjectText.trim()) && namedSubject && /^\s*,/.test(masked.slice(namedSubject.span.end - base - 1).replace(/^[^,]/, '')) && !/[;:\u0001]/.test(masked.slice(namedSubject.span.end - base, from))) {
+    // "Nunzio Galantino, has called": an auxiliary alone stands between the aside and the verb.
+    const noSubject = !subjectText.trim() || /^\s*(?:has|have|had|also|has also|had also|then|later|further)\s*$/i.test(subjectText);
+    if ((!phrase || loneWord) && (loneWord || noSubject) && namedSubject && /^\s*,/.test(masked.slice(namedSubject.span.end - base - 1).replace(/^[^,]/, '')) && !/[;:\u0001]/.test(masked.slice(namedSubject.span.end - base, from))) {
       // "Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, said":
       // the sentence's subject, past the asides after it, is who speaks.
       phrase = namedSubject.phrase;
       phraseSpan = namedSubject.span;
     }
-    if (!phrase && !subjectText.trim() && from > 0 && masked[from - 1] === ',') {
+    if (!phrase && noSubject && from > 0 && masked[from - 1] === ',') {
       // "Cruz, in remarks to ABC, said" / "Sophie Obadia, another lawyer for the victim, told": walk back over asides.
       // A person further back beats a body named in the aside: "Jonna Mendez, also CIA, said".
       let end = from - 1;

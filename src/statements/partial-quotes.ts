@@ -51,13 +51,25 @@ export function findClauseVerb(body: string, s: SentenceAnalysis, q: QuoteSpan, 
   // "Mancini has been described by the Daily Hive as …": the subject is who was described, not who spoke.
   if (/\b(?:is|was|were|are|been|being|be|get|got)\s+(?:\p{L}+ly\s+)?$/iu.test(between.slice(0, verb.index)) || /^\s+by\b/.test(between.slice(verb.index + verb[0].length))) return null;
   if (TITLE_BEFORE.test(body.slice(Math.max(s.span.start, q.open - 30), q.open))) return null;
-  const inner = body.slice(q.inner.start, q.inner.end);
-  if (isTitleCased(inner)) return null;
-  // "the leaked “draft”", "a “single digital record”": a few words after a determiner name a thing in quotation marks.
-  if (inner.split(/\s+/).length <= 3 && DETERMINER_BEFORE.test(body.slice(Math.max(s.span.start, q.open - 40), q.open))) return null;
   return verb[0];
 }
 
+/**
+ * True when quotation marks set off a name or a label rather than someone's words: a title
+ * (“Breaking Into Comics”), or a few words after a determiner ("the leaked ‘draft’", "a “single
+ * digital record”"), or one capitalised word that is not given as what something was called.
+ */
+export function isLabel(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean {
+  const inner = body.slice(q.inner.start, q.inner.end);
+  if (isTitleCased(inner)) return true;
+  const words = inner.split(/\s+/).length;
+  const before = body.slice(Math.max(s.span.start, q.open - 80), q.open);
+  // "called the sentence “dangerous”": after a verb of calling, the words are what the speaker called it.
+  if (words <= 3 && DETERMINER_BEFORE.test(before.slice(-40)) && !CALLING_BEFORE.test(before)) return true;
+  return words === 1 && !isWordOfSpeech(body, q);
+}
+
+const CALLING_BEFORE = /\b(?:call|calls|called|calling|term|terms|termed|brand|brands|branded|label|labels|labelled|labeled|deem|deems|deemed|described|describes|describing|characteri[sz]ed|dismissed)\s+(?:[^\s.;:“”"]+\s+){0,6}(?:as\s+)?(?:an?\s+|the\s+)?$/iu;
 const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|creating|create|so-called)\s+(?:[\p{Ll}-]+\s+)?$/iu;
 
 /** True for a run of words each capitalised, as titles are: “Breaking Into Comics”, “Dealer's Den”. */
@@ -71,7 +83,7 @@ function isTitleCased(text: string): boolean {
  * given as what something was called ("described as “Obamagate.”"). A capitalised word alone is
  * more often a name in quotation marks.
  */
-export function isWordOfSpeech(body: string, q: QuoteSpan): boolean {
+function isWordOfSpeech(body: string, q: QuoteSpan): boolean {
   const word = body.slice(q.inner.start, q.inner.end);
   if (/^\p{Ll}/u.test(word)) return true;
   return /\b(?:as|called|calls|calling|termed|dubbed|branded)\s+(?:it\s+|him\s+|her\s+|them\s+)?$/i.test(body.slice(Math.max(0, q.open - 20), q.open));
