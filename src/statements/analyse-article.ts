@@ -57,6 +57,7 @@ function isTitle(text: string, normalisedTitle: string): boolean {
   return normalise(text) === normalisedTitle;
 }
 
+const MASK = '\u0001';
 const DOCUMENT_SUBJECT = /^((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,5})['’]s?\s+(?:\p{Lu}[\p{L}-]*\s+|take-?down\s+|press\s+|official\s+|written\s+|formal\s+|new\s+|latest\s+){0,3}(?:notice|statement|report|letter|release|filing|complaint|lawsuit|submission|tweet|post|announcement|website|blog|memo|document|order|ruling|judgment|judgement)\s+(?=\p{Ll})/u;
 
 /** Finds the sentence's subject: the longest opening phrase that names someone and is followed by a verb. */
@@ -80,7 +81,8 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
     if (!/^\p{Ll}/u.test(next[0]) || /^(?:of|and|for|the|in|at|on)$/.test(next[0])) continue;
     const end = tokens[n - 1]!.index + tokens[n - 1]![0].length;
     const phrase = parseSubjectPhrase(rest.slice(0, end));
-    if (phrase) {
+    // Words inside a quotation are masked: a phrase made of them is nobody.
+    if (phrase && !phrase.text.includes(MASK)) {
       return { phrase, span: { start: sentence.start + offset, end: sentence.start + offset + end } };
     }
   }

@@ -58,6 +58,11 @@ export class ArticleResolver {
     }
   }
 
+  /** True when a registry key is a person's (not a body's). */
+  isPerson(key: string): boolean {
+    return this.registry.entries.get(key)?.kind === 'person';
+  }
+
   /** Moves the focus to a resolved speaker, so later pronouns find it. */
   focus(key: string | null, at: number): void {
     if (!key) return;

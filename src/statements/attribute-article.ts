@@ -75,7 +75,8 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     for (const s of p.sentences) {
       resolver.pronouns.startSentence(s.span);
       const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start) : null;
-      if (s.subject && isAboutPerson(s.subject.phrase)) {
+      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase);
+      if (s.subject && subjectNoted) {
         resolver.pronouns.noteSubject(subject, s.subject.span.start);
         if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, resolver);
       }
@@ -85,7 +86,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         const key = resolver.resolve(c.phrase, c.phraseSpan.start, lastResolved ?? subject);
         cueSpeaker.set(c, key);
         if (key) lastResolved = key;
-        if (isAboutPerson(c.phrase) && c.phraseSpan.start !== s.subject?.span.start) resolver.pronouns.noteSubject(key, c.phraseSpan.start);
+        if (isAboutPerson(c.phrase) && !(subjectNoted && c.phraseSpan.start === s.subject!.span.start)) resolver.pronouns.noteSubject(key, c.phraseSpan.start);
       }
       if (s.subject && subject && (s.subject.phrase.type === 'person' || s.subject.phrase.type === 'organisation')) resolver.focus(subject, s.span.end);
       // A sentence about someone who speaks elsewhere in the article is not a continuation of another's words.
@@ -131,6 +132,8 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
       for (const st of reportedSpeech(body, s, cueSpeaker, resolver)) {
         out.push(st);
+        // "According to Muyembe, …": whoever reports speech is someone a later "he" may mean.
+        if (st.speaker && resolver.isPerson(st.speaker)) resolver.pronouns.noteSubject(st.speaker, st.start);
         inParagraph = { speaker: st.speaker, cue: st.cue };
         resolver.focus(st.speaker, s.span.end);
       }

@@ -132,8 +132,17 @@ export function findCues(
     const from = lastBoundaryBefore(masked, m.index);
     const subjectText = masked.slice(from, m.index);
     let phrase = subjectText.trim() ? parseSpeakerPhrase(subjectText) : null;
+    let clauseAt = -1;
+    if (!phrase && subjectText.trim()) {
+      // "John Rhys-Davies broke news when he revealed …": the subject of the clause the verb is in.
+      const clause = /^(.*\s)(?:when|after|as|while|because|before|since|until|once|where|and|but|so|then)\s+((?:he|she|it|they|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}))\s*$/u.exec(subjectText);
+      if (clause) {
+        phrase = parseSpeakerPhrase(clause[2]!);
+        clauseAt = from + clause[1]!.length + clause[0].slice(clause[1]!.length).indexOf(clause[2]!);
+      }
+    }
     let order: Cue['order'] = 'before';
-    let phraseSpan: Span = tightSpan(masked, base, from, m.index);
+    let phraseSpan: Span = tightSpan(masked, base, clauseAt >= 0 ? clauseAt : from, m.index);
     let appositive: string | null = null;
     const namedSubject = subject && (subject.phrase.type === 'person' || subject.phrase.type === 'organisation') && subject.span.end <= base + from ? subject : null;
     // A lone word before the verb after an aside is more often a place than a person: "…, Fayetteville, said".
@@ -171,7 +180,8 @@ export function findCues(
     if (!phrase && !subjectText.trim()) {
       // Inverted: "…,” says NHS Alliance chair Dr Michael Dixon." / "said Ian Dalton, the NHSCB's …"
       const rest = masked.slice(verbEnd);
-      const np = /^\s+([^,;:.!?\u0001—–()]+?)(?=\s*(?:[,;:.!?\u0001—–()]|$))/u.exec(rest);
+      // Not "declared that Soleimani was …": a clause after the verb names what was said, not who said it.
+      const np = /^\s+(?!that\b|how\b|whether\b|if\b)([^,;:.!?\u0001—–()]+?)(?=\s*(?:[,;:.!?\u0001—–()]|$))/u.exec(rest);
       if (np) {
         // "said Dixon at the conference", "wrote Joshua Wong on Twitter": the words after the name are not it;
         // "said Mayor of London Sadiq Khan" keeps them.

@@ -49,7 +49,8 @@ export function findClauseVerb(body: string, s: SentenceAnalysis, q: QuoteSpan, 
   // "… a statute which says “…”": a relative clause speaks for what it follows, not for the subject.
   if (/\b(?:which|who|whom|that)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu.test(between.slice(0, verb.index))) return null;
   // "Mancini has been described by the Daily Hive as …": the subject is who was described, not who spoke.
-  if (/\b(?:is|was|were|are|been|being|be|get|got)\s+(?:\p{L}+ly\s+)?$/iu.test(between.slice(0, verb.index)) || /^\s+by\b/.test(between.slice(verb.index + verb[0].length))) return null;
+  const upToVerb = body.slice(s.subject.span.start, s.subject.span.end) + between.slice(0, verb.index);
+  if (/\b(?:is|was|were|are|been|being|be|get|got)\s+(?:\p{L}+ly\s+)?$/iu.test(upToVerb) || /^\s+by\b/.test(between.slice(verb.index + verb[0].length))) return null;
   if (TITLE_BEFORE.test(body.slice(Math.max(s.span.start, q.open - 30), q.open))) return null;
   return verb[0];
 }

@@ -55,6 +55,8 @@ const CLAUSE_WORDS = new Set([
   'would', 'will', 'must', 'should', 'can', 'could', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'be', 'been',
   'to', 'not', 'said', 'says', 'in', 'at', 'on', 'with', 'by', 'from', 'as', 'that', 'which', 'who', 'his', 'her',
   'their', 'its', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'if', 'when', 'after', 'before', 'speaking', 'during',
+  // Verbs of saying without "-ed": "Smith told Wikinews" names Wikinews as the one told, not as a speaker.
+  'told', 'tells', 'tell', 'wrote', 'writes', 'asks', 'adds', 'spoke', 'speaks', 'thinks', 'thought', 'feels', 'felt', 'hopes',
 ]);
 /** Words that end no noun phrase: "and said" has no subject of its own. */
 const FUNCTION_WORDS = new Set([
