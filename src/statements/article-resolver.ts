@@ -98,7 +98,7 @@ export class ArticleResolver {
       key = this.registry.addPerson(phrase.name, id, phrase.role).key;
     } else {
       const token = keyOf(phrase.name);
-      const names = this.fullNamesFor(phrase.name);
+      const names = this.introducedBy(this.fullNamesFor(phrase.name), at);
       // Two people of that surname in the article ("Mendez" with Tony and Jonna Mendez): say nothing rather than guess.
       if (names.length > 1) return null;
       const misspelt = names.length === 0 ? this.misspeltFullName(phrase.name) : null;
@@ -127,6 +127,20 @@ export class ArticleResolver {
   }
 
   /** Full names the article gives a surname: in titled mentions, and as "First Surname" anywhere in its title or text. */
+  /**
+   * Of several full names for one surname, those the article has given before `at`: "Trump called …"
+   * means Donald Trump when Mary Trump is named only later. All of them when none comes before.
+   */
+  private introducedBy(names: string[], at: number): string[] {
+    if (names.length < 2) return names;
+    const { body } = this.analysis.article;
+    const before = names.filter((n) => {
+      const first = body.indexOf(n);
+      return first >= 0 && first < at;
+    });
+    return before.length ? before : names;
+  }
+
   private fullNamesFor(surname: string): string[] {
     const cached = this.fullNames.get(surname);
     if (cached) return cached;

@@ -200,6 +200,12 @@ export function findCues(
       order = 'before';
       phraseSpan = { start: base + m.index, end: base + m.index };
     }
+    if (/ing$/.test(verb) && order === 'after') {
+      // "arguing Trump was …": after a participle comes what is argued, never who argues.
+      phrase = { type: 'pronoun', text: '', plural: false };
+      order = 'before';
+      phraseSpan = { start: base + m.index, end: base + m.index };
+    }
     if (/ing$/.test(verb) && order === 'before' && phrase?.type !== 'person' && phrase?.type !== 'organisation') {
       // "Trump congratulated Pelosi, saying …": a participle speaks with its clause's subject.
       phrase = { type: 'pronoun', text: '', plural: false };

@@ -83,6 +83,9 @@ const NOT_NAMES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'officials', 'police',
   'witnesses', 'reports', 'sources', 'critics', 'experts', 'residents', 'scientists', 'researchers', 'analysts',
+  'nevertheless', 'nonetheless', 'furthermore', 'moreover', 'additionally', 'consequently', 'therefore', 'thus',
+  'indeed', 'otherwise', 'perhaps', 'specifically', 'namely', 'subsequently', 'initially', 'ultimately', 'currently',
+  'recently', 'previously', 'separately', 'likewise', 'notably', 'again', 'once', 'while', 'whilst',
 ]);
 /** True for a capitalised word that could be part of a person's name (not "The", "Health", "Board"). */
 export function isPlausibleName(token: string): boolean {
