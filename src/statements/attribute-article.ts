@@ -3,7 +3,7 @@ import { ArticleResolver } from './article-resolver.js';
 import type { Cue } from './find-cues.js';
 import { maskQuotes } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
-import { findClauseVerb, isLabel } from './partial-quotes.js';
+import { findClauseVerb, hasInnerSpeaker, isLabel } from './partial-quotes.js';
 import { splitSentences, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 import type { SpeakerRegistry } from './speaker-registry.js';
@@ -83,7 +83,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
       const cueSpeaker = new Map<Cue, string | null>();
       let lastResolved: string | null = subject;
       for (const c of s.cues) {
-        const key = resolver.resolve(c.phrase, c.phraseSpan.start, lastResolved ?? subject);
+        const key = resolver.resolve(c.phrase, c.phraseSpan.start, lastResolved ?? subject, c.strength === 'speech');
         cueSpeaker.set(c, key);
         if (key) lastResolved = key;
         if (isAboutPerson(c.phrase) && !(subjectNoted && c.phraseSpan.start === s.subject!.span.start)) resolver.pronouns.noteSubject(key, c.phraseSpan.start);
@@ -171,6 +171,7 @@ function findQuoteCue(body: string, s: SentenceAnalysis, q: QuoteSpan): Cue | nu
   const before = cues.filter((c) => c.verbSpan.end <= q.open && c.order === 'before' || (c.order === 'after' && c.phraseSpan.end <= q.open));
   const c = before[before.length - 1];
   if (!c) return null;
+  if (c.order === 'before' && hasInnerSpeaker(body.slice(c.verbSpan.end, q.open))) return null;
   if (c.strength === 'weak') {
     const lead = body.slice(Math.max(s.span.start, q.open - 40), q.open);
     if (words < 2 || NAMING_BEFORE.test(lead)) return null;

@@ -1,5 +1,6 @@
 import type { QuoteSpan } from './find-quotes.js';
 import type { SentenceAnalysis } from './analyse-article.js';
+import { isPlausibleName } from './speaker-phrase.js';
 
 /**
  * Verbs with which a subject puts words of its own into a sentence: "Watson called the deal
@@ -72,6 +73,21 @@ export function isLabel(body: string, s: SentenceAnalysis, q: QuoteSpan): boolea
 
 const CALLING_BEFORE = /\b(?:call|calls|called|calling|term|terms|termed|brand|brands|branded|label|labels|labelled|labeled|deem|deems|deemed|described|describes|describing|characteri[sz]ed|dismissed)\s+(?:[^\s.;:“”"]+\s+){0,6}(?:as\s+)?(?:an?\s+|the\s+)?$/iu;
 const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|creating|create|so-called)\s+(?:[\p{Ll}-]+\s+)?$/iu;
+
+const INNER_VERB_RE = new RegExp(`(?<![\\p{L}'’-])(?:${CLAUSE_VERBS.join('|')})(?![\\p{L}'’-])`, 'iu');
+const NAME_RE = /(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+/gu;
+
+/**
+ * True when reported words hold a speaker of their own before a quotation: in "The Atlantic
+ * claimed that … Trump … referred to the soldiers as “losers”", the quoted word is Trump's, not
+ * the Atlantic's.
+ */
+export function hasInnerSpeaker(text: string): boolean {
+  for (const m of text.matchAll(NAME_RE)) {
+    if (m.index! > 0 && isPlausibleName(m[0].replace(/['’]s$/, '')) && INNER_VERB_RE.test(text.slice(m.index! + m[0].length))) return true;
+  }
+  return false;
+}
 
 /** True for a run of words each capitalised, as titles are: “Breaking Into Comics”, “Dealer's Den”. */
 function isTitleCased(text: string): boolean {
