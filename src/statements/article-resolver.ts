@@ -10,8 +10,11 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /** True when a job title stands before the name: "Turkish president Erdoğan", not "One of the children". */
 function hasTitleBefore(phrase: Extract<SpeakerPhrase, { type: 'person' }>): boolean {
   const before = phrase.text.slice(0, Math.max(0, phrase.text.lastIndexOf(phrase.name))).toLowerCase().split(/[\s.]+/);
-  return before.some((w) => TITLE_WORDS.has(w));
+  return before.some((w) => TITLE_WORDS.has(w) || KIN_WORDS.has(w));
 }
+
+/** Family words that name a person with a given name alone: "His wife Mary said". */
+const KIN_WORDS = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'widow', 'widower', 'partner', 'niece', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter']);
 
 /**
  * Resolves the words naming a speaker to one registry entry, within one article: surnames to the
@@ -68,6 +71,9 @@ export class ArticleResolver {
    */
   private resolveSingleName(phrase: Extract<SpeakerPhrase, { type: 'person' }>, at: number): string | null {
     const name = phrase.name;
+    const id = this.analysis.article.id;
+    const known = this.registry.entries.get(keyOf(name));
+    if (known && known.articles.has(id) && !known.name.includes(' ')) return known.key;
     if (name.includes(' ') || name.length < 3 || !isPlausibleName(name) || this.registry.bySurname(name).length > 0) return null;
     const { body } = this.analysis.article;
     const uses = [...body.matchAll(new RegExp(`(?<![\\p{L}-])${escapeRegExp(name)}(?![\\p{L}-])`, 'gu'))].map((m) => m.index!);
@@ -80,7 +86,6 @@ export class ArticleResolver {
       personal += /(?<![\p{L}])(?:he|she|his|her|him)(?![\p{L}])/iu.test(sentence) ? 1 : 0;
       corporate += /(?<![\p{L}])(?:its|it|the company|the firm|the group|the organi[sz]ation)(?![\p{L}])/iu.test(sentence) || /^['’]s\s+(?:statement|website|spokes\w+|products?|platform|users|policy)/.test(after) ? 1 : 0;
     }
-    const id = this.analysis.article.id;
     const entry = personal > corporate ? this.registry.addPerson(name, id, null) : this.registry.addOrganisation(name, null);
     this.registry.noteArticle(entry, id);
     return entry.key;

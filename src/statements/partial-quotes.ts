@@ -24,7 +24,13 @@ const CLAUSE_VERBS = [
   'mocked', 'ridiculed', 'rejected', 'rejects', 'attacked', 'lambasted', 'decried', 'decries', 'reiterated', 'asked',
   'demanded', 'demands', 'pointed', 'pointing', 'vowing', 'promising', 'predicted', 'predicts', 'complained', 'complains',
   'announcing', 'declaring', 'describing', 'replied', 'responded', 'commented', 'comments', 'remarked', 'joked',
+  'specifies', 'specified', 'stipulates', 'stipulated', 'screamed', 'screaming', 'shouted', 'shouting', 'yelled',
+  'lamented', 'laments', 'boasted', 'boasts', 'conceded', 'concedes', 'cautioned', 'cautions', 'hinted', 'mused',
 ];
+/** "Facebook released a statement which read …": the one who releases a statement speaks through it. */
+const RELEASED_STATEMENT = /\b(?:released|issued|published|put out|posted|sent|shared)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|letter|post|tweet|release|notice)\b/iu;
+/** First-person words in a partial quotation: the subject's own words ("her passion “stemmed through my love for Halloween”"). */
+const FIRST_PERSON = /(?<![\p{L}'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine|myself)(?![\p{L}'’-])/u;
 const CLAUSE_VERB_RE = new RegExp(`(?<![\\p{L}'’-])(?:${CLAUSE_VERBS.join('|')})(?![\\p{L}'’-])`, 'giu');
 /** Words right before a quotation that make it a title or a name, not speech: "the book “…”", "titled “…”". */
 const TITLE_BEFORE = /(?:\b(?:book|film|movie|song|album|show|series|programme|program|panel|exhibit|exhibition|titled|entitled|named|nicknamed|known as|headline|hashtag|slogan|motto|campaign|article|report|paper|study|column|episode|hall|operation)\s*)$/i;
@@ -43,10 +49,16 @@ export function findClauseVerb(body: string, s: SentenceAnalysis, q: QuoteSpan, 
   // Another clause with a subject of its own ("…; Jones said", "…, while critics called it …") is not the subject's.
   if (/[;:]|\s[—–]\s/u.test(between) || /,\s*(?:while|whereas|but|although|though|who|which)\b/i.test(between)) return null;
   // The verb nearest the quotation governs it: "… alleged violation of a statute which says “…”".
+  const released = RELEASED_STATEMENT.exec(between);
+  if (released) return released[0];
   let verb: RegExpExecArray | null = null;
   CLAUSE_VERB_RE.lastIndex = 0;
   for (let m = CLAUSE_VERB_RE.exec(between); m; m = CLAUSE_VERB_RE.exec(between)) verb = m;
-  if (!verb) return null;
+  if (!verb) {
+    // No verb of saying, but the words are in the first person: the subject's own ("She typically chooses “to portray … I also enjoy …”").
+    const inner = body.slice(q.inner.start, q.inner.end);
+    return FIRST_PERSON.test(inner) && inner.split(/\s+/).length >= 3 && !/\b(?:is|was|were|are|been|being|be)\s+\p{L}+(?:ed|en)\b/iu.test(between) ? 'in the first person' : null;
+  }
   // "… a statute which says “…”": a relative clause speaks for what it follows, not for the subject.
   if (/\b(?:which|who|whom|that)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu.test(between.slice(0, verb.index))) return null;
   // "Mancini has been described by the Daily Hive as …": the subject is who was described, not who spoke.
