@@ -1,29 +1,16 @@
 import { normalise, wordCount, type ArticleAnalysis, type ParagraphAnalysis, type SentenceAnalysis } from './analyse-article.js';
 import { ArticleResolver } from './article-resolver.js';
-import type { Cue } from './find-cues.js';
-import { maskQuotes } from './find-cues.js';
+import { cueText, endsSentence } from './cue-position.js';
+import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { findClauseVerb, hasInnerSpeaker, isLabel } from './partial-quotes.js';
-import { splitSentences, type Span } from './segment.js';
+import type { Attribution, RawStatement } from './raw-statement.js';
+import { detectListIntro, reportedSpeech } from './reported-speech.js';
+import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 import type { SpeakerRegistry } from './speaker-registry.js';
-import type { StatementKind } from './statement.js';
 
-/** A statement before speakers get their public ids: `speaker` is a registry key. */
-export interface RawStatement {
-  start: number;
-  end: number;
-  kind: StatementKind;
-  speaker: string | null;
-  cue: string | null;
-  /** The whole quotation a direct statement belongs to. */
-  quotation?: Span;
-}
-
-interface Attribution {
-  speaker: string | null;
-  cue: string | null;
-}
+export type { RawStatement };
 
 const PUNCTUATION_ONLY = /^[\s,.!?;:—–\-…]*$/u;
 /** Words before a quote that make it a name for something rather than speech: "creating a “single digital record”". */
@@ -193,20 +180,7 @@ function asidesOf(body: string, s: SentenceAnalysis): Span[] {
   return out;
 }
 
-/** True when a cue closes its sentence: "…, the Chairman of the NHS Alliance has said." */
-function endsSentence(body: string, s: SentenceAnalysis, c: Cue): boolean {
-  const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
-  const end = Math.max(c.phraseSpan.end, c.verbSpan.end);
-  const before = body.slice(s.span.start, start);
-  const after = body.slice(end, s.span.end);
-  return /,\s*$/.test(before) && /^(?:\s+(?:to\s+)?[\p{L}\s'’-]{0,60}?)?\s*[.!?]?\s*$/u.test(after);
-}
 
-/** The cue's words; a verb that shares its sentence's subject gets that subject: "Dr Dixon … said". */
-function cueText(body: string, s: SentenceAnalysis, c: Cue): string {
-  if (c.phrase.type !== 'pronoun' || c.phrase.text !== '' || !s.subject) return c.text;
-  return `${body.slice(s.subject.span.start, s.subject.span.end)} … ${c.text}`;
-}
 
 function continuing(from: Attribution, what: string): Attribution {
   const cue = from.cue?.startsWith('continues ') ? from.cue : `continues ${what}${from.cue ? ` (${from.cue})` : ''}`;
@@ -222,77 +196,11 @@ function isWholeSentence(body: string, s: SentenceAnalysis, q: QuoteSpan): boole
   return PUNCTUATION_ONLY.test(body.slice(s.span.start, q.open)) && PUNCTUATION_ONLY.test(body.slice(q.end, s.span.end).replace(/[”"’']/g, ''));
 }
 
-/** Reported speech: "Dixon said commissioners would need …", "…, he said.", "according to X, …". */
-function reportedSpeech(body: string, s: SentenceAnalysis, cueSpeaker: Map<Cue, string | null>, resolver: ArticleResolver): RawStatement[] {
-  const out: RawStatement[] = [];
-  const sentenceEnd = trimEnd(body, s.span.start, s.span.end);
-  s.cues.forEach((c, i) => {
-    const speaker = cueSpeaker.get(c);
-    if (!speaker || c.strength !== 'speech') return;
-    if (c.order === 'before' && c.complementStart !== null && !endsSentence(body, s, c)) {
-      const next = s.cues.slice(i + 1).find((n) => n.verbSpan.start > c.verbSpan.end);
-      let end = next ? Math.min(next.phraseSpan.start, next.verbSpan.start) : sentenceEnd;
-      const dash = /\s[–—-]\s|;|,\s+(?:reported by|according to|citing)\b/.exec(body.slice(c.complementStart, end));
-      if (dash) end = c.complementStart + dash.index;
-      const span = trimSpan(body, { start: c.complementStart, end });
-      span.end = trimTrailingConnector(body, span);
-      pushReported(out, body, s, span, speaker, cueText(body, s, c));
-    } else if (endsSentence(body, s, c) && !/^(?:In|At|On|During|After|Before|With|For|From|Speaking|Writing)\b/.test(body.slice(s.span.start, s.span.end))) {
-      // "In a DW report last year, Dave Lewis stated:" sets a scene; it reports nothing.
-      const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
-      pushReported(out, body, s, trimSpan(body, { start: s.span.start, end: start }), speaker, cueText(body, s, c));
-    }
-  });
-  const sentence = body.slice(s.span.start, sentenceEnd);
-  const according = /(^|,\s*)[Aa]ccording to ([^,;.]{2,80}?)(,\s*|$)/u.exec(sentence);
-  if (according) {
-    const phrase = parseSpeakerPhrase(according[2]!);
-    const speaker = phrase && phrase.type !== 'pronoun' ? resolver.resolve(phrase, s.span.start + according.index) : null;
-    if (speaker) {
-      const cue = `according to ${according[2]}`;
-      const span = according[1] === ''
-        ? { start: s.span.start + according[0].length, end: sentenceEnd }
-        : { start: s.span.start, end: s.span.start + according.index };
-      pushReported(out, body, s, trimSpan(body, span), speaker, cue);
-    }
-  }
-  return out;
-}
 
-function pushReported(out: RawStatement[], body: string, s: SentenceAnalysis, span: Span, speaker: string, cue: string): void {
-  const text = body.slice(span.start, span.end);
-  if (wordCount(text) < 4 || /^[“"‘'”’:]/.test(text)) return;
-  const quoted = s.quotes.filter((q) => q.open >= span.start && q.open < span.end).reduce((n, q) => n + wordCount(body.slice(q.inner.start, q.inner.end)), 0);
-  if (quoted * 2 > wordCount(text)) return;
-  out.push({ ...span, kind: 'indirect', speaker, cue });
-}
 
-function detectListIntro(body: string, p: ParagraphAnalysis, resolver: ArticleResolver): Attribution | null {
-  const text = body.slice(p.span.start, p.span.end);
-  const m = /^(.{2,80}?)['’]s\s+(?:[\p{L}-]+\s+){0,8}?(?:are|include|were|is|was)?\s*:$/u.exec(text);
-  if (!m) return null;
-  const phrase = parseSpeakerPhrase(m[1]!);
-  if (!phrase) return null;
-  const speaker = resolver.resolve(phrase, p.span.start);
-  return speaker ? { speaker, cue: text } : null;
-}
 
-function trimEnd(body: string, start: number, end: number): number {
-  while (end > start && /[\s.!?]/.test(body[end - 1]!)) end--;
-  return end;
-}
 
-function trimSpan(body: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && /[\s,;:—–-]/u.test(body[start]!)) start++;
-  while (end > start && /[\s,;:—–-]/u.test(body[end - 1]!)) end--;
-  return { start, end };
-}
 
-function trimTrailingConnector(body: string, span: Span): number {
-  const m = /[\s,;]+(?:and|but|while|as|or)$/i.exec(body.slice(span.start, span.end));
-  return m ? span.start + m.index : span.end;
-}
 
 function dedupe(statements: RawStatement[]): RawStatement[] {
   const seen = new Set<string>();
