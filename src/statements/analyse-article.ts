@@ -63,7 +63,7 @@ const DOCUMENT_SUBJECT = /^((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-
 /** Finds the sentence's subject: the longest opening phrase that names someone and is followed by a verb. */
 function findSubject(body: string, sentence: Span, masked: string): SentenceAnalysis['subject'] {
   let offset = 0;
-  const lead = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later|After|Before|Asked|Nevertheless|Still|Yesterday|Today|\p{Lu}\p{Ll}+ing)\b[^,\u0001]{0,160},\s*)/u.exec(masked);
+  const lead = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later|After|Before|Asked|Nevertheless|Still|Yesterday|Today|\p{Lu}\p{Ll}+(?:ing|ed|ly))\b[^,\u0001]{0,160},\s*)/u.exec(masked);
   if (lead) offset = lead[0].length;
   const rest = masked.slice(offset);
   // "RIAA's DMCA notice alleged …", "Facebook's statement read …": a body's document speaks for the body.
