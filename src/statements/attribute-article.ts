@@ -3,7 +3,7 @@ import { ArticleResolver } from './article-resolver.js';
 import { cueText, endsSentence } from './cue-position.js';
 import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
-import { findClauseVerb, hasInnerSpeaker, isLabel } from './partial-quotes.js';
+import { findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
@@ -63,7 +63,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
     for (const s of p.sentences) {
       resolver.pronouns.startSentence(s.span);
-      const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start) : null;
+      const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start, null, speaksNext(body.slice(s.subject.span.end, s.span.end))) : null;
       const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase);
       if (s.subject && subjectNoted) {
         resolver.pronouns.noteSubject(subject, s.subject.span.start);

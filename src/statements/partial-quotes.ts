@@ -108,6 +108,13 @@ export function hasInnerSpeaker(text: string): boolean {
   return false;
 }
 
+const SPEAKS_NEXT = new RegExp(`^[\\s,]*(?:(?:also|further|then|later|has|had|have|again|once)\\s+)*(?:${CLAUSE_VERBS.join('|')}|released|issued|published)(?![\\p{L}'’-])`, 'iu');
+
+/** True when the words right after a sentence's subject are a verb of saying: "Facebook further claimed", "Facebook released". */
+export function speaksNext(text: string): boolean {
+  return SPEAKS_NEXT.test(text);
+}
+
 /** True for a run of words each capitalised, as titles are: “Breaking Into Comics”, “Dealer's Den”. */
 function isTitleCased(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
