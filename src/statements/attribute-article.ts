@@ -64,7 +64,8 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     for (const s of p.sentences) {
       resolver.pronouns.startSentence(s.span);
       const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start, null, speaksNext(body.slice(s.subject.span.end, s.span.end))) : null;
-      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase);
+      // A capitalised first word the article never uses as a name elsewhere ("More consequential, he told …") is nobody.
+      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase) && (subject !== null || mayBeName(body, s.subject.phrase, s.span.start));
       if (s.subject && subjectNoted) {
         resolver.pronouns.noteSubject(subject, s.subject.span.start);
         if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, resolver);
@@ -156,6 +157,15 @@ function accordingBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolv
   const phrase = parseSpeakerPhrase(lead[1]!);
   const speaker = phrase && phrase.type !== 'pronoun' ? resolver.resolve(phrase, s.span.start + lead.index) : null;
   return speaker ? { speaker, cue: `according to ${lead[1]}` } : null;
+}
+
+/** True unless a phrase is one capitalised word that the article capitalises only at the start of a sentence. */
+function mayBeName(body: string, phrase: SpeakerPhrase, sentenceStart: number): boolean {
+  if (phrase.type !== 'person' || phrase.name.includes(' ') || phrase.honorific || phrase.role) return true;
+  for (const m of body.matchAll(new RegExp(`(?<![\\p{L}'’-])${phrase.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'gu'))) {
+    if (m.index !== sentenceStart && !/(?:^|[.!?:]["”’)]?\s+|\n\s*)$/u.test(body.slice(Math.max(0, m.index! - 4), m.index))) return true;
+  }
+  return false;
 }
 
 /** True for words that name or stand for a person: a name, "he", "she" (not "it", "they" or a body). */

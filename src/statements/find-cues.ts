@@ -136,9 +136,14 @@ export function findCues(
     if (!phrase && subjectText.trim()) {
       // "John Rhys-Davies broke news when he revealed …": the subject of the clause the verb is in.
       const clause = /^(.*\s)(?:when|after|as|while|because|before|since|until|once|where|and|but|so|then)\s+((?:he|she|it|they|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}))\s*$/u.exec(subjectText);
+      // "On the live television he said": a pronoun right before the verb is its subject, whatever comes before.
+      const pronoun = clause ? null : /^(.*\s)(he|she|they)\s*$/iu.exec(subjectText);
       if (clause) {
         phrase = parseSpeakerPhrase(clause[2]!);
         clauseAt = from + clause[1]!.length + clause[0].slice(clause[1]!.length).indexOf(clause[2]!);
+      } else if (pronoun) {
+        phrase = parseSpeakerPhrase(pronoun[2]!);
+        clauseAt = from + pronoun[1]!.length;
       }
     }
     let order: Cue['order'] = 'before';
