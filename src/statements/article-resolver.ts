@@ -2,7 +2,7 @@ import type { ArticleAnalysis } from './analyse-article.js';
 import { findGivenNames, findPersonMentions, isTitleOrHonorific, type PersonMention } from './find-people.js';
 import { PronounTracker } from './pronoun-tracker.js';
 import { foldNameVariants, isVariantSpelling } from './name-variants.js';
-import { TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
+import { KIN, TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -10,11 +10,8 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /** True when a job title stands before the name: "Turkish president Erdoğan", not "One of the children". */
 function hasTitleBefore(phrase: Extract<SpeakerPhrase, { type: 'person' }>): boolean {
   const before = phrase.text.slice(0, Math.max(0, phrase.text.lastIndexOf(phrase.name))).toLowerCase().split(/[\s.]+/);
-  return before.some((w) => TITLE_WORDS.has(w) || KIN_WORDS.has(w));
+  return before.some((w) => TITLE_WORDS.has(w) || KIN.has(w));
 }
-
-/** Family words that name a person with a given name alone: "His wife Mary said". */
-const KIN_WORDS = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'widow', 'widower', 'partner', 'niece', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter']);
 
 /**
  * Resolves the words naming a speaker to one registry entry, within one article: surnames to the

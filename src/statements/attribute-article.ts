@@ -5,6 +5,7 @@ import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
+import { isSentenceInitialOnly } from './find-people.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
@@ -65,7 +66,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
       resolver.pronouns.startSentence(s.span);
       const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start, null, speaksNext(body.slice(s.subject.span.end, s.span.end))) : null;
       // A capitalised first word the article never uses as a name elsewhere ("More consequential, he told …") is nobody.
-      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase) && (subject !== null || mayBeName(body, s.subject.phrase, s.span.start));
+      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase) && (subject !== null || mayBeName(body, s.subject.phrase));
       if (s.subject && subjectNoted) {
         resolver.pronouns.noteSubject(subject, s.subject.span.start);
         if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, resolver);
@@ -160,12 +161,8 @@ function accordingBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolv
 }
 
 /** True unless a phrase is one capitalised word that the article capitalises only at the start of a sentence. */
-function mayBeName(body: string, phrase: SpeakerPhrase, sentenceStart: number): boolean {
-  if (phrase.type !== 'person' || phrase.name.includes(' ') || phrase.honorific || phrase.role) return true;
-  for (const m of body.matchAll(new RegExp(`(?<![\\p{L}'’-])${phrase.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'gu'))) {
-    if (m.index !== sentenceStart && !/(?:^|[.!?:]["”’)]?\s+|\n\s*)$/u.test(body.slice(Math.max(0, m.index! - 4), m.index))) return true;
-  }
-  return false;
+function mayBeName(body: string, phrase: SpeakerPhrase): boolean {
+  return phrase.type !== 'person' || phrase.name.includes(' ') || phrase.honorific !== null || phrase.role !== null || !isSentenceInitialOnly(body, phrase.name);
 }
 
 /** True for words that name or stand for a person: a name, "he", "she" (not "it", "they" or a body). */

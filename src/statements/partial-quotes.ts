@@ -101,7 +101,12 @@ const NAME_RE = /(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+/gu;
  * claimed that … Trump … referred to the soldiers as “losers”", the quoted word is Trump's, not
  * the Atlantic's.
  */
-export function hasInnerSpeaker(text: string): boolean {
+export function hasInnerSpeaker(raw: string): boolean {
+  // An aside speaks for itself: "commented on the matter — which the BBC noted as unusual — “…”".
+  const text = raw.replace(/\s[—–]\s[^—–]{3,200}?\s[—–]\s|\([^()]{3,200}\)/gu, (m) => ' '.repeat(m.length));
+  // "… alleged violation of a statute which says “…”": the statute speaks.
+  const relative = /\b(?:which|who|that)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+  for (const m of text.matchAll(new RegExp(INNER_VERB_RE.source, 'giu'))) if (relative.test(text.slice(0, m.index))) return true;
   for (const m of text.matchAll(NAME_RE)) {
     if (m.index! > 0 && isPlausibleName(m[0].replace(/['’]s$/, '')) && INNER_VERB_RE.test(text.slice(m.index! + m[0].length))) return true;
   }

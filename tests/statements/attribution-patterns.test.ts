@@ -203,3 +203,25 @@ describe('continuations and split quotations', () => {
     expect(statements.map((s) => s.text)).not.toContain('Assured.');
   });
 });
+
+describe('more shapes of names', () => {
+  it('reads "His wife Mary said" as Mary speaking', () => {
+    const body = 'Walter Munk died on Friday. His wife Mary said "We thought he would live forever."';
+    expect(speakerOf(body, 'We thought he would live forever.')).toBe('Mary');
+  });
+
+  it('reads a ministry with "of" in its name as one body', () => {
+    const body = 'In a press release issued the next day, the Turkish Ministry of Foreign Affairs denounced the summit, calling the agreements "legitimate and fully compatible with international law".';
+    expect(speakerOf(body, 'legitimate and fully compatible with international law')).toBe('Turkish Ministry of Foreign Affairs');
+  });
+
+  it('takes a pronoun right before the verb after a prepositional opening', () => {
+    const body = 'President Recep Tayyip Erdogan spoke on Friday. On the live television he said, "Constantinople will never exist again."';
+    expect(speakerOf(body, 'Constantinople will never exist again.')).toBe('Recep Tayyip Erdogan');
+  });
+
+  it('does not let a capitalised first word block a pronoun: "More consequential, he told"', () => {
+    const body = 'Joe Biden made a couple of gaffes in May. More consequential, he told a radio host "if you have a problem figuring it out, you ain\'t black."';
+    expect(speakerOf(body, "if you have a problem figuring it out, you ain't black.")).toBe('Joe Biden');
+  });
+});
