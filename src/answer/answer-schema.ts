@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PublishedDateSchema } from '../corpus/article.js';
+import type { QuoteContext } from '../context/quote-context.js';
 
 /** A speaker as answers show them. */
 export const SpeakerRefSchema = z.object({
@@ -137,4 +138,6 @@ export interface AskOptions {
 /** The one call adapters make: a question in, an Answer out. */
 export interface Briefbot {
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** A statement where it stands in its article (the context page); null when it is not in the corpus. */
+  quote?(statementId: string): Promise<QuoteContext | null>;
 }

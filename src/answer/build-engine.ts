@@ -13,6 +13,7 @@ import { extractStatements, slugify, type Extraction } from '../statements/extra
 import { segmentParagraphs } from '../statements/segment.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import { answerQuestion } from './answer-question.js';
+import { findQuoteContext } from './find-quote-context.js';
 import type { BrowseOrder } from './browse-newest.js';
 import { questionSpeakers } from './question-speakers.js';
 import type { Answer, AskOptions } from './answer-schema.js';
@@ -35,6 +36,8 @@ export interface EngineData {
   articlesDated?: (from: string | null, to: string | null, outlet: string | null) => Set<string>;
   /** Articles in date order, for listing every quote newest first: made on first need, dropped on a change. */
   browseOrder?: BrowseOrder;
+  /** Editors' corrections applied to statements, by statement id (see src/corrections/). */
+  corrections?: Map<string, { label: string }>;
 }
 
 /** Pairs each statement with the paragraph it sits in, for the index's context field. */
@@ -205,5 +208,6 @@ export function createEngine(
     speakers: [...data.speakers.values()],
     problems: info.problems,
     ask: (question: string, options?: AskOptions): Promise<Answer> => answerQuestion(data, question, options ?? {}, info.now()),
+    quote: async (statementId: string) => findQuoteContext(data, statementId),
   };
 }

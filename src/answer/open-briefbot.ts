@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/article.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
+import type { QuoteContext } from '../context/quote-context.js';
 import { computeCacheKey, parseCorpusTexts, readCorpusTexts, type ParsedFile } from '../search/corpus-files.js';
 import { loadEngineCache, saveEngineCache } from '../search/engine-cache.js';
 import { loadSynonyms } from '../search/synonyms.js';
@@ -43,6 +44,7 @@ export interface BriefbotEngine extends Briefbot {
   problems: CorpusProblem[];
   /** How the index was obtained. */
   index?: IndexInfo;
+  quote(statementId: string): Promise<QuoteContext | null>;
 }
 
 /** At most this share of files changed (or 20 files) is updated in place; more is rebuilt whole. */

@@ -136,6 +136,10 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       if (!current) throw new Error('the corpus is not open');
       return current.ask(question, askOptions);
     },
+    async quote(statementId: string) {
+      const current = engine ?? (await first, engine);
+      return current?.quote ? current.quote(statementId) : null;
+    },
     isReady: () => engine !== null,
     whenReady: async () => {
       await first;

@@ -26,6 +26,7 @@ async function openTextEngine({ corpusDir }: OpenOptions): Promise<BriefbotEngin
     statements: [],
     speakers: [],
     problems: corpus.problems,
+    quote: async () => null,
     async ask(question: string): Promise<Answer> {
       const needle = question.toLowerCase();
       const hits = corpus.articles.filter((a) => a.body.toLowerCase().includes(needle));
