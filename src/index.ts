@@ -32,3 +32,6 @@ export { createContextRoute } from './context/create-context-route.js';
 export { renderContextText } from './context/render-context-text.js';
 export { formatPublished } from './cite/format-published.js';
 export { formatCitation, citeAnswer, primarySource } from './cite/format-citation.js';
+export { createMemoryConversationStore, DEFAULT_CONVERSATION_TTL_MS, type ConversationStore } from './conversation/conversation-store.js';
+export { withFollowUps } from './conversation/with-follow-ups.js';
+export { describeFollowUp } from './conversation/describe-follow-up.js';

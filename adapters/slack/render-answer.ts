@@ -1,4 +1,4 @@
-import type { Answer, Interpretation } from '../../src/index.js';
+import { describeFollowUp, type Answer, type Interpretation } from '../../src/index.js';
 import { encodeButtonValue } from './button-value.js';
 import { fitMessage } from './fit-message.js';
 import { formatPublishedDate } from './format-date.js';
@@ -38,6 +38,8 @@ export function renderSearchedLine(interpretation: Interpretation): string {
   if (dates !== null) parts.push(`dates ${escapeMrkdwn(dates)}`);
   if (interpretation.outlet !== null) parts.push(`outlet *${escapeMrkdwn(interpretation.outlet)}*`);
   if (interpretation.sort === 'newest') parts.push('newest first');
+  const followUp = describeFollowUp(interpretation);
+  if (followUp !== null) parts.push(escapeMrkdwn(followUp));
   return `Searched: ${parts.length === 0 ? 'all quotes' : parts.join(' · ')}`;
 }
 

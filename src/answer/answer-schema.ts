@@ -63,6 +63,10 @@ export const InterpretationSchema = z.object({
   dateText: z.string().nullable(),
   outlet: z.string().nullable(),
   sort: z.enum(['relevance', 'newest']),
+  /** For a follow-up ("and in 2011?"): the parts kept from the previous question. */
+  carried: z.array(z.enum(['speaker', 'topic', 'dates', 'outlet'])).optional(),
+  /** For "who else said that?": the previous speaker, left out. */
+  excludedSpeaker: SpeakerRefSchema.optional(),
 });
 export type Interpretation = z.infer<typeof InterpretationSchema>;
 
@@ -133,6 +137,10 @@ export interface AskOptions {
   limit?: number;
   /** Results to skip, for "More results". */
   offset?: number;
+  /** The previous question's interpretation in this conversation: a follow-up ("and in 2011?") builds on it. */
+  previous?: Interpretation;
+  /** A conversation key (Slack thread or DM, Teams conversation): `withFollowUps` keeps the previous interpretation under it. */
+  conversation?: string;
 }
 
 /** The one call adapters make: a question in, an Answer out. */

@@ -1,4 +1,4 @@
-import type { Answer, PublishedDate, Result } from '../index.js';
+import { describeFollowUp, type Answer, type PublishedDate, type Result } from '../index.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -29,6 +29,8 @@ export function describeSearch(answer: Extract<Answer, { kind: 'results' | 'noth
   else if (i.dateFrom || i.dateTo) parts.push(`${i.dateFrom ?? '…'} to ${i.dateTo ?? '…'}`);
   if (i.outlet) parts.push(`in ${i.outlet}`);
   if (i.sort === 'newest') parts.push('newest first');
+  const followUp = describeFollowUp(i);
+  if (followUp) parts.push(followUp);
   return `Searched: ${parts.join(' · ')}`;
 }
 
