@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import {
   createContextRoute,
+  createMemoryConversationStore,
+  withFollowUps,
   createHttpServer,
   loadQuoteLinks,
   createLiveBriefbot,
@@ -62,6 +64,14 @@ function createDeferredBriefbot(engine: Promise<Briefbot>): Briefbot {
       const ready = await engine;
       return ready.quote ? ready.quote(statementId) : null;
     },
+    result: async (statementId: string) => {
+      const ready = await engine;
+      return ready.result ? ready.result(statementId) : null;
+    },
+    report: async (input) => {
+      const ready = await engine;
+      return ready.report ? ready.report(input) : false;
+    },
   };
 }
 
@@ -93,7 +103,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
 
   // A half-made link configuration stops the server with a message naming the variable.
   const links = loadQuoteLinks(options.env, options.now);
-  const briefbot = createDeferredBriefbot(engine);
+  // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
+  const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
   const context: PlatformContext = { env: options.env, logger, briefbot, links };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);

@@ -35,3 +35,4 @@ export { formatCitation, citeAnswer, primarySource } from './cite/format-citatio
 export { createMemoryConversationStore, DEFAULT_CONVERSATION_TTL_MS, type ConversationStore } from './conversation/conversation-store.js';
 export { withFollowUps } from './conversation/with-follow-ups.js';
 export { describeFollowUp } from './conversation/describe-follow-up.js';
+export { appendReport, readReports, reportsPath, ReportSchema, type Report, type ReportInput } from './corrections/reports.js';

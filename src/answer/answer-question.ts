@@ -136,7 +136,8 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions, foll
   return page(rankGroups(data, hits, q.sort === 'newest' || !text, articleIds, offset + limit), note);
 }
 
-function toResult(data: EngineData, members: Statement[], score: number): Result {
+/** One result from a group of statements: the same remark, one source an article. */
+export function toResult(data: EngineData, members: Statement[], score: number): Result {
   // One source an article: where an article has the remark twice, its fullest wording.
   const perArticle = new Map<string, Statement>();
   for (const m of members) {

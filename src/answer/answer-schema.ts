@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PublishedDateSchema } from '../corpus/article.js';
 import type { QuoteContext } from '../context/quote-context.js';
+import type { ReportInput } from '../corrections/reports.js';
 
 /** A speaker as answers show them. */
 export const SpeakerRefSchema = z.object({
@@ -148,4 +149,8 @@ export interface Briefbot {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   /** A statement where it stands in its article (the context page); null when it is not in the corpus. */
   quote?(statementId: string): Promise<QuoteContext | null>;
+  /** The result a statement id belongs to, as answers show it (for "Copy citation"); null when it is gone. */
+  result?(statementId: string): Promise<Result | null>;
+  /** Records a "Wrong speaker?" report beside the corpus; false when the statement is gone. Never changes an answer. */
+  report?(input: ReportInput): Promise<boolean>;
 }

@@ -14,6 +14,8 @@ import { segmentParagraphs } from '../statements/segment.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import { answerQuestion } from './answer-question.js';
 import { findQuoteContext } from './find-quote-context.js';
+import { findResult } from './find-result.js';
+import { appendReport, type ReportInput } from '../corrections/reports.js';
 import type { BrowseOrder } from './browse-newest.js';
 import { questionSpeakers } from './question-speakers.js';
 import type { Answer, AskOptions } from './answer-schema.js';
@@ -209,5 +211,24 @@ export function createEngine(
     problems: info.problems,
     ask: (question: string, options?: AskOptions): Promise<Answer> => answerQuestion(data, question, options ?? {}, info.now()),
     quote: async (statementId: string) => findQuoteContext(data, statementId),
+    result: async (statementId: string) => findResult(data, statementId),
+    report: async (input: ReportInput) => {
+      const statement = data.statements.get(input.statementId);
+      if (!statement) return false;
+      const shown = findResult(data, input.statementId);
+      await appendReport(info.corpusDir, {
+        statementId: statement.id,
+        articleId: statement.articleId,
+        start: statement.start,
+        end: statement.end,
+        text: statement.text,
+        speaker: shown?.speaker?.name ?? null,
+        kind: statement.kind,
+        reporter: input.reporter,
+        at: info.now().toISOString(),
+        ...(input.comment ? { comment: input.comment } : {}),
+      });
+      return true;
+    },
   };
 }

@@ -2,11 +2,12 @@ import type { Article } from '../corpus/article.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
 import type { QuoteContext } from '../context/quote-context.js';
+import type { ReportInput } from '../corrections/reports.js';
 import { computeCacheKey, parseCorpusTexts, readCorpusTexts, type ParsedFile } from '../search/corpus-files.js';
 import { loadEngineCache, saveEngineCache } from '../search/engine-cache.js';
 import { loadSynonyms } from '../search/synonyms.js';
 import type { Speaker, Statement } from '../statements/statement.js';
-import type { Answer, AskOptions, Briefbot } from './answer-schema.js';
+import type { Answer, AskOptions, Briefbot, Result } from './answer-schema.js';
 import { buildEngineData, createEngine, fromSnapshot, toSnapshot, type EngineData } from './build-engine.js';
 
 /**
@@ -45,6 +46,8 @@ export interface BriefbotEngine extends Briefbot {
   /** How the index was obtained. */
   index?: IndexInfo;
   quote(statementId: string): Promise<QuoteContext | null>;
+  result(statementId: string): Promise<Result | null>;
+  report(input: ReportInput): Promise<boolean>;
 }
 
 /** At most this share of files changed (or 20 files) is updated in place; more is rebuilt whole. */

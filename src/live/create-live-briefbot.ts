@@ -140,6 +140,14 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       const current = engine ?? (await first, engine);
       return current?.quote ? current.quote(statementId) : null;
     },
+    async result(statementId: string) {
+      const current = engine ?? (await first, engine);
+      return current ? current.result(statementId) : null;
+    },
+    async report(input) {
+      const current = engine ?? (await first, engine);
+      return current ? current.report(input) : false;
+    },
     isReady: () => engine !== null,
     whenReady: async () => {
       await first;

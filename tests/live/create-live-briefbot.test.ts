@@ -27,6 +27,8 @@ async function openTextEngine({ corpusDir }: OpenOptions): Promise<BriefbotEngin
     speakers: [],
     problems: corpus.problems,
     quote: async () => null,
+    result: async () => null,
+    report: async () => false,
     async ask(question: string): Promise<Answer> {
       const needle = question.toLowerCase();
       const hits = corpus.articles.filter((a) => a.body.toLowerCase().includes(needle));
