@@ -63,7 +63,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
       this.logger.warn({ event: 'teams_unknown_button', form: 'invoke' });
       return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: UNKNOWN_BUTTON } };
     }
-    const reply = await this.answer(data.data.question, data.data.offset);
+    const reply = await this.answer(data.data.question, data.data.offset, conversationOf(context.activity));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { ...reply.card } };
   }
 

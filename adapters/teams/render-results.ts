@@ -40,7 +40,7 @@ function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number, 
   const range = `Showing ${first}–${last} of ${answer.total}.`;
   const body: CardNode[] = [textBlock(`Searched: ${escapeCardText(searched)}. ${range}`, { isSubtle: true, size: 'Small' })];
   if (answer.note) body.push(textBlock(escapeCardText(answer.note), { color: 'Warning' }));
-  shown.forEach((result, index) => body.push(renderResult(result, quoteMax, index > 0, links)));
+  shown.forEach((result, index) => body.push(renderResult(result, quoteMax, index, links)));
 
   const hasMore = last < answer.total;
   const actions = hasMore
@@ -53,7 +53,8 @@ function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number, 
   return createReply({ body, actions, plain: lines.join('\n'), summary: `Showing ${first}–${last} of ${answer.total} ${searched}.` });
 }
 
-function renderResult(result: Result, quoteMax: number, separator: boolean, links: QuoteLinks | null): CardNode {
+function renderResult(result: Result, quoteMax: number, index: number, links: QuoteLinks | null): CardNode {
+  const separator = index > 0;
   const source = primarySource(result);
   const quote = truncateText(result.text, quoteMax);
   const items: CardNode[] =
@@ -78,7 +79,7 @@ function renderResult(result: Result, quoteMax: number, separator: boolean, link
   if (isOpenableUrl(source.url)) {
     items.push({ type: 'ActionSet', actions: [openUrlAction('Read the article', source.url)], spacing: 'Small' });
   }
-  items.push(renderResultActions(result, links));
+  items.push(renderResultActions(result, index, links));
   return container(items, { separator, spacing: separator ? 'Medium' : 'Default' });
 }
 
