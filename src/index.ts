@@ -36,3 +36,5 @@ export { createMemoryConversationStore, DEFAULT_CONVERSATION_TTL_MS, type Conver
 export { withFollowUps } from './conversation/with-follow-ups.js';
 export { describeFollowUp } from './conversation/describe-follow-up.js';
 export { appendReport, readReports, reportsPath, ReportSchema, type Report, type ReportInput } from './corrections/reports.js';
+export { loadCorrections, CorrectionSchema, CORRECTIONS_FILE, type Correction } from './corrections/corrections-file.js';
+export { CORRECTION_LABELS } from './corrections/apply-corrections.js';

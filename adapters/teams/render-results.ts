@@ -101,7 +101,8 @@ function plainResult(result: Result, position: number, quoteMax: number): string
 function speakerLine(result: Result): string {
   if (!result.speaker) return 'speaker not named in the article';
   const role = result.speaker.roles[0];
-  return role ? `${result.speaker.name}, ${role}` : result.speaker.name;
+  const corrected = result.correction ? ` (${result.correction})` : '';
+  return `${role ? `${result.speaker.name}, ${role}` : result.speaker.name}${corrected}`;
 }
 
 function describeOtherSources(others: Source[]): string {

@@ -157,6 +157,7 @@ export function toResult(data: EngineData, members: Statement[], score: number):
     cue: lead.cue,
     sources,
     score: Math.round(score * 1000) / 1000,
+    ...(data.corrections?.has(lead.id) ? { correction: data.corrections.get(lead.id)!.label } : {}),
   };
 }
 

@@ -43,6 +43,8 @@ export const ResultSchema = z.object({
   /** Every article that reported it, earliest first. */
   sources: z.array(SourceSchema).min(1),
   score: z.number(),
+  /** Set when an editor corrected this statement, e.g. "speaker corrected by an editor". */
+  correction: z.string().optional(),
 });
 export type Result = z.infer<typeof ResultSchema>;
 

@@ -16,6 +16,7 @@ import { answerQuestion } from './answer-question.js';
 import { findQuoteContext } from './find-quote-context.js';
 import { findResult } from './find-result.js';
 import { appendReport, type ReportInput } from '../corrections/reports.js';
+import type { AppliedCorrection } from '../corrections/apply-corrections.js';
 import type { BrowseOrder } from './browse-newest.js';
 import { questionSpeakers } from './question-speakers.js';
 import type { Answer, AskOptions } from './answer-schema.js';
@@ -39,7 +40,7 @@ export interface EngineData {
   /** Articles in date order, for listing every quote newest first: made on first need, dropped on a change. */
   browseOrder?: BrowseOrder;
   /** Editors' corrections applied to statements, by statement id (see src/corrections/). */
-  corrections?: Map<string, { label: string }>;
+  corrections?: Map<string, AppliedCorrection>;
 }
 
 /** Pairs each statement with the paragraph it sits in, for the index's context field. */

@@ -9,6 +9,7 @@ import { registerAdd } from './commands/add.js';
 import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-command.js';
 import { registerContext } from './commands/context.js';
+import { registerReports } from './commands/reports.js';
 
 /** Each command file adds its commands to the program; `main` owns parsing and exit codes. */
 const registrations: Array<(program: Command, io: CliIo) => void> = [
@@ -21,6 +22,7 @@ const registrations: Array<(program: Command, io: CliIo) => void> = [
   registerImport,
   registerIndex,
   registerContext,
+  registerReports,
 ];
 
 /** Builds the `briefbot` program writing to `io`. */

@@ -13,7 +13,7 @@ function renderResult(r: Result, index: number): string {
   const who = r.speaker ? r.speaker.name : 'Unknown speaker';
   const role = r.speaker?.roles[0] ? ` (${r.speaker.roles[0]})` : '';
   const words = r.kind === 'direct' ? `“${r.text}”` : `Reported speech (not verbatim): ${r.text}`;
-  const lines = [`${index}. ${words}`, `   — ${who}${role}`];
+  const lines = [`${index}. ${words}`, `   — ${who}${role}${r.correction ? ` (${r.correction})` : ''}`];
   for (const s of r.sources) lines.push(`   ${s.outlet}, “${s.title}”, ${formatDate(s.date)}`, `   ${s.url}`);
   return lines.join('\n');
 }

@@ -32,7 +32,7 @@ function isCorpusFileEvent(filename: string | null): boolean {
   // Temporary files are hidden (`.briefbot-*.tmp`, editors' `.x.swp`): only the rename into place counts.
   if (filename === null) return true;
   const base = filename.split(/[\\/]/).pop() ?? filename;
-  return !base.startsWith('.') && base.toLowerCase().endsWith('.md');
+  return base === 'corrections.yml' || (!base.startsWith('.') && base.toLowerCase().endsWith('.md'));
 }
 
 /**
