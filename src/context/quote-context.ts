@@ -29,7 +29,7 @@ export interface QuoteContext {
 }
 
 /** Paragraphs shown before and after the quote on the context page; the whole article is a click further. */
-export const CONTEXT_PARAGRAPHS = 2;
+export const CONTEXT_PARAGRAPHS = 1;
 
 /** Puts a statement back in its article: the paragraphs with the quote's span marked. */
 export function buildQuoteContext(article: Article, statement: Statement, speaker: Speaker | null, correction: string | null): QuoteContext {
