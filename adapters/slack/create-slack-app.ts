@@ -4,7 +4,8 @@ import type { Briefbot, Logger, QuoteLinks, Route } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createEventDeduper } from './create-event-deduper.js';
 import { createMoreHandler, createShareHandler } from './handle-actions.js';
-import { createCiteHandler, createReportHandler } from './handle-result-actions.js';
+import { createCiteHandler, createReportHandler, createReportSubmissionHandler } from './handle-result-actions.js';
+import { REPORT_MODAL } from './report-modal.js';
 import { createCommandHandler } from './handle-command.js';
 import { createErrorHandler } from './handle-error.js';
 import { createDirectMessageHandler, createMentionHandler } from './handle-message.js';
@@ -110,6 +111,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.action(new RegExp(`^${ACTION_IDS.cite}_\\d+$`), createCiteHandler(deps));
   app.action(new RegExp(`^${ACTION_IDS.report}_\\d+$`), createReportHandler(deps));
   app.action(new RegExp(`^${ACTION_IDS.context}_\\d+$`), async ({ ack }) => ack());
+  app.view(REPORT_MODAL.callbackId, createReportSubmissionHandler(deps));
   app.error(createErrorHandler(logger, app.client));
 
   return {

@@ -103,19 +103,66 @@ describe('Slack: In context, Copy citation, Wrong speaker?', () => {
     });
   });
 
-  it('"Wrong speaker?" records a report beside the corpus and thanks the reporter; the answer stays the same', async () => {
+  /** A `view_submission` of the report modal, built on the button fixture's user and team (no real submission fixture is published). */
+  function modalSubmission(view: Record<string, unknown>, comment: string | null): string {
+    const press = JSON.parse(decodeURIComponent(buttonPressBody('x', 'y').slice('payload='.length)));
+    const payload = {
+      type: 'view_submission',
+      team: press.team,
+      user: press.user,
+      api_app_id: press.api_app_id,
+      token: press.token,
+      trigger_id: '111.333.valid',
+      view: { ...view, id: 'V111', team_id: 'T111', state: { values: { comment: { comment_input: { type: 'plain_text_input', value: comment } } } }, hash: '1.abc' },
+    };
+    return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  }
+
+  it('"Wrong speaker?" opens a modal; its submission records the report with the comment; the answer stays the same', async () => {
     const before = await engine.ask(DIXON);
     const ack = (await (await postToSlackEvents(server, slashCommandBody(DIXON))).json()) as AckBody;
     const report = buttons(ack.blocks).find((b) => b.action_id === 'briefbot_report_0')!;
-    const { calls, scope } = hook();
+    expect(report.text.text).toBe('Wrong speaker?');
+    const opened: Array<Record<string, unknown>> = [];
+    const api = nock(API_ORIGIN)
+      .post('/api/views.open')
+      .reply(200, (_uri, body) => {
+        opened.push(readApiCall(body));
+        return { ok: true, view: { id: 'V111' } };
+      });
     await postToSlackEvents(server, buttonPressBody(report.action_id, report.value!));
-    await waitFor(() => scope.isDone(), 5000, 'the thanks');
-    expect(String(calls[0]!.text)).toMatch(/^Thanks: reported to the editors\./);
+    await waitFor(() => api.isDone(), 5000, 'views.open');
+    expect(opened[0]!.trigger_id).toBe('111.222.valid');
+    const view = typeof opened[0]!.view === 'string' ? JSON.parse(opened[0]!.view) : opened[0]!.view;
+    expect(view).toMatchObject({ type: 'modal', callback_id: 'briefbot_report_modal', private_metadata: report.value });
+    expect((await readReports(dir)).reports, 'nothing is recorded before the modal is submitted').toEqual([]);
+
+    const res = await postToSlackEvents(server, modalSubmission(view, '  I think this was Hunt  '));
+    expect(res.status).toBe(200);
+    const closing = (await res.json()) as { response_action: string; view: { blocks: Array<{ text: { text: string } }> } };
+    expect(closing.response_action).toBe('update');
+    expect(closing.view.blocks[0]!.text.text).toMatch(/^Thanks: reported to the editors\./);
     const { reports } = await readReports(dir);
-    expect(reports).toEqual([expect.objectContaining({ statementId: JSON.parse(report.value!).id, speaker: 'Michael Dixon', reporter: { platform: 'slack', id: 'W111', name: 'primary-owner' } })]);
+    expect(reports).toEqual([
+      expect.objectContaining({ statementId: JSON.parse(report.value!).id, speaker: 'Michael Dixon', comment: 'I think this was Hunt', reporter: { platform: 'slack', id: 'W111', name: 'primary-owner' } }),
+    ]);
     const after = (await (await postToSlackEvents(server, slashCommandBody(DIXON))).json()) as AckBody;
     expect(after.text).toBe(ack.text);
     expect(await engine.ask(DIXON)).toEqual(before);
+  });
+
+  it('"Wrong speaker?" still records the report, without a comment, when the modal cannot open', async () => {
+    const ack = (await (await postToSlackEvents(server, slashCommandBody(DIXON))).json()) as AckBody;
+    const report = buttons(ack.blocks).find((b) => b.action_id === 'briefbot_report_1')!;
+    const api = nock(API_ORIGIN).post('/api/views.open').reply(200, { ok: false, error: 'expired_trigger_id' });
+    const { calls, scope } = hook();
+    const before = (await readReports(dir)).reports.length;
+    await postToSlackEvents(server, buttonPressBody(report.action_id, report.value!));
+    await waitFor(() => api.isDone() && scope.isDone(), 5000, 'the thanks');
+    expect(String(calls[0]!.text)).toMatch(/^Thanks: reported to the editors\./);
+    const { reports } = await readReports(dir);
+    expect(reports).toHaveLength(before + 1);
+    expect(reports.at(-1)).not.toHaveProperty('comment');
   });
 
   it('refuses a result button value it did not make, with an apology', async () => {
