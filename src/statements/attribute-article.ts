@@ -1,27 +1,16 @@
 import { normalise, wordCount, type ArticleAnalysis, type ParagraphAnalysis, type SentenceAnalysis } from './analyse-article.js';
 import { ArticleResolver } from './article-resolver.js';
-import type { Cue } from './find-cues.js';
+import { cueText, endsSentence } from './cue-position.js';
+import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
-import { splitSentences, type Span } from './segment.js';
-import { parseSpeakerPhrase } from './speaker-phrase.js';
+import { findClauseVerb, hasInnerSpeaker, isLabel } from './partial-quotes.js';
+import type { Attribution, RawStatement } from './raw-statement.js';
+import { detectListIntro, reportedSpeech } from './reported-speech.js';
+import { splitSentences, trimSpan, type Span } from './segment.js';
+import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 import type { SpeakerRegistry } from './speaker-registry.js';
-import type { StatementKind } from './statement.js';
 
-/** A statement before speakers get their public ids: `speaker` is a registry key. */
-export interface RawStatement {
-  start: number;
-  end: number;
-  kind: StatementKind;
-  speaker: string | null;
-  cue: string | null;
-  /** The whole quotation a direct statement belongs to. */
-  quotation?: Span;
-}
-
-interface Attribution {
-  speaker: string | null;
-  cue: string | null;
-}
+export type { RawStatement };
 
 const PUNCTUATION_ONLY = /^[\s,.!?;:—–\-…]*$/u;
 /** Words before a quote that make it a name for something rather than speech: "creating a “single digital record”". */
@@ -45,9 +34,12 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
   const emitDirect = (q: QuoteSpan, who: Attribution): void => {
     // One statement a sentence, so an answer shows the sentence that matches, still an exact span.
-    for (const s of splitSentences(body, q.inner, [])) {
+    const sentences = splitSentences(body, q.inner, []);
+    // A quotation of one word is kept whole ("lousy"); a one-word sentence of a longer one ("Assured.") is not a statement.
+    const least = who.speaker && sentences.length === 1 ? 1 : 2;
+    for (const s of sentences) {
       const span = trimSpan(body, s);
-      if (wordCount(body.slice(span.start, span.end)) >= 2) out.push({ ...span, kind: 'direct', ...who, quotation: trimSpan(body, q.inner) });
+      if (wordCount(body.slice(span.start, span.end)) >= least) out.push({ ...span, kind: 'direct', ...who, quotation: trimSpan(body, q.inner) });
     }
   };
 
@@ -68,13 +60,20 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     openQuote = null;
 
     for (const s of p.sentences) {
+      resolver.pronouns.startSentence(s.span);
       const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start) : null;
+      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase);
+      if (s.subject && subjectNoted) {
+        resolver.pronouns.noteSubject(subject, s.subject.span.start);
+        if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, resolver);
+      }
       const cueSpeaker = new Map<Cue, string | null>();
       let lastResolved: string | null = subject;
       for (const c of s.cues) {
-        const key = resolver.resolve(c.phrase, c.phraseSpan.start, lastResolved ?? subject);
+        const key = resolver.resolve(c.phrase, c.phraseSpan.start, lastResolved ?? subject, c.strength === 'speech');
         cueSpeaker.set(c, key);
         if (key) lastResolved = key;
+        if (isAboutPerson(c.phrase) && !(subjectNoted && c.phraseSpan.start === s.subject!.span.start)) resolver.pronouns.noteSubject(key, c.phraseSpan.start);
       }
       if (s.subject && subject && (s.subject.phrase.type === 'person' || s.subject.phrase.type === 'organisation')) resolver.focus(subject, s.span.end);
       // A sentence about someone who speaks elsewhere in the article is not a continuation of another's words.
@@ -82,7 +81,8 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
       for (const q of s.quotes) {
         const inner = body.slice(q.inner.start, q.inner.end);
-        if (wordCount(inner) < 2) continue;
+        const words = wordCount(inner);
+        if (words < 1) continue;
         const cue = findQuoteCue(body, s, q);
         let who: Attribution | null = null;
         if (cue) {
@@ -101,7 +101,13 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         } else if (!otherSubject && !s.namesSomeone && !inParentheses(body, s, q) && wordCount(inner) >= 3 && (inParagraph ?? previous)) {
           who = inParagraph ? continuing(inParagraph, 'the paragraph') : continuing(previous!, 'the previous paragraph');
         }
-        if (!who) continue;
+        if (!who?.speaker && subject && !isWholeSentence(body, s, q) && !inParentheses(body, s, q)) {
+          // A partial quote in the subject's clause of saying: "Watson called the deal “lousy”".
+          const verb = isLabel(body, s, q) ? null : findClauseVerb(body, s, q, maskQuotes(body, s.span, s.quotes));
+          if (verb) who = { speaker: subject, cue: `${body.slice(s.subject!.span.start, s.subject!.span.end).replace(/,$/, '')} … ${verb}` };
+        }
+        // One word alone is someone's only with a named speaker, and when it is not a label ("the leaked ‘draft’").
+        if (!who || (words < 2 && (!who.speaker || isLabel(body, s, q)))) continue;
         emitDirect(q, who);
         if (!who.speaker) inParagraph = null;
         if (who.speaker) {
@@ -113,6 +119,8 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
       for (const st of reportedSpeech(body, s, cueSpeaker, resolver)) {
         out.push(st);
+        // "According to Muyembe, …": whoever reports speech is someone a later "he" may mean.
+        if (st.speaker && resolver.isPerson(st.speaker)) resolver.pronouns.noteSubject(st.speaker, st.start);
         inParagraph = { speaker: st.speaker, cue: st.cue };
         resolver.focus(st.speaker, s.span.end);
       }
@@ -123,18 +131,34 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
   return dedupe(out);
 }
 
+/** True for words that name or stand for a person: a name, "he", "she" (not "it", "they" or a body). */
+function isAboutPerson(phrase: SpeakerPhrase): boolean {
+  return phrase.type === 'person' || (phrase.type === 'pronoun' && /^(?:he|she)$/i.test(phrase.text));
+}
+
+/** Counts "his" and "her" after a person who is a sentence's subject, when the sentence names no one else. */
+function notePronounsAfter(body: string, s: SentenceAnalysis, resolver: ArticleResolver): void {
+  if (!s.subject || s.namesSomeone) return;
+  const key = resolver.resolve(s.subject.phrase, s.subject.span.start);
+  if (key) resolver.pronouns.noteGender(key, maskQuotes(body, s.span, s.quotes).slice(s.subject.span.end - s.span.start));
+}
+
 /** The cue that governs a quotation: right after it, ending its sentence, or before it in its clause. */
 function findQuoteCue(body: string, s: SentenceAnalysis, q: QuoteSpan): Cue | null {
   const words = wordCount(body.slice(q.inner.start, q.inner.end));
-  for (const c of s.cues) {
+  const asides = asidesOf(body, s);
+  const outside = (c: Cue): boolean => !asides.some((a) => a.start <= c.verbSpan.start && c.verbSpan.end <= a.end && !(a.start <= q.open && q.end <= a.end));
+  const cues = s.cues.filter(outside);
+  for (const c of cues) {
     const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
     if (start >= q.end && PUNCTUATION_ONLY.test(body.slice(q.end, start))) return c;
   }
-  const final = s.cues.find((c) => c.strength === 'speech' && c.verbSpan.start >= q.end && endsSentence(body, s, c));
+  const final = cues.find((c) => c.strength === 'speech' && c.verbSpan.start >= q.end && endsSentence(body, s, c));
   if (final) return final;
-  const before = s.cues.filter((c) => c.verbSpan.end <= q.open && c.order === 'before' || (c.order === 'after' && c.phraseSpan.end <= q.open));
+  const before = cues.filter((c) => c.verbSpan.end <= q.open && c.order === 'before' || (c.order === 'after' && c.phraseSpan.end <= q.open));
   const c = before[before.length - 1];
   if (!c) return null;
+  if (c.order === 'before' && hasInnerSpeaker(body.slice(c.verbSpan.end, q.open))) return null;
   if (c.strength === 'weak') {
     const lead = body.slice(Math.max(s.span.start, q.open - 40), q.open);
     if (words < 2 || NAMING_BEFORE.test(lead)) return null;
@@ -142,20 +166,21 @@ function findQuoteCue(body: string, s: SentenceAnalysis, q: QuoteSpan): Cue | nu
   return c;
 }
 
-/** True when a cue closes its sentence: "…, the Chairman of the NHS Alliance has said." */
-function endsSentence(body: string, s: SentenceAnalysis, c: Cue): boolean {
-  const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
-  const end = Math.max(c.phraseSpan.end, c.verbSpan.end);
-  const before = body.slice(s.span.start, start);
-  const after = body.slice(end, s.span.end);
-  return /,\s*$/.test(before) && /^(?:\s+(?:to\s+)?[\p{L}\s'’-]{0,60}?)?\s*[.!?]?\s*$/u.test(after);
+/**
+ * The asides of a sentence outside its quotations: "— which the BBC noted as unusual —", "(as the
+ * Times reported)". A cue inside one speaks for the aside, not for a quotation outside it.
+ */
+function asidesOf(body: string, s: SentenceAnalysis): Span[] {
+  const text = body.slice(s.span.start, s.span.end);
+  const out: Span[] = [];
+  for (const m of text.matchAll(/\s[—–]\s[^—–]{3,200}?\s[—–]\s|\([^()]{3,200}\)/gu)) {
+    const span = { start: s.span.start + m.index!, end: s.span.start + m.index! + m[0].length };
+    if (!s.quotes.some((q) => q.open < span.end && q.end > span.start)) out.push(span);
+  }
+  return out;
 }
 
-/** The cue's words; a verb that shares its sentence's subject gets that subject: "Dr Dixon … said". */
-function cueText(body: string, s: SentenceAnalysis, c: Cue): string {
-  if (c.phrase.type !== 'pronoun' || c.phrase.text !== '' || !s.subject) return c.text;
-  return `${body.slice(s.subject.span.start, s.subject.span.end)} … ${c.text}`;
-}
+
 
 function continuing(from: Attribution, what: string): Attribution {
   const cue = from.cue?.startsWith('continues ') ? from.cue : `continues ${what}${from.cue ? ` (${from.cue})` : ''}`;
@@ -171,77 +196,11 @@ function isWholeSentence(body: string, s: SentenceAnalysis, q: QuoteSpan): boole
   return PUNCTUATION_ONLY.test(body.slice(s.span.start, q.open)) && PUNCTUATION_ONLY.test(body.slice(q.end, s.span.end).replace(/[”"’']/g, ''));
 }
 
-/** Reported speech: "Dixon said commissioners would need …", "…, he said.", "according to X, …". */
-function reportedSpeech(body: string, s: SentenceAnalysis, cueSpeaker: Map<Cue, string | null>, resolver: ArticleResolver): RawStatement[] {
-  const out: RawStatement[] = [];
-  const sentenceEnd = trimEnd(body, s.span.start, s.span.end);
-  s.cues.forEach((c, i) => {
-    const speaker = cueSpeaker.get(c);
-    if (!speaker || c.strength !== 'speech') return;
-    if (c.order === 'before' && c.complementStart !== null && !endsSentence(body, s, c)) {
-      const next = s.cues.slice(i + 1).find((n) => n.verbSpan.start > c.verbSpan.end);
-      let end = next ? Math.min(next.phraseSpan.start, next.verbSpan.start) : sentenceEnd;
-      const dash = /\s[–—-]\s|;|,\s+(?:reported by|according to|citing)\b/.exec(body.slice(c.complementStart, end));
-      if (dash) end = c.complementStart + dash.index;
-      const span = trimSpan(body, { start: c.complementStart, end });
-      span.end = trimTrailingConnector(body, span);
-      pushReported(out, body, s, span, speaker, cueText(body, s, c));
-    } else if (endsSentence(body, s, c) && !/^(?:In|At|On|During|After|Before|With|For|From|Speaking|Writing)\b/.test(body.slice(s.span.start, s.span.end))) {
-      // "In a DW report last year, Dave Lewis stated:" sets a scene; it reports nothing.
-      const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
-      pushReported(out, body, s, trimSpan(body, { start: s.span.start, end: start }), speaker, cueText(body, s, c));
-    }
-  });
-  const sentence = body.slice(s.span.start, sentenceEnd);
-  const according = /(^|,\s*)[Aa]ccording to ([^,;.]{2,80}?)(,\s*|$)/u.exec(sentence);
-  if (according) {
-    const phrase = parseSpeakerPhrase(according[2]!);
-    const speaker = phrase && phrase.type !== 'pronoun' ? resolver.resolve(phrase, s.span.start + according.index) : null;
-    if (speaker) {
-      const cue = `according to ${according[2]}`;
-      const span = according[1] === ''
-        ? { start: s.span.start + according[0].length, end: sentenceEnd }
-        : { start: s.span.start, end: s.span.start + according.index };
-      pushReported(out, body, s, trimSpan(body, span), speaker, cue);
-    }
-  }
-  return out;
-}
 
-function pushReported(out: RawStatement[], body: string, s: SentenceAnalysis, span: Span, speaker: string, cue: string): void {
-  const text = body.slice(span.start, span.end);
-  if (wordCount(text) < 4 || /^[“"‘'”’:]/.test(text)) return;
-  const quoted = s.quotes.filter((q) => q.open >= span.start && q.open < span.end).reduce((n, q) => n + wordCount(body.slice(q.inner.start, q.inner.end)), 0);
-  if (quoted * 2 > wordCount(text)) return;
-  out.push({ ...span, kind: 'indirect', speaker, cue });
-}
 
-function detectListIntro(body: string, p: ParagraphAnalysis, resolver: ArticleResolver): Attribution | null {
-  const text = body.slice(p.span.start, p.span.end);
-  const m = /^(.{2,80}?)['’]s\s+(?:[\p{L}-]+\s+){0,8}?(?:are|include|were|is|was)?\s*:$/u.exec(text);
-  if (!m) return null;
-  const phrase = parseSpeakerPhrase(m[1]!);
-  if (!phrase) return null;
-  const speaker = resolver.resolve(phrase, p.span.start);
-  return speaker ? { speaker, cue: text } : null;
-}
 
-function trimEnd(body: string, start: number, end: number): number {
-  while (end > start && /[\s.!?]/.test(body[end - 1]!)) end--;
-  return end;
-}
 
-function trimSpan(body: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && /[\s,;:—–-]/u.test(body[start]!)) start++;
-  while (end > start && /[\s,;:—–-]/u.test(body[end - 1]!)) end--;
-  return { start, end };
-}
 
-function trimTrailingConnector(body: string, span: Span): number {
-  const m = /[\s,;]+(?:and|but|while|as|or)$/i.exec(body.slice(span.start, span.end));
-  return m ? span.start + m.index : span.end;
-}
 
 function dedupe(statements: RawStatement[]): RawStatement[] {
   const seen = new Set<string>();
