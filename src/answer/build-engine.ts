@@ -60,6 +60,11 @@ export function withContext(articles: Article[], statements: Statement[]): Index
   return out;
 }
 
+/** Prepares the question parser again after speakers were added outside extraction (an editor's correction). */
+export function refreshQuestionContext(data: EngineData): void {
+  Object.assign(data, contextOf(data.speakers.values(), data.articles.values()));
+}
+
 function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext' | 'parseQuestion' | 'articlesDated'> {
   const known = questionSpeakers([...speakers]);
   const list = [...articles];

@@ -43,7 +43,9 @@ export function planCorrections(
 ): CorrectionPlan {
   const file = path.join(corpusDir, CORRECTIONS_FILE);
   const byName = new Map<string, Speaker>();
-  for (const sp of speakers.values()) for (const n of [sp.name, ...sp.aliases]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), sp);
+  // Full names first, so an alias another speaker shares never hides a speaker's own name.
+  for (const sp of speakers.values()) if (!byName.has(sp.name.toLowerCase())) byName.set(sp.name.toLowerCase(), sp);
+  for (const sp of speakers.values()) for (const n of sp.aliases) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), sp);
   const plan: CorrectionPlan = { replaced: [], removed: [], newSpeakers: [], applied: new Map(), problems: [] };
   corrections.forEach((c, i) => {
     const id = `${c.article}#${c.start}`;

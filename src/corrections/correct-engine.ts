@@ -1,5 +1,5 @@
 import { addToGroups, removeFromGroups } from '../answer/group-statements.js';
-import { withContext, type EngineData } from '../answer/build-engine.js';
+import { refreshQuestionContext, withContext, type EngineData } from '../answer/build-engine.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
 import { planCorrections } from './apply-corrections.js';
 import { loadCorrections } from './corrections-file.js';
@@ -28,6 +28,8 @@ export async function correctEngine(corpusDir: string, data: EngineData): Promis
     const indexed = data.indexed;
     addToGroups(data.groups, plan.replaced, (st) => indexed.similarStatements(st));
   }
+  // A speaker known only from a correction can be asked about by name.
+  if (plan.newSpeakers.length) refreshQuestionContext(data);
   data.corrections = plan.applied;
   delete data.browseOrder;
   return [...problems, ...plan.problems];

@@ -63,6 +63,8 @@ describe('corrections.yml', () => {
     writeCorrections(correction('speaker', '    speaker: Ann Other\n'));
     const { result } = await senatesResult('who said senates should be only advisory?');
     expect(result?.speaker).toMatchObject({ name: 'Ann Other', id: 'ann-other' });
+    const byName = await senatesResult('what did Ann Other say?');
+    expect(byName.answer.kind === 'results' && byName.answer.results.map((r) => r.text)).toEqual([SENATES]);
   });
 
   it('"reported_speech" shows the words as reported speech; "not_a_quote" removes them', async () => {
