@@ -3,7 +3,7 @@ import { ArticleResolver } from './article-resolver.js';
 import { cueText, endsSentence } from './cue-position.js';
 import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
-import { findClauseVerb, hasInnerSpeaker, isLabel } from './partial-quotes.js';
+import { findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
@@ -56,12 +56,14 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     }
     listIntro = detectListIntro(body, p, resolver);
     let inParagraph: Attribution | null = null;
+    /** The person the previous sentence of this paragraph is about, when nobody else has spoken since. */
+    let about: Attribution | null = null;
     const carried = openQuote;
     openQuote = null;
 
     for (const s of p.sentences) {
       resolver.pronouns.startSentence(s.span);
-      const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start) : null;
+      const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start, null, speaksNext(body.slice(s.subject.span.end, s.span.end))) : null;
       const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase);
       if (s.subject && subjectNoted) {
         resolver.pronouns.noteSubject(subject, s.subject.span.start);
@@ -101,6 +103,16 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         } else if (!otherSubject && !s.namesSomeone && !inParentheses(body, s, q) && wordCount(inner) >= 3 && (inParagraph ?? previous)) {
           who = inParagraph ? continuing(inParagraph, 'the paragraph') : continuing(previous!, 'the previous paragraph');
         }
+        if (!who?.speaker) {
+          // "According to Rutgers University political scholar Kelly Dittmar, “…”".
+          const according = accordingBefore(body, s, q, resolver);
+          if (according) who = according;
+        }
+        if (!who?.speaker && !cue && about && opensSentence(body, s, q) && FIRST_PERSON_WORD.test(inner)) {
+          // "Underwhelmed with her role, she left the series. “This is not what I wanted …”": first-person
+          // words right after a sentence about one person, with no one else speaking, are that person's.
+          who = continuing(about, 'the previous sentence');
+        }
         if (!who?.speaker && subject && !isWholeSentence(body, s, q) && !inParentheses(body, s, q)) {
           // A partial quote in the subject's clause of saying: "Watson called the deal “lousy”".
           const verb = isLabel(body, s, q) ? null : findClauseVerb(body, s, q, maskQuotes(body, s.span, s.quotes));
@@ -109,6 +121,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         // One word alone is someone's only with a named speaker, and when it is not a label ("the leaked ‘draft’").
         if (!who || (words < 2 && (!who.speaker || isLabel(body, s, q)))) continue;
         emitDirect(q, who);
+        if (who.speaker !== about?.speaker) about = null;
         if (!who.speaker) inParagraph = null;
         if (who.speaker) {
           inParagraph = who;
@@ -125,10 +138,24 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         resolver.focus(st.speaker, s.span.end);
       }
       for (const c of s.cues) if (cueSpeaker.get(c)) resolver.focus(cueSpeaker.get(c)!, s.span.end);
+      const person = subject && s.subject && isAboutPerson(s.subject.phrase) ? subject : null;
+      if (person) about = { speaker: person, cue: body.slice(s.subject!.span.start, s.subject!.span.end).replace(/,$/, '') };
+      else if (s.subject) about = null;
     }
     previous = inParagraph;
   });
   return dedupe(out);
+}
+
+const FIRST_PERSON_WORD = /(?<![\p{L}'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine|myself)(?![\p{L}'’-])/u;
+
+/** "According to X, “…”": the speaker a sentence opens with for the quotation that follows. */
+function accordingBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const lead = /(?:^|,\s*)[Aa]ccording to ([^,;.“”"]{2,100}?),\s*$/u.exec(body.slice(s.span.start, q.open));
+  if (!lead) return null;
+  const phrase = parseSpeakerPhrase(lead[1]!);
+  const speaker = phrase && phrase.type !== 'pronoun' ? resolver.resolve(phrase, s.span.start + lead.index) : null;
+  return speaker ? { speaker, cue: `according to ${lead[1]}` } : null;
 }
 
 /** True for words that name or stand for a person: a name, "he", "she" (not "it", "they" or a body). */
@@ -190,6 +217,10 @@ function continuing(from: Attribution, what: string): Attribution {
 /** True for a quote in brackets, which quotes a document more often than a person: "networks (‘covering …’)". */
 function inParentheses(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean {
   return /\(\s*$/.test(body.slice(s.span.start, q.open)) && /^\s*\)/.test(body.slice(q.end, s.span.end));
+}
+
+function opensSentence(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean {
+  return PUNCTUATION_ONLY.test(body.slice(s.span.start, q.open));
 }
 
 function isWholeSentence(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean {

@@ -59,8 +59,15 @@ export function findClauseVerb(body: string, s: SentenceAnalysis, q: QuoteSpan, 
     const inner = body.slice(q.inner.start, q.inner.end);
     return FIRST_PERSON.test(inner) && inner.split(/\s+/).length >= 3 && !/\b(?:is|was|were|are|been|being|be)\s+\p{L}+(?:ed|en)\b/iu.test(between) ? 'in the first person' : null;
   }
-  // "… a statute which says “…”": a relative clause speaks for what it follows, not for the subject.
-  if (/\b(?:which|who|whom|that)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu.test(between.slice(0, verb.index))) return null;
+  // "… a statute which says “…”", "… a recording in which someone, seemingly Honcharuk, says …": the verb has a
+  // subject of its own when a relative word or another name stands between the sentence's subject and it.
+  const lead = between.slice(0, verb.index);
+  if (/\b(?:which|who|whom|whose|that|where|when|if|because|after|before|someone|somebody|anyone|everyone)\b/iu.test(lead)) return null;
+  // A name just before the verb is its subject ("… seemingly Honcharuk, audibly says"), unless a participle after a
+  // comma hangs on the main clause ("… at Biden, saying he was not “special”").
+  const participle = /ing$/i.test(verb[0]) && /,\s*$/.test(lead);
+  const nearVerb = lead.trimEnd().split(/\s+/).slice(-3).join(' ');
+  if (!participle && [...nearVerb.matchAll(/(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+/gu)].some((m) => isPlausibleName(m[0].replace(/['’]s$|,$/g, '')))) return null;
   // "Mancini has been described by the Daily Hive as …": the subject is who was described, not who spoke.
   const upToVerb = body.slice(s.subject.span.start, s.subject.span.end) + between.slice(0, verb.index);
   if (/\b(?:is|was|were|are|been|being|be|get|got)\s+(?:\p{L}+ly\s+)?$/iu.test(upToVerb) || /^\s+by\b/.test(between.slice(verb.index + verb[0].length))) return null;
@@ -99,6 +106,13 @@ export function hasInnerSpeaker(text: string): boolean {
     if (m.index! > 0 && isPlausibleName(m[0].replace(/['’]s$/, '')) && INNER_VERB_RE.test(text.slice(m.index! + m[0].length))) return true;
   }
   return false;
+}
+
+const SPEAKS_NEXT = new RegExp(`^[\\s,]*(?:(?:also|further|then|later|has|had|have|again|once)\\s+)*(?:${CLAUSE_VERBS.join('|')}|released|issued|published)(?![\\p{L}'’-])`, 'iu');
+
+/** True when the words right after a sentence's subject are a verb of saying: "Facebook further claimed", "Facebook released". */
+export function speaksNext(text: string): boolean {
+  return SPEAKS_NEXT.test(text);
 }
 
 /** True for a run of words each capitalised, as titles are: “Breaking Into Comics”, “Dealer's Den”. */

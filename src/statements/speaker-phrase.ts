@@ -36,7 +36,8 @@ export const TITLE_WORDS = new Set([
   'co-author', 'coauthor', 'fellow', 'actor', 'actress', 'singer', 'writer', 'player', 'star', 'artist', 'designer',
   'producer', 'candidate', 'nominee', 'activist', 'expert', 'professor', 'lecturer', 'student', 'meteorologist',
   'physician', 'surgeon', 'chairs', 'rapporteur', 'envoy', 'delegate', 'negotiator', 'official', 'officials',
-  'supervisor', 'prosecutor', 'spokesman', 'speaker', 'principal', 'dean', 'rector', 'vicar', 'priest', 'rabbi', 'imam', 'cardinal', 'monsignor',
+  'supervisor', 'prosecutor', 'spokesman', 'speaker', 'assemblywoman', 'assemblyman', 'assemblymember', 'congresswoman',
+  'congressman', 'councilwoman', 'councillor', 'alderman', 'selectman', 'legislator', 'lawmaker', 'businessman', 'businesswoman', 'principal', 'dean', 'rector', 'vicar', 'priest', 'rabbi', 'imam', 'cardinal', 'monsignor',
 ]);
 
 // "I" and "we" outside quotation marks are the writer or an interviewer, never a speaker to resolve.
@@ -95,7 +96,7 @@ export function isPlausibleName(token: string): boolean {
 }
 
 /** Capitalised words of news text that are rarely names: places' kinds, days, institutions' words. */
-const COMMON_CAPITALS = new Set(['health', 'national', 'clinical', 'primary', 'care', 'public', 'state', 'states', 'united', 'new', 'north', 'south', 'east', 'west', 'central', 'royal', 'general', 'social', 'federal', 'regional', 'international', 'european', 'world', 'city', 'county', 'street', 'road', 'river', 'island', 'mount', 'lake', 'wellbeing', 'commissioning', 'boards', 'groups', 'based', 'practice', 'locality', 'consulting', 'reform', 'reforms', 'government', 'secretary']);
+const COMMON_CAPITALS = new Set(['republican', 'republicans', 'democrat', 'democrats', 'democratic', 'labour', 'conservative', 'liberal', 'independent', 'health', 'national', 'clinical', 'primary', 'care', 'public', 'state', 'states', 'united', 'new', 'north', 'south', 'east', 'west', 'central', 'royal', 'general', 'social', 'federal', 'regional', 'international', 'european', 'world', 'city', 'county', 'street', 'road', 'river', 'island', 'mount', 'lake', 'wellbeing', 'commissioning', 'boards', 'groups', 'based', 'practice', 'locality', 'consulting', 'reform', 'reforms', 'government', 'secretary']);
 
 /** Lower-case nouns for bodies that speak ("the board said"). */
 const COLLECTIVE_NOUNS = new Set([
