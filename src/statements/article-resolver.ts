@@ -168,7 +168,16 @@ export class ArticleResolver {
       const first = body.indexOf(n);
       return first >= 0 && first < at;
     });
-    return before.length ? before : names;
+    if (before.length < 2) return before.length ? before : names;
+    // The person named first keeps the bare surname when the namesakes named later are rare and written in
+    // full: "Trump" stays Donald Trump when Mary Trump appears once.
+    const [first, ...others] = [...before].sort((a, b) => body.indexOf(a) - body.indexOf(b));
+    const surname = first!.split(' ').pop()!;
+    const bare = [...body.matchAll(new RegExp(`(?<![\\p{L}'’-])${escapeRegExp(surname)}(?![\\p{L}-])`, 'gu'))].length;
+    const namesakes = others.reduce((n, o) => n + body.split(o).length - 1, 0);
+    // … unless a namesake was the last of them named: "Mary Trump released a book. Trump writes …".
+    const lastNamed = [...before].sort((a, b) => body.lastIndexOf(b, at) - body.lastIndexOf(a, at))[0];
+    return bare - namesakes >= 3 * namesakes && lastNamed === first ? [first!] : before;
   }
 
   private fullNamesFor(surname: string): string[] {

@@ -225,3 +225,19 @@ describe('more shapes of names', () => {
     expect(speakerOf(body, "if you have a problem figuring it out, you ain't black.")).toBe('Joe Biden');
   });
 });
+
+describe('namesakes', () => {
+  const body = (tail: string): string => [
+    'President Donald Trump held a rally. Trump spoke for an hour. Trump praised the crowd. Trump left early. Trump returned.',
+    'Several days later, his niece Mary Trump released a book.',
+    tail,
+  ].join(' ');
+
+  it('gives a bare surname to the person named first when the namesake is rare and not the last named', () => {
+    expect(speakerOf(body('Later, Donald Trump called the book "a disgrace". Trump called the sentence "unjust."'), 'unjust.')).toBe('Donald Trump');
+  });
+
+  it('leaves a bare surname unresolved right after a namesake is named', () => {
+    expect(speakerOf(body('Trump called the sentence "unjust."'), 'unjust.')).toBeUndefined();
+  });
+});
