@@ -10,7 +10,7 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /** True when a job title stands before the name: "Turkish president Erdoğan", not "One of the children". */
 function hasTitleBefore(phrase: Extract<SpeakerPhrase, { type: 'person' }>): boolean {
   const before = phrase.text.slice(0, Math.max(0, phrase.text.lastIndexOf(phrase.name))).toLowerCase().split(/[\s.]+/);
-  return before.some((w) => TITLE_WORDS.has(w) || KIN.has(w));
+  return before.some((w) => TITLE_WORDS.has(w) || KIN.has(w) || /^(?:pseudonym|named)$/.test(w));
 }
 
 /**

@@ -105,6 +105,11 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         } else if (!otherSubject && !s.namesSomeone && !inParentheses(body, s, q) && wordCount(inner) >= 3 && (inParagraph ?? previous)) {
           who = inParagraph ? continuing(inParagraph, 'the paragraph') : continuing(previous!, 'the previous paragraph');
         }
+        if (!who?.speaker && isWholeParagraph(body, p, q)) {
+          // A pull quote: "“So far, it's the Internet: 1, Scientology: 0.” - Matthew Ingram".
+          const signed = signatureAfter(body, p, q, resolver);
+          if (signed) who = signed;
+        }
         if (!who?.speaker) {
           // "According to Rutgers University political scholar Kelly Dittmar, “…”".
           const according = accordingBefore(body, s, q, resolver);
@@ -132,6 +137,11 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         if (!q.closed && q === p.quotes[p.quotes.length - 1]) openQuote = who;
       }
 
+      // "Fitness was a big factor, according to Kidston.": whoever a sentence cites is someone a later "he" may mean.
+      for (const m of body.slice(s.span.start, s.span.end).matchAll(ACCORDING_TO)) {
+        const phrase = parseSpeakerPhrase(m[1]!);
+        if (phrase?.type === 'person') resolver.pronouns.noteSubject(resolver.resolve(phrase, s.span.start + m.index!), s.span.start + m.index!);
+      }
       for (const st of reportedSpeech(body, s, cueSpeaker, resolver)) {
         out.push(st);
         // "According to Muyembe, …": whoever reports speech is someone a later "he" may mean.
@@ -147,6 +157,23 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     previous = inParagraph;
   });
   return dedupe(out);
+}
+
+const ACCORDING_TO = /\b[Aa]ccording to ((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)(?=[\s,.;])/gu;
+
+/** True when a quotation fills its paragraph but for a closing signature. */
+function isWholeParagraph(body: string, p: ParagraphAnalysis, q: QuoteSpan): boolean {
+  return PUNCTUATION_ONLY.test(body.slice(p.span.start, q.open)) && p.quotes.length === 1;
+}
+
+/** The name signing a pull quote: "“…” - Matthew Ingram", "“…” — Sadiq Khan, Mayor of London". */
+function signatureAfter(body: string, p: ParagraphAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const m = /^\s*[-–—]\s*([^\n]{3,100})$/u.exec(body.slice(q.end, p.span.end));
+  if (!m) return null;
+  const phrase = parseSpeakerPhrase(m[1]!.split(',')[0]!);
+  if (phrase?.type !== 'person' && phrase?.type !== 'organisation') return null;
+  const speaker = resolver.resolve(phrase, q.end);
+  return speaker ? { speaker, cue: m[0].trim() } : null;
 }
 
 const FIRST_PERSON_WORD = /(?<![\p{L}'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine|myself)(?![\p{L}'’-])/u;

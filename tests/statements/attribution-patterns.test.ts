@@ -241,3 +241,31 @@ describe('namesakes', () => {
     expect(speakerOf(body('Trump called the sentence "unjust."'), 'unjust.')).toBeUndefined();
   });
 });
+
+describe('names after roles, signatures and brackets', () => {
+  it('finds the name after an inverted verb\'s role, past commas', () => {
+    const body = '"Walter was the most brilliant scientist I have known," said University of California, San Diego\'s chancellor, Pradeep Khosla.';
+    expect(speakerOf(body, 'Walter was the most brilliant scientist I have known')).toBe('Pradeep Khosla');
+  });
+
+  it('takes a pseudonym as the speaker\'s name', () => {
+    const body = '"She is just doing this to split the movement," said a protester using the pseudonym Katya. "The situation has escalated."';
+    expect(speakerOf(body, 'She is just doing this to split the movement')).toBe('Katya');
+    expect(speakerOf(body, 'The situation has escalated.')).toBe('Katya');
+  });
+
+  it('reads a pull quote signed with a dash', () => {
+    const body = 'Matthew Ingram writes a blog.\n\n"So far, it\'s the Internet: 1, Scientology: 0. But it\'s a long game." - Matthew Ingram';
+    expect(speakerOf(body, 'But it\'s a long game.')).toBe('Matthew Ingram');
+  });
+
+  it('reads the name before brackets: "Jenn Stone (Nancy Drew, Jem) told"', () => {
+    const body = 'Comic artist Jenn Stone (Nancy Drew, Jem and the Misfits) told of being forced to re-evaluate her life. "In my first stint, I didn\'t get any work."';
+    expect(speakerOf(body, "In my first stint, I didn't get any work.")).toBe('Jenn Stone');
+  });
+
+  it('lets "according to X" mid-sentence give a later "he" its antecedent', () => {
+    const body = 'Jarrod Kidston plays for the Bulls. Fitness was a big factor in that according to Kidston. "We have been working hard on our fitness," he said.';
+    expect(speakerOf(body, 'We have been working hard on our fitness')).toBe('Jarrod Kidston');
+  });
+});
