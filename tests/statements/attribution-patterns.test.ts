@@ -269,3 +269,10 @@ describe('names after roles, signatures and brackets', () => {
     expect(speakerOf(body, 'We have been working hard on our fitness')).toBe('Jarrod Kidston');
   });
 });
+
+describe('naming is not saying', () => {
+  it('gives nobody the name of a thing: "a pattern called a “glider”"', () => {
+    const body = 'Richard Guy was a professor. Guy has been associated with the discovery of a pattern called a "glider" in the game.';
+    expect(speakerOf(body, 'glider')).toBeUndefined();
+  });
+});
