@@ -1,5 +1,5 @@
 import type { ArticleAnalysis } from './analyse-article.js';
-import { findGivenNames, findPersonMentions, isTitleOrHonorific, type PersonMention } from './find-people.js';
+import { findGivenNames, findPersonMentions, isTitleOrHonorific, wordsCapitalisedMidSentence, type PersonMention } from './find-people.js';
 import { PronounTracker } from './pronoun-tracker.js';
 import { foldNameVariants, isVariantSpelling } from './name-variants.js';
 import { KIN, TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
@@ -88,6 +88,14 @@ export class ArticleResolver {
     return entry.key;
   }
 
+  private midSentence: Set<string> | null = null;
+
+  /** Capitalised words the article uses other than at a sentence's start; found on first need. */
+  midSentenceWords(): Set<string> {
+    this.midSentence ??= wordsCapitalisedMidSentence(this.analysis.article.body);
+    return this.midSentence;
+  }
+
   /** True when a registry key is a person's (not a body's). */
   isPerson(key: string): boolean {
     return this.registry.entries.get(key)?.kind === 'person';
@@ -117,7 +125,7 @@ export class ArticleResolver {
   /** Where the article names people; found on first need (many articles never ask). */
   private personMentions(): PersonMention[] {
     const { article, mentions, paragraphs } = this.analysis;
-    this.people ??= findPersonMentions(article.body, mentions, paragraphs.flatMap((p) => p.quotes));
+    this.people ??= findPersonMentions(article.body, mentions, paragraphs.flatMap((p) => p.quotes), this.midSentenceWords());
     return this.people;
   }
 

@@ -5,7 +5,6 @@ import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
-import { isSentenceInitialOnly } from './find-people.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
@@ -66,7 +65,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
       resolver.pronouns.startSentence(s.span);
       const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start, null, speaksNext(body.slice(s.subject.span.end, s.span.end))) : null;
       // A capitalised first word the article never uses as a name elsewhere ("More consequential, he told …") is nobody.
-      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase) && (subject !== null || mayBeName(body, s.subject.phrase));
+      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase) && (subject !== null || mayBeName(s.subject.phrase, resolver));
       if (s.subject && subjectNoted) {
         resolver.pronouns.noteSubject(subject, s.subject.span.start);
         if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, resolver);
@@ -188,8 +187,8 @@ function accordingBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolv
 }
 
 /** True unless a phrase is one capitalised word that the article capitalises only at the start of a sentence. */
-function mayBeName(body: string, phrase: SpeakerPhrase): boolean {
-  return phrase.type !== 'person' || phrase.name.includes(' ') || phrase.honorific !== null || phrase.role !== null || !isSentenceInitialOnly(body, phrase.name);
+function mayBeName(phrase: SpeakerPhrase, resolver: ArticleResolver): boolean {
+  return phrase.type !== 'person' || phrase.name.includes(' ') || phrase.honorific !== null || phrase.role !== null || resolver.midSentenceWords().has(phrase.name);
 }
 
 /** True for words that name or stand for a person: a name, "he", "she" (not "it", "they" or a body). */
