@@ -276,3 +276,10 @@ describe('naming is not saying', () => {
     expect(speakerOf(body, 'glider')).toBeUndefined();
   });
 });
+
+describe('initials', () => {
+  it('keeps middle initials in a name: "Wayne A. I. Frederick, president of Howard University, wrote"', () => {
+    const body = 'Wayne A. I. Frederick, president of Howard University, wrote "It is with profound sadness that we mourn the loss of our alumnus."';
+    expect(speakerOf(body, 'It is with profound sadness that we mourn the loss of our alumnus.')).toBe('Wayne A. I. Frederick');
+  });
+});
