@@ -58,7 +58,7 @@ function isTitle(text: string, normalisedTitle: string): boolean {
 }
 
 const MASK = '\u0001';
-const TEAM_SUBJECT = /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(campaign|administration|camp|team|family|government|presidency)\s+(?=\p{Ll})/u;
+const TEAM_SUBJECT = /^(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Our|His|Her|Their|Its)\s)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(campaign|administration|camp|team|family|government|presidency)\s+(?=\p{Ll})/u;
 const LEAD_CLAUSE = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later|After|Before|Asked|Nevertheless|Still|Yesterday|Today|\p{Lu}\p{Ll}+(?:ing|ed|ly)|[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ww]hereas)\b[^,\u0001]{0,160},\s*)/u;
 const DOCUMENT_SUBJECT = /^((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,5})['’]s?\s+(?:\p{Lu}[\p{L}-]*\s+|take-?down\s+|press\s+|official\s+|written\s+|formal\s+|new\s+|latest\s+){0,3}(?:notice|statement|report|letter|release|filing|complaint|lawsuit|submission|tweet|post|announcement|website|blog|memo|document|order|ruling|judgment|judgement)\s+(?=\p{Ll})/u;
 

@@ -66,6 +66,8 @@ export function findClauseVerb(body: string, s: SentenceAnalysis, q: QuoteSpan, 
   // A name just before the verb is its subject ("… seemingly Honcharuk, audibly says"), unless a participle after a
   // comma hangs on the main clause ("… at Biden, saying he was not “special”").
   const participle = /ing$/i.test(verb[0]) && /,\s*$/.test(lead);
+  // "… an example of the media falsely describing him as a “felon”": a participle after a noun has that noun for subject.
+  if (/ing$/i.test(verb[0]) && !participle && lead.trim() !== '' && !/\b(?:by|while|when|after|before)\s+$/i.test(lead)) return null;
   const nearVerb = lead.trimEnd().split(/\s+/).slice(-3).join(' ');
   if (!participle && [...nearVerb.matchAll(/(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+/gu)].some((m) => isPlausibleName(m[0].replace(/['’]s$|,$/g, '')))) return null;
   // "a pattern called a “glider”": a naming verb right after a noun names a thing, it does not report the subject.

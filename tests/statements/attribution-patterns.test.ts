@@ -283,3 +283,15 @@ describe('initials', () => {
     expect(speakerOf(body, 'It is with profound sadness that we mourn the loss of our alumnus.')).toBe('Wayne A. I. Frederick');
   });
 });
+
+describe('participles with subjects of their own', () => {
+  it('gives nobody the words of "the media falsely describing him as a “felon”"', () => {
+    const body = 'Don Blankenship spoke at the forum. Blankenship attacked the media, providing an example of the media falsely describing him as a "felon" last year.';
+    expect(speakerOf(body, 'felon')).toBeUndefined();
+  });
+
+  it('does not name a body "The team"', () => {
+    const body = 'Researchers studied the data. The team wrote that guns "are 2.6 times more lethal than any other means".';
+    expect(speakerOf(body, 'are 2.6 times more lethal than any other means')).not.toBe('The team');
+  });
+});
