@@ -15,6 +15,7 @@ import type { Speaker, Statement } from '../statements/statement.js';
 import { answerQuestion } from './answer-question.js';
 import type { BrowseOrder } from './browse-newest.js';
 import { questionSpeakers } from './question-speakers.js';
+import { statementContext } from './statement-context.js';
 import type { Answer, AskOptions } from './answer-schema.js';
 import type { BriefbotEngine } from './open-briefbot.js';
 import { addToGroups, fullestOf, groupStatements, removeFromGroups, type StatementGroup } from './group-statements.js';
@@ -37,7 +38,7 @@ export interface EngineData {
   browseOrder?: BrowseOrder;
 }
 
-/** Pairs each statement with the paragraph it sits in, for the index's context field. */
+/** Pairs each statement with what surrounds it (paragraph, rest of the quotation, list intro, headline), for the index's context field. */
 export function withContext(articles: Article[], statements: Statement[]): IndexedStatement[] {
   const byArticle = new Map<string, Statement[]>();
   for (const st of statements) (byArticle.get(st.articleId) ?? byArticle.set(st.articleId, []).get(st.articleId)!).push(st);
@@ -46,10 +47,7 @@ export function withContext(articles: Article[], statements: Statement[]): Index
     const list = byArticle.get(article.id);
     if (!list) continue;
     const paragraphs = segmentParagraphs(article.body);
-    for (const statement of list) {
-      const p = paragraphs.find((x) => x.start <= statement.start && statement.start < x.end);
-      out.push({ statement, context: p ? article.body.slice(p.start, p.end) : '' });
-    }
+    for (const statement of list) out.push({ statement, context: statementContext(article, paragraphs, statement) });
   }
   return out;
 }
