@@ -20,6 +20,7 @@ export {
   type SpeakerRef,
   type SpeakerSummary,
 } from './answer/answer-schema.js';
+export { quotationParts, type QuotationParts } from './answer/quotation-of.js';
 export { openBriefbot, type BriefbotEngine, type OpenOptions } from './answer/open-briefbot.js';
 export { PublishedDateSchema, type Article, type PublishedDate, type DatePrecision } from './corpus/article.js';
 export { loadCorpus, type LoadedCorpus } from './corpus/load-corpus.js';

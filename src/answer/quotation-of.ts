@@ -62,3 +62,23 @@ export function quotationOf(body: string, st: Statement, max = PASSAGE_MAX): Quo
   const { start, end } = trimAround(body, q, st, max);
   return { text: body.slice(start, end), start, end, trimmedStart: start > q.start, trimmedEnd: end < q.end, match: { start: st.start, end: st.end } };
 }
+
+/** A result's quotation cut at its matching part, for renderers to mark it; null when there is no wider passage to show. */
+export interface QuotationParts {
+  before: string;
+  match: string;
+  after: string;
+  /** Words of the quotation were left out before `before` / after `after`: show an ellipsis. */
+  trimmedStart: boolean;
+  trimmedEnd: boolean;
+}
+
+/** Splits a result's quotation into the words before, the matching part and the words after. */
+export function quotationParts(result: { quotation?: Quotation | null | undefined }): QuotationParts | null {
+  const q = result.quotation;
+  if (!q) return null;
+  const from = Math.max(0, Math.min(q.text.length, q.match.start - q.start));
+  const to = Math.max(from, Math.min(q.text.length, q.match.end - q.start));
+  const parts = { before: q.text.slice(0, from), match: q.text.slice(from, to), after: q.text.slice(to), trimmedStart: q.trimmedStart, trimmedEnd: q.trimmedEnd };
+  return parts.before.trim() || parts.after.trim() || parts.trimmedStart || parts.trimmedEnd ? parts : null;
+}
