@@ -57,12 +57,21 @@ function isTitle(text: string, normalisedTitle: string): boolean {
   return normalise(text) === normalisedTitle;
 }
 
+const MASK = '\u0001';
+const DOCUMENT_SUBJECT = /^((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,5})['’]s?\s+(?:\p{Lu}[\p{L}-]*\s+|take-?down\s+|press\s+|official\s+|written\s+|formal\s+|new\s+|latest\s+){0,3}(?:notice|statement|report|letter|release|filing|complaint|lawsuit|submission|tweet|post|announcement|website|blog|memo|document|order|ruling|judgment|judgement)\s+(?=\p{Ll})/u;
+
 /** Finds the sentence's subject: the longest opening phrase that names someone and is followed by a verb. */
 function findSubject(body: string, sentence: Span, masked: string): SentenceAnalysis['subject'] {
   let offset = 0;
-  const lead = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later)\b[^,\u0001]{0,80},\s*)/u.exec(masked);
+  const lead = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later)\b[^,\u0001]{0,160},\s*)/u.exec(masked);
   if (lead) offset = lead[0].length;
   const rest = masked.slice(offset);
+  // "RIAA's DMCA notice alleged …", "Facebook's statement read …": a body's document speaks for the body.
+  const owner = DOCUMENT_SUBJECT.exec(rest);
+  if (owner) {
+    const phrase = parseSubjectPhrase(owner[1]!);
+    if (phrase && phrase.type !== 'pronoun') return { phrase, span: { start: sentence.start + offset, end: sentence.start + offset + owner[1]!.length } };
+  }
   // Only the first nine words can matter: no need to split the whole sentence.
   const tokens: RegExpExecArray[] = [];
   const word = /\S+/g;
@@ -72,7 +81,8 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
     if (!/^\p{Ll}/u.test(next[0]) || /^(?:of|and|for|the|in|at|on)$/.test(next[0])) continue;
     const end = tokens[n - 1]!.index + tokens[n - 1]![0].length;
     const phrase = parseSubjectPhrase(rest.slice(0, end));
-    if (phrase) {
+    // Words inside a quotation are masked: a phrase made of them is nobody.
+    if (phrase && !phrase.text.includes(MASK)) {
       return { phrase, span: { start: sentence.start + offset, end: sentence.start + offset + end } };
     }
   }
@@ -114,11 +124,12 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       const inSentence = quotes.filter((q) => q.open >= s.start && q.open < s.end);
       const masked = maskQuotes(body, s, inSentence);
       const verbs = findVerbs(masked);
+      const subject = findSubject(body, s, masked);
       return {
         span: s,
         quotes: inSentence,
-        cues: findCues(body, s, inSentence, masked, verbs),
-        subject: findSubject(body, s, masked),
+        cues: findCues(body, s, inSentence, masked, verbs, subject),
+        subject,
         speechVerb: hasSpeechVerb(verbs),
         namesSomeone: namesSomeone(masked),
       };

@@ -1,7 +1,15 @@
 import type { ArticleAnalysis } from './analyse-article.js';
 import { findGivenNames, findPersonMentions, isTitleOrHonorific, type PersonMention } from './find-people.js';
-import type { SpeakerPhrase } from './speaker-phrase.js';
+import { PronounTracker } from './pronoun-tracker.js';
+import { foldNameVariants, isVariantSpelling } from './name-variants.js';
+import { TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
+
+/** True when a job title stands before the name: "Turkish president Erdoğan", not "One of the children". */
+function hasTitleBefore(phrase: Extract<SpeakerPhrase, { type: 'person' }>): boolean {
+  const before = phrase.text.slice(0, Math.max(0, phrase.text.lastIndexOf(phrase.name))).toLowerCase().split(/[\s.]+/);
+  return before.some((w) => TITLE_WORDS.has(w));
+}
 
 /**
  * Resolves the words naming a speaker to one registry entry, within one article: surnames to the
@@ -15,11 +23,15 @@ export class ArticleResolver {
   private focusAt = 0;
   private focusOrgAt = 0;
   private readonly fullNames = new Map<string, string[]>();
+  /** Who "he" and "she" refer to: fed by the caller with each sentence's subject and named speakers. */
+  readonly pronouns: PronounTracker;
 
   constructor(
     private readonly analysis: ArticleAnalysis,
     private readonly registry: SpeakerRegistry,
-  ) {}
+  ) {
+    this.pronouns = new PronounTracker(() => this.personMentions(), (key) => keyOf(this.registry.entries.get(key)?.name ?? key).split(' ').pop()!);
+  }
 
   /** Resolves a phrase found at offset `at`; `subject` stands in for a verb's omitted subject. Null when unsure. */
   resolve(phrase: SpeakerPhrase, at: number, subject: string | null = null): string | null {
@@ -32,6 +44,7 @@ export class ArticleResolver {
           const org = this.focusOrganisation;
           return org && !this.analysis.organisations.some((o) => o.at > this.focusOrgAt && o.at < at && this.orgKey(o.name) !== org) ? org : null;
         }
+        if (/^(?:he|she)$/i.test(phrase.text)) return this.pronouns.resolve(/^he$/i.test(phrase.text) ? 'm' : 'f', at);
         // Another person named since the one in focus makes "he" ambiguous: say nothing rather than guess.
         return this.focusPerson && !this.otherPersonNamedBetween(this.focusPerson, this.focusAt, at) ? this.focusPerson : null;
       case 'person':
@@ -43,6 +56,11 @@ export class ArticleResolver {
       case 'generic':
         return null;
     }
+  }
+
+  /** True when a registry key is a person's (not a body's). */
+  isPerson(key: string): boolean {
+    return this.registry.entries.get(key)?.kind === 'person';
   }
 
   /** Moves the focus to a resolved speaker, so later pronouns find it. */
@@ -80,15 +98,20 @@ export class ArticleResolver {
       key = this.registry.addPerson(phrase.name, id, phrase.role).key;
     } else {
       const token = keyOf(phrase.name);
-      const names = this.fullNamesFor(phrase.name);
+      const names = this.introducedBy(this.fullNamesFor(phrase.name), at);
       // Two people of that surname in the article ("Mendez" with Tony and Jonna Mendez): say nothing rather than guess.
       if (names.length > 1) return null;
+      const misspelt = names.length === 0 ? this.misspeltFullName(phrase.name) : null;
       if (names.length === 1) key = this.registry.addPerson(names[0]!, id, null).key;
+      else if (misspelt) key = this.registry.addPerson(misspelt, id, null).key;
       else {
         // A lone capitalised word the article never gives in full may be no name at all ("When", "Witnesses"):
-        // only a title ("Dr Dixon") lets it resolve, and only to the one person of that surname in the corpus.
+        // only a title ("Dr Dixon", "Turkish president Erdoğan") lets it resolve: to the one person of that
+        // surname in the corpus, or, when the corpus has none, to the person as the article names them.
+        if (!phrase.honorific && !hasTitleBefore(phrase)) return null;
         const corpus = this.registry.bySurname(token);
-        if (phrase.honorific && corpus.length === 1) key = corpus[0]!;
+        if (corpus.length === 1) key = corpus[0]!;
+        else if (corpus.length === 0 && isPlausibleName(phrase.name)) key = this.registry.addPerson(phrase.name, id, phrase.role).key;
         else return null;
       }
       const entry = this.registry.entries.get(key);
@@ -97,18 +120,46 @@ export class ArticleResolver {
     }
     const entry = this.registry.entries.get(key)!;
     this.registry.noteArticle(entry, id);
+    if (phrase.honorific || phrase.role) this.pronouns.noteGender(key, `${phrase.honorific ?? ''} ${phrase.role ?? ''}`, 3);
     entry.aliases.add(phrase.name);
     if (phrase.honorific) entry.aliases.add(`${phrase.honorific} ${phrase.name}`);
     return key;
   }
 
   /** Full names the article gives a surname: in titled mentions, and as "First Surname" anywhere in its title or text. */
+  /**
+   * Of several full names for one surname, those the article has given before `at`: "Trump called …"
+   * means Donald Trump when Mary Trump is named only later. All of them when none comes before.
+   */
+  private introducedBy(names: string[], at: number): string[] {
+    if (names.length < 2) return names;
+    const { body } = this.analysis.article;
+    const before = names.filter((n) => {
+      const first = body.indexOf(n);
+      return first >= 0 && first < at;
+    });
+    return before.length ? before : names;
+  }
+
   private fullNamesFor(surname: string): string[] {
     const cached = this.fullNames.get(surname);
     if (cached) return cached;
     const found = this.findFullNames(surname);
     this.fullNames.set(surname, found);
     return found;
+  }
+
+  /** The one full name of the article whose surname `surname` misspells ("Water said" after "Kathryn Waters"), else null. */
+  private misspeltFullName(surname: string): string | null {
+    const token = keyOf(surname);
+    const found = new Map<string, string>();
+    const consider = (full: string): void => {
+      const last = keyOf(full).split(' ').pop()!;
+      if (last !== token && isVariantSpelling(last, token)) found.set(keyOf(full), full);
+    };
+    for (const m of this.analysis.mentions) if (m.phrase.name.includes(' ')) consider(m.phrase.name);
+    const names = foldNameVariants([...found.values()], this.analysis.article.body);
+    return names.length === 1 ? names[0]! : null;
   }
 
   private findFullNames(surname: string): string[] {
@@ -119,12 +170,13 @@ export class ArticleResolver {
     }
     this.givenNames ??= findGivenNames(this.analysis.article.title, this.analysis.article.body);
     for (const given of this.givenNames.get(token) ?? []) {
-      if (isTitleOrHonorific(given)) continue;
+      // "On Tuesday Mitsotakis met …": a day, a month or a title before a surname is no given name.
+      if (isTitleOrHonorific(given) || !isPlausibleName(given)) continue;
       const full = `${given} ${surname}`;
       const known = [...names.keys()].some((k) => k.endsWith(keyOf(full)) || keyOf(full).endsWith(k));
       if (!known) names.set(keyOf(full), full);
     }
-    return [...names.values()];
+    return foldNameVariants([...names.values()], this.analysis.article.body);
   }
 
   /** The given names the article puts before each surname; found once an article, on first need. */

@@ -1,9 +1,11 @@
 import { normalise, wordCount, type ArticleAnalysis, type ParagraphAnalysis, type SentenceAnalysis } from './analyse-article.js';
 import { ArticleResolver } from './article-resolver.js';
 import type { Cue } from './find-cues.js';
+import { maskQuotes } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
+import { findClauseVerb, isLabel } from './partial-quotes.js';
 import { splitSentences, type Span } from './segment.js';
-import { parseSpeakerPhrase } from './speaker-phrase.js';
+import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 import type { SpeakerRegistry } from './speaker-registry.js';
 import type { StatementKind } from './statement.js';
 
@@ -45,9 +47,12 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
   const emitDirect = (q: QuoteSpan, who: Attribution): void => {
     // One statement a sentence, so an answer shows the sentence that matches, still an exact span.
-    for (const s of splitSentences(body, q.inner, [])) {
+    const sentences = splitSentences(body, q.inner, []);
+    // A quotation of one word is kept whole ("lousy"); a one-word sentence of a longer one ("Assured.") is not a statement.
+    const least = who.speaker && sentences.length === 1 ? 1 : 2;
+    for (const s of sentences) {
       const span = trimSpan(body, s);
-      if (wordCount(body.slice(span.start, span.end)) >= 2) out.push({ ...span, kind: 'direct', ...who, quotation: trimSpan(body, q.inner) });
+      if (wordCount(body.slice(span.start, span.end)) >= least) out.push({ ...span, kind: 'direct', ...who, quotation: trimSpan(body, q.inner) });
     }
   };
 
@@ -68,13 +73,20 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     openQuote = null;
 
     for (const s of p.sentences) {
+      resolver.pronouns.startSentence(s.span);
       const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start) : null;
+      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase);
+      if (s.subject && subjectNoted) {
+        resolver.pronouns.noteSubject(subject, s.subject.span.start);
+        if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, resolver);
+      }
       const cueSpeaker = new Map<Cue, string | null>();
       let lastResolved: string | null = subject;
       for (const c of s.cues) {
         const key = resolver.resolve(c.phrase, c.phraseSpan.start, lastResolved ?? subject);
         cueSpeaker.set(c, key);
         if (key) lastResolved = key;
+        if (isAboutPerson(c.phrase) && !(subjectNoted && c.phraseSpan.start === s.subject!.span.start)) resolver.pronouns.noteSubject(key, c.phraseSpan.start);
       }
       if (s.subject && subject && (s.subject.phrase.type === 'person' || s.subject.phrase.type === 'organisation')) resolver.focus(subject, s.span.end);
       // A sentence about someone who speaks elsewhere in the article is not a continuation of another's words.
@@ -82,7 +94,8 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
       for (const q of s.quotes) {
         const inner = body.slice(q.inner.start, q.inner.end);
-        if (wordCount(inner) < 2) continue;
+        const words = wordCount(inner);
+        if (words < 1) continue;
         const cue = findQuoteCue(body, s, q);
         let who: Attribution | null = null;
         if (cue) {
@@ -101,7 +114,13 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         } else if (!otherSubject && !s.namesSomeone && !inParentheses(body, s, q) && wordCount(inner) >= 3 && (inParagraph ?? previous)) {
           who = inParagraph ? continuing(inParagraph, 'the paragraph') : continuing(previous!, 'the previous paragraph');
         }
-        if (!who) continue;
+        if (!who?.speaker && subject && !isWholeSentence(body, s, q) && !inParentheses(body, s, q)) {
+          // A partial quote in the subject's clause of saying: "Watson called the deal “lousy”".
+          const verb = isLabel(body, s, q) ? null : findClauseVerb(body, s, q, maskQuotes(body, s.span, s.quotes));
+          if (verb) who = { speaker: subject, cue: `${body.slice(s.subject!.span.start, s.subject!.span.end).replace(/,$/, '')} … ${verb}` };
+        }
+        // One word alone is someone's only with a named speaker, and when it is not a label ("the leaked ‘draft’").
+        if (!who || (words < 2 && (!who.speaker || isLabel(body, s, q)))) continue;
         emitDirect(q, who);
         if (!who.speaker) inParagraph = null;
         if (who.speaker) {
@@ -113,6 +132,8 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
       for (const st of reportedSpeech(body, s, cueSpeaker, resolver)) {
         out.push(st);
+        // "According to Muyembe, …": whoever reports speech is someone a later "he" may mean.
+        if (st.speaker && resolver.isPerson(st.speaker)) resolver.pronouns.noteSubject(st.speaker, st.start);
         inParagraph = { speaker: st.speaker, cue: st.cue };
         resolver.focus(st.speaker, s.span.end);
       }
@@ -123,16 +144,31 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
   return dedupe(out);
 }
 
+/** True for words that name or stand for a person: a name, "he", "she" (not "it", "they" or a body). */
+function isAboutPerson(phrase: SpeakerPhrase): boolean {
+  return phrase.type === 'person' || (phrase.type === 'pronoun' && /^(?:he|she)$/i.test(phrase.text));
+}
+
+/** Counts "his" and "her" after a person who is a sentence's subject, when the sentence names no one else. */
+function notePronounsAfter(body: string, s: SentenceAnalysis, resolver: ArticleResolver): void {
+  if (!s.subject || s.namesSomeone) return;
+  const key = resolver.resolve(s.subject.phrase, s.subject.span.start);
+  if (key) resolver.pronouns.noteGender(key, maskQuotes(body, s.span, s.quotes).slice(s.subject.span.end - s.span.start));
+}
+
 /** The cue that governs a quotation: right after it, ending its sentence, or before it in its clause. */
 function findQuoteCue(body: string, s: SentenceAnalysis, q: QuoteSpan): Cue | null {
   const words = wordCount(body.slice(q.inner.start, q.inner.end));
-  for (const c of s.cues) {
+  const asides = asidesOf(body, s);
+  const outside = (c: Cue): boolean => !asides.some((a) => a.start <= c.verbSpan.start && c.verbSpan.end <= a.end && !(a.start <= q.open && q.end <= a.end));
+  const cues = s.cues.filter(outside);
+  for (const c of cues) {
     const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
     if (start >= q.end && PUNCTUATION_ONLY.test(body.slice(q.end, start))) return c;
   }
-  const final = s.cues.find((c) => c.strength === 'speech' && c.verbSpan.start >= q.end && endsSentence(body, s, c));
+  const final = cues.find((c) => c.strength === 'speech' && c.verbSpan.start >= q.end && endsSentence(body, s, c));
   if (final) return final;
-  const before = s.cues.filter((c) => c.verbSpan.end <= q.open && c.order === 'before' || (c.order === 'after' && c.phraseSpan.end <= q.open));
+  const before = cues.filter((c) => c.verbSpan.end <= q.open && c.order === 'before' || (c.order === 'after' && c.phraseSpan.end <= q.open));
   const c = before[before.length - 1];
   if (!c) return null;
   if (c.strength === 'weak') {
@@ -140,6 +176,20 @@ function findQuoteCue(body: string, s: SentenceAnalysis, q: QuoteSpan): Cue | nu
     if (words < 2 || NAMING_BEFORE.test(lead)) return null;
   }
   return c;
+}
+
+/**
+ * The asides of a sentence outside its quotations: "— which the BBC noted as unusual —", "(as the
+ * Times reported)". A cue inside one speaks for the aside, not for a quotation outside it.
+ */
+function asidesOf(body: string, s: SentenceAnalysis): Span[] {
+  const text = body.slice(s.span.start, s.span.end);
+  const out: Span[] = [];
+  for (const m of text.matchAll(/\s[—–]\s[^—–]{3,200}?\s[—–]\s|\([^()]{3,200}\)/gu)) {
+    const span = { start: s.span.start + m.index!, end: s.span.start + m.index! + m[0].length };
+    if (!s.quotes.some((q) => q.open < span.end && q.end > span.start)) out.push(span);
+  }
+  return out;
 }
 
 /** True when a cue closes its sentence: "…, the Chairman of the NHS Alliance has said." */

@@ -112,7 +112,14 @@ function lastBoundaryBefore(masked: string, index: number): number {
  * Finds the speech cues of one sentence, outside its quotations. A caller that has the masked
  * sentence and its verbs (`maskQuotes`, `findVerbs`) passes them, so they are not found twice.
  */
-export function findCues(body: string, sentence: Span, quotes: QuoteSpan[], masked = maskQuotes(body, sentence, quotes), verbs = findVerbs(masked)): Cue[] {
+export function findCues(
+  body: string,
+  sentence: Span,
+  quotes: QuoteSpan[],
+  masked = maskQuotes(body, sentence, quotes),
+  verbs = findVerbs(masked),
+  subject: { phrase: SpeakerPhrase; span: Span } | null = null,
+): Cue[] {
   const cues: Cue[] = [];
   const base = sentence.start;
   for (const m of verbs) {
@@ -125,10 +132,30 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[], mask
     const from = lastBoundaryBefore(masked, m.index);
     const subjectText = masked.slice(from, m.index);
     let phrase = subjectText.trim() ? parseSpeakerPhrase(subjectText) : null;
+    let clauseAt = -1;
+    if (!phrase && subjectText.trim()) {
+      // "John Rhys-Davies broke news when he revealed …": the subject of the clause the verb is in.
+      const clause = /^(.*\s)(?:when|after|as|while|because|before|since|until|once|where|and|but|so|then)\s+((?:he|she|it|they|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}))\s*$/u.exec(subjectText);
+      if (clause) {
+        phrase = parseSpeakerPhrase(clause[2]!);
+        clauseAt = from + clause[1]!.length + clause[0].slice(clause[1]!.length).indexOf(clause[2]!);
+      }
+    }
     let order: Cue['order'] = 'before';
-    let phraseSpan: Span = tightSpan(masked, base, from, m.index);
+    let phraseSpan: Span = tightSpan(masked, base, clauseAt >= 0 ? clauseAt : from, m.index);
     let appositive: string | null = null;
-    if (!phrase && !subjectText.trim() && from > 0 && masked[from - 1] === ',') {
+    const namedSubject = subject && (subject.phrase.type === 'person' || subject.phrase.type === 'organisation') && subject.span.end <= base + from ? subject : null;
+    // A lone word before the verb after an aside is more often a place than a person: "…, Fayetteville, said".
+    const loneWord = phrase?.type === 'person' && !phrase.name.includes(' ') && !phrase.honorific && from > 0 && masked[from - 1] === ',';
+    // "Nunzio Galantino, has called": an auxiliary alone stands between the aside and the verb.
+    const noSubject = !subjectText.trim() || /^\s*(?:has|have|had|also|has also|had also|then|later|further)\s*$/i.test(subjectText);
+    if ((!phrase || loneWord) && (loneWord || noSubject) && namedSubject && /^\s*,/.test(masked.slice(namedSubject.span.end - base - 1).replace(/^[^,]/, '')) && !/[;:\u0001]/.test(masked.slice(namedSubject.span.end - base, from))) {
+      // "Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, said":
+      // the sentence's subject, past the asides after it, is who speaks.
+      phrase = namedSubject.phrase;
+      phraseSpan = namedSubject.span;
+    }
+    if (!phrase && noSubject && from > 0 && masked[from - 1] === ',') {
       // "Cruz, in remarks to ABC, said" / "Sophie Obadia, another lawyer for the victim, told": walk back over asides.
       // A person further back beats a body named in the aside: "Jonna Mendez, also CIA, said".
       let end = from - 1;
@@ -153,9 +180,13 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[], mask
     if (!phrase && !subjectText.trim()) {
       // Inverted: "…,” says NHS Alliance chair Dr Michael Dixon." / "said Ian Dalton, the NHSCB's …"
       const rest = masked.slice(verbEnd);
-      const np = /^\s+([^,;:.!?\u0001—–()]+?)(?=\s*(?:[,;:.!?\u0001—–()]|$))/u.exec(rest);
+      // Not "declared that Soleimani was …": a clause after the verb names what was said, not who said it.
+      const np = /^\s+(?!that\b|how\b|whether\b|if\b)([^,;:.!?\u0001—–()]+?)(?=\s*(?:[,;:.!?\u0001—–()]|$))/u.exec(rest);
       if (np) {
-        phrase = parseSpeakerPhrase(np[1]!.replace(/\s+(?:of|from|at|with|for)\s+.*$/u, ''));
+        // "said Dixon at the conference", "wrote Joshua Wong on Twitter": the words after the name are not it;
+        // "said Mayor of London Sadiq Khan" keeps them.
+        const whole = parseSpeakerPhrase(np[1]!);
+        phrase = whole?.type === 'person' ? whole : parseSpeakerPhrase(np[1]!.replace(/\s+(?:of|from|at|with|for|on|in|via|to|during|after|before)\s+.*$/u, ''));
         order = 'after';
         const s = verbEnd + np[0].length - np[1]!.length;
         phraseSpan = { start: base + s, end: base + s + np[1]!.length };
@@ -165,6 +196,12 @@ export function findCues(body: string, sentence: Span, quotes: QuoteSpan[], mask
     }
     if (!phrase && /^\s*(?:and|but|or|yet|while|before|then)?\s*(?:also|further|later|then)?\s*$/i.test(subjectText) && from > 0) {
       // "Dixon questioned …, and said …": the verb shares the sentence's subject.
+      phrase = { type: 'pronoun', text: '', plural: false };
+      order = 'before';
+      phraseSpan = { start: base + m.index, end: base + m.index };
+    }
+    if (/ing$/.test(verb) && order === 'after') {
+      // "arguing Trump was …": after a participle comes what is argued, never who argues.
       phrase = { type: 'pronoun', text: '', plural: false };
       order = 'before';
       phraseSpan = { start: base + m.index, end: base + m.index };

@@ -55,6 +55,8 @@ const CLAUSE_WORDS = new Set([
   'would', 'will', 'must', 'should', 'can', 'could', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'be', 'been',
   'to', 'not', 'said', 'says', 'in', 'at', 'on', 'with', 'by', 'from', 'as', 'that', 'which', 'who', 'his', 'her',
   'their', 'its', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'if', 'when', 'after', 'before', 'speaking', 'during',
+  // Verbs of saying without "-ed": "Smith told Wikinews" names Wikinews as the one told, not as a speaker.
+  'told', 'tells', 'tell', 'wrote', 'writes', 'asks', 'adds', 'spoke', 'speaks', 'thinks', 'thought', 'feels', 'felt', 'hopes',
 ]);
 /** Words that end no noun phrase: "and said" has no subject of its own. */
 const FUNCTION_WORDS = new Set([
@@ -81,6 +83,9 @@ const NOT_NAMES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'officials', 'police',
   'witnesses', 'reports', 'sources', 'critics', 'experts', 'residents', 'scientists', 'researchers', 'analysts',
+  'nevertheless', 'nonetheless', 'furthermore', 'moreover', 'additionally', 'consequently', 'therefore', 'thus',
+  'indeed', 'otherwise', 'perhaps', 'specifically', 'namely', 'subsequently', 'initially', 'ultimately', 'currently',
+  'recently', 'previously', 'separately', 'likewise', 'notably', 'again', 'once', 'while', 'whilst',
 ]);
 /** True for a capitalised word that could be part of a person's name (not "The", "Health", "Board"). */
 export function isPlausibleName(token: string): boolean {
@@ -182,6 +187,18 @@ function cleanPhrase(raw: string): string {
   return trimPhrase(raw).replace(/^[\p{L}-]+-year-old\s+/iu, '');
 }
 
+/**
+ * The last two words of a capitalised run when they read as a person's name and something stays
+ * before them ("London Sadiq Khan" → "Sadiq Khan"), else null ("Black Panther", "NHS Alliance").
+ * A particle takes one more word: "… Bill de Blasio".
+ */
+function trailingName(run: string[]): string[] | null {
+  const k = PARTICLES.has(run[run.length - 2] ?? '') ? 3 : 2;
+  if (run.length <= k) return null;
+  const name = run.slice(-k);
+  return name.every((t) => PARTICLES.has(t) || isPlausibleName(t.replace(/['’]s$/, ''))) && !PARTICLES.has(name[0]!) ? name : null;
+}
+
 function parseCleanPhrase(text: string): SpeakerPhrase | null {
   if (!text || text.length > 120) return null;
   const tokens = text.split(/\s+/);
@@ -197,7 +214,8 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
   const of = /^(.*?\p{Ll})\s+(?:of|from|at)\s+(.+)$/u.exec(text);
   if (of) {
     const head = parseSpeakerPhrase(of[1]!);
-    if (head?.type === 'person') return { ...head, text, role: head.role ?? of[2]! };
+    // One word before "of" is a title more often than a name: "House of Commons Speaker John Bercow".
+    if (head?.type === 'person' && (head.name.includes(' ') || head.honorific)) return { ...head, text, role: head.role ?? of[2]! };
   }
   // A run of capitalised tokens at the end ("… Dr Michael Dixon", "the NHS Commissioning Board").
   let i = tokens.length;
@@ -214,7 +232,15 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
     const { head, name } = splitNameFromRun(run);
     // "the director of Black Panther": what follows "of" is a thing or a body, not the speaker's name.
     const prior = before.map((t) => t.toLowerCase()).filter((t) => t !== 'the');
-    if (prior[prior.length - 1] === 'of') return { type: 'role', text, role: text.replace(/^(?:the|a|an)\s+/i, '') };
+    if (prior[prior.length - 1] === 'of') {
+      // "Mayor of London Sadiq Khan", "director of Amnesty International Man-kei Tam": a name closes the run.
+      const named = trailingName(run);
+      if (named) {
+        const role = [...before, ...run.slice(0, run.length - named.length)].join(' ').replace(/^(?:the|a|an)\s+/i, '');
+        return { type: 'person', text, name: named.join(' ').replace(/['’]s$/, ''), honorific: null, role };
+      }
+      return { type: 'role', text, role: text.replace(/^(?:the|a|an)\s+/i, '') };
+    }
     const nameOk = name.length > 0 && name.length <= 4 && name.every((t) => (NAME_TOKEN.test(t) && !NOT_NAMES.has(bare(t))) || PARTICLES.has(t));
     if (nameOk) {
       const honorific = head.length && HONORIFICS.has(bare(head[head.length - 1]!)) ? head[head.length - 1]! : null;

@@ -37,6 +37,8 @@ export function roleKeys(role: string): string[] {
 /** A name as a registry key: lower case, straight apostrophes, single spaces. Most names need only lower-casing: the rest is done when needed. */
 function keyOf(name: string): string {
   let key = name.toLowerCase();
+  // "Erdoğan" and "Erdogan" are one person: letters lose their accents in keys.
+  if (/[^\x00-\x7f]/.test(key)) key = key.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
   if (key.includes('’')) key = key.replace(/’/g, "'");
   // trim() removes exactly the characters \s matches, so a name without any needs neither step.
   if (/\s/.test(key)) key = key.replace(/\s+/g, ' ').trim();
@@ -127,6 +129,8 @@ export class SpeakerRegistry {
       here = key;
     }
     if (here !== null) return here;
+    // Across the corpus only a role tied to a body ("the NHS Alliance chair") is one person: "the mayor" is many.
+    if (roleKeys(role).every((k) => k.endsWith('|'))) return null;
     let only: string | null = null;
     for (const set of holders) for (const key of set) {
       if (only !== null && key !== only) return null;

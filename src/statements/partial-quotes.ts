@@ -1,0 +1,91 @@
+import type { QuoteSpan } from './find-quotes.js';
+import type { SentenceAnalysis } from './analyse-article.js';
+
+/**
+ * Verbs with which a subject puts words of its own into a sentence: "Watson called the deal
+ * “lousy”", "Khosla talked of Munk's “countless discoveries”", "Biden criticized the move, arguing
+ * Trump was “sowing chaos”". Wider than the verbs of saying: a partial quote in such a clause is
+ * the subject's wording.
+ */
+const CLAUSE_VERBS = [
+  'said', 'says', 'say', 'saying', 'told', 'tells', 'telling', 'called', 'calls', 'calling', 'described', 'describes',
+  'describing', 'characterized', 'characterised', 'characterizes', 'characterises', 'characterizing', 'characterising',
+  'termed', 'terms', 'branded', 'brands', 'labelled', 'labeled', 'labels', 'dubbed', 'dubs', 'accused', 'accuses',
+  'accusing', 'criticized', 'criticised', 'criticizes', 'criticises', 'criticizing', 'criticising', 'praised',
+  'praises', 'praising', 'hailed', 'hails', 'lauded', 'lauds', 'slammed', 'slams', 'condemned', 'condemns', 'dismissed',
+  'dismisses', 'denounced', 'denounces', 'talked', 'talks', 'spoke', 'speaks', 'envisioned', 'envisaged', 'underlined',
+  'underlines', 'reaffirmed', 'stressed', 'stresses', 'promised', 'promises', 'vowed', 'vows', 'pledged', 'insisted',
+  'insists', 'argued', 'argues', 'arguing', 'warned', 'warns', 'warning', 'urged', 'urges', 'urging', 'defended',
+  'welcomed', 'blamed', 'blames', 'questioned', 'referred', 'refers', 'deemed', 'concluded', 'claimed', 'claims',
+  'claiming', 'alleged', 'alleges', 'noted', 'notes', 'noting', 'wrote', 'writes', 'tweeted', 'tweets', 'posted',
+  'expressed', 'admitted', 'admits', 'added', 'adds', 'adding', 'announced', 'declared', 'stated', 'states', 'asserted',
+  'acknowledged', 'recalled', 'recalls', 'explained', 'explains', 'suggested', 'suggests', 'thanked', 'congratulated',
+  'mocked', 'ridiculed', 'rejected', 'rejects', 'attacked', 'lambasted', 'decried', 'decries', 'reiterated', 'asked',
+  'demanded', 'demands', 'pointed', 'pointing', 'vowing', 'promising', 'predicted', 'predicts', 'complained', 'complains',
+  'announcing', 'declaring', 'describing', 'replied', 'responded', 'commented', 'comments', 'remarked', 'joked',
+];
+const CLAUSE_VERB_RE = new RegExp(`(?<![\\p{L}'’-])(?:${CLAUSE_VERBS.join('|')})(?![\\p{L}'’-])`, 'giu');
+/** Words right before a quotation that make it a title or a name, not speech: "the book “…”", "titled “…”". */
+const TITLE_BEFORE = /(?:\b(?:book|film|movie|song|album|show|series|programme|program|panel|exhibit|exhibition|titled|entitled|named|nicknamed|known as|headline|hashtag|slogan|motto|campaign|article|report|paper|study|column|episode|hall|operation)\s*)$/i;
+
+/**
+ * The verb of a clause of saying that governs a partial quotation, in the words between the
+ * sentence's subject and the quotation (`masked` is the sentence with quotations masked, as
+ * `maskQuotes` gives it); null when there is none, or the quotation names a title or a thing.
+ */
+export function findClauseVerb(body: string, s: SentenceAnalysis, q: QuoteSpan, masked: string): string | null {
+  if (!s.subject) return null;
+  const from = s.subject.span.end - s.span.start;
+  const to = q.open - s.span.start;
+  if (to <= from) return null;
+  const between = masked.slice(from, to);
+  // Another clause with a subject of its own ("…; Jones said", "…, while critics called it …") is not the subject's.
+  if (/[;:]|\s[—–]\s/u.test(between) || /,\s*(?:while|whereas|but|although|though|who|which)\b/i.test(between)) return null;
+  // The verb nearest the quotation governs it: "… alleged violation of a statute which says “…”".
+  let verb: RegExpExecArray | null = null;
+  CLAUSE_VERB_RE.lastIndex = 0;
+  for (let m = CLAUSE_VERB_RE.exec(between); m; m = CLAUSE_VERB_RE.exec(between)) verb = m;
+  if (!verb) return null;
+  // "… a statute which says “…”": a relative clause speaks for what it follows, not for the subject.
+  if (/\b(?:which|who|whom|that)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu.test(between.slice(0, verb.index))) return null;
+  // "Mancini has been described by the Daily Hive as …": the subject is who was described, not who spoke.
+  const upToVerb = body.slice(s.subject.span.start, s.subject.span.end) + between.slice(0, verb.index);
+  if (/\b(?:is|was|were|are|been|being|be|get|got)\s+(?:\p{L}+ly\s+)?$/iu.test(upToVerb) || /^\s+by\b/.test(between.slice(verb.index + verb[0].length))) return null;
+  if (TITLE_BEFORE.test(body.slice(Math.max(s.span.start, q.open - 30), q.open))) return null;
+  return verb[0];
+}
+
+/**
+ * True when quotation marks set off a name or a label rather than someone's words: a title
+ * (“Breaking Into Comics”), or a few words after a determiner ("the leaked ‘draft’", "a “single
+ * digital record”"), or one capitalised word that is not given as what something was called.
+ */
+export function isLabel(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean {
+  const inner = body.slice(q.inner.start, q.inner.end);
+  if (isTitleCased(inner)) return true;
+  const words = inner.split(/\s+/).length;
+  const before = body.slice(Math.max(s.span.start, q.open - 80), q.open);
+  // "called the sentence “dangerous”": after a verb of calling, the words are what the speaker called it.
+  if (words <= 3 && DETERMINER_BEFORE.test(before.slice(-40)) && !CALLING_BEFORE.test(before)) return true;
+  return words === 1 && !isWordOfSpeech(body, q);
+}
+
+const CALLING_BEFORE = /\b(?:call|calls|called|calling|term|terms|termed|brand|brands|branded|label|labels|labelled|labeled|deem|deems|deemed|described|describes|describing|characteri[sz]ed|dismissed)\s+(?:[^\s.;:“”"]+\s+){0,6}(?:as\s+)?(?:an?\s+|the\s+)?$/iu;
+const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|creating|create|so-called)\s+(?:[\p{Ll}-]+\s+)?$/iu;
+
+/** True for a run of words each capitalised, as titles are: “Breaking Into Comics”, “Dealer's Den”. */
+function isTitleCased(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length >= 2 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|and|in|on|for|a|an|to|vs\.?)$/.test(w));
+}
+
+/**
+ * True when a one-word quotation can be someone's words: lower case ("lousy", "unjust."), or
+ * given as what something was called ("described as “Obamagate.”"). A capitalised word alone is
+ * more often a name in quotation marks.
+ */
+function isWordOfSpeech(body: string, q: QuoteSpan): boolean {
+  const word = body.slice(q.inner.start, q.inner.end);
+  if (/^\p{Ll}/u.test(word)) return true;
+  return /\b(?:as|called|calls|calling|termed|dubbed|branded)\s+(?:it\s+|him\s+|her\s+|them\s+)?$/i.test(body.slice(Math.max(0, q.open - 20), q.open));
+}
