@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Briefbot } from '../src/index.js';
+import type { ParsedQuestion } from '../src/question/parsed-question.js';
 import type { IndexedStatement } from '../src/search/minisearch-search.js';
 import type { Speaker, Statement } from '../src/statements/statement.js';
 import { createRandom } from './generate-corpus.js';
@@ -56,9 +57,15 @@ function shows(answer: Awaited<ReturnType<Briefbot['ask']>>, asked: Statement): 
 /**
  * Asks every question of Briefbot (its default first page of 5) and of plain minisearch (statement
  * text and paragraph, default options, fuzzy 0.2 and prefix, the speaker as a filter, top 5), and
- * counts for each how often the asked quote is shown.
+ * counts for each how often the asked quote is shown. As in the latency baseline, the question is
+ * parsed with Briefbot's parser for both, so both search the same speaker and words.
  */
-export async function measureAskedQuote(bot: Briefbot, items: IndexedStatement[], questions: AskedQuestion[]): Promise<AskedQuoteResult> {
+export async function measureAskedQuote(
+  bot: Briefbot,
+  parse: (text: string) => ParsedQuestion,
+  items: IndexedStatement[],
+  questions: AskedQuestion[],
+): Promise<AskedQuoteResult> {
   let briefbot = 0;
   for (const q of questions) if (shows(await bot.ask(q.text), q.asked)) briefbot++;
   const index = new MiniSearch<{ id: string; text: string; context: string }>({ fields: ['text', 'context'] });
@@ -70,7 +77,12 @@ export async function measureAskedQuote(bot: Briefbot, items: IndexedStatement[]
   }
   let baseline = 0;
   for (const q of questions) {
-    const top = index.search(q.topic, { fuzzy: 0.2, prefix: true, filter: (r) => byId.get(r.id as string)?.speakerId === q.speakerId }).slice(0, 5);
+    const parsed = parse(q.text);
+    const text = parsed.kind === 'query' ? (parsed.phrase ?? parsed.topic) : null;
+    if (!text || parsed.kind !== 'query') continue;
+    const speakerId = parsed.speakerId;
+    const filter = (r: { id: unknown }) => !speakerId || byId.get(r.id as string)?.speakerId === speakerId;
+    const top = index.search(text, { fuzzy: 0.2, prefix: true, filter }).slice(0, 5);
     if (top.some((r) => r.id === q.asked.id)) baseline++;
   }
   return { questions: questions.length, briefbot, baseline };

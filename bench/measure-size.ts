@@ -146,7 +146,7 @@ export async function measureSize(options: { root: string; size: number; templat
   const baseline = runBaseline(root, dir, baselineFile, size > 20000 ? 3 : rounds, size > 20000 ? BASELINE_LIMIT_MS : 0);
 
   log(`${size}: asked quote in the answer, Briefbot and plain minisearch`);
-  const askedQuote = await measureAskedQuote(engine, items, createAskedQuestions(extraction.statements, extraction.speakers));
+  const askedQuote = await measureAskedQuote(engine, (text) => data.parseQuestion!(text, BENCH_NOW), items, createAskedQuestions(extraction.statements, extraction.speakers));
 
   log(`${size}: adding one article in place`);
   // Five articles added one at a time, the median reported: one sample is mostly a garbage collection or a first compilation.

@@ -27,8 +27,11 @@ export async function findPassages(data: EngineData, names: string[], topic: str
   const topicTerms = new Set(topic ? analyseText(topic) : []);
   const seen = new Set<string>();
   const out: Array<Passage & { score: number }> = [];
-  for (const name of usable) {
-    const hits = await data.search.search({ text: topic ? `${name} ${topic}` : name, speakerIds: null, articleIds, directOnly: false, matchAll: false, floor: 0 });
+  // One search, on the shortest form of the name (the surname, as articles use it); every form is checked.
+  const shortest = [...usable].sort((a, b) => a.length - b.length)[0]!;
+  for (const name of [shortest]) {
+    // Every word of the name and of the topic, in the statement or around it: few hits, cheap to check.
+    const hits = await data.search.search({ text: topic ? `${name} ${topic}` : name, speakerIds: null, articleIds, directOnly: false, matchAll: true, floor: 0 });
     for (const hit of hits.slice(0, CANDIDATES)) {
       const st = hit.statement ?? data.statements.get(hit.id);
       const article = st && data.articles.get(st.articleId);
