@@ -1,7 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import {
+  createContextRoute,
+  createMemoryConversationStore,
+  withFollowUps,
   createHttpServer,
+  loadQuoteLinks,
   createLiveBriefbot,
   isEnabledPlatform,
   type Answer,
@@ -27,6 +31,8 @@ export interface ServeOptions {
   logger: Logger;
   /** Opens the core; default `openBriefbot`. */
   openEngine?: (corpusDir: string, logger: Logger) => Promise<Briefbot>;
+  /** The clock for signed links (tests). */
+  now?: () => Date;
   /** Test knobs for the Slack adapter. */
   slack?: SlackPlatformOverrides;
 }
@@ -54,6 +60,18 @@ const platformFactories: Array<(context: PlatformContext, options: ServeOptions)
 function createDeferredBriefbot(engine: Promise<Briefbot>): Briefbot {
   return {
     ask: async (question: string, askOptions?: AskOptions): Promise<Answer> => (await engine).ask(question, askOptions),
+    quote: async (statementId: string) => {
+      const ready = await engine;
+      return ready.quote ? ready.quote(statementId) : null;
+    },
+    result: async (statementId: string) => {
+      const ready = await engine;
+      return ready.result ? ready.result(statementId) : null;
+    },
+    report: async (input) => {
+      const ready = await engine;
+      return ready.report ? ready.report(input) : false;
+    },
   };
 }
 
@@ -83,7 +101,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // Requests that arrive after a failed load get the platforms' apology; this keeps the rejection observed.
   engine.catch(() => undefined);
 
-  const context: PlatformContext = { env: options.env, logger, briefbot: createDeferredBriefbot(engine) };
+  // A half-made link configuration stops the server with a message naming the variable.
+  const links = loadQuoteLinks(options.env, options.now);
+  // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
+  const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
+  const context: PlatformContext = { env: options.env, logger, briefbot, links };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);
   for (const platform of platforms) {
@@ -94,8 +116,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     }
   }
 
+  if (links === null) logger.info({ event: 'context_links_off' }, 'in context links: off (set BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET to turn them on)');
+  else logger.info({ event: 'context_links_on' }, 'in context links: on (GET /quotes/<id>)');
   const server = createHttpServer({
-    routes: enabled.flatMap((p) => p.routes),
+    routes: [...enabled.flatMap((p) => p.routes), ...(links === null ? [] : [createContextRoute({ briefbot, links, logger })])],
     logger,
     health: () => ({ status, platforms: Object.fromEntries(platforms.map((p) => [p.name, isEnabledPlatform(p)])) }),
   });

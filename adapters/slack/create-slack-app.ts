@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
-import type { Briefbot, Logger, Route } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, Route } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { createEventDeduper } from './create-event-deduper.js';
 import { createMoreHandler, createShareHandler } from './handle-actions.js';
+import { createCiteHandler, createReportHandler, createReportSubmissionHandler } from './handle-result-actions.js';
+import { REPORT_MODAL } from './report-modal.js';
 import { createCommandHandler } from './handle-command.js';
 import { createErrorHandler } from './handle-error.js';
 import { createDirectMessageHandler, createMentionHandler } from './handle-message.js';
@@ -25,6 +27,8 @@ export interface SlackAppOptions {
   retryConfig?: NonNullable<AppOptions['clientOptions']>['retryConfig'];
   pageSize?: number;
   ackDeadlineMs?: number;
+  /** Signed "In context" links, when a public URL is configured. */
+  links?: QuoteLinks | null;
 }
 
 /** A built Slack app: its HTTP routes (none in Socket Mode) and how to start and stop it. */
@@ -87,6 +91,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     deduper: createEventDeduper(),
     pageSize: options.pageSize ?? 5,
     ackDeadlineMs: options.ackDeadlineMs ?? 2500,
+    links: options.links ?? null,
   };
 
   // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num, Socket Mode retry_attempt): answer each event id once.
@@ -103,6 +108,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.message(createDirectMessageHandler(deps));
   app.action(new RegExp(`^${ACTION_IDS.share}(_\\d+)?$`), createShareHandler(deps));
   app.action(ACTION_IDS.more, createMoreHandler(deps));
+  app.action(new RegExp(`^${ACTION_IDS.cite}_\\d+$`), createCiteHandler(deps));
+  app.action(new RegExp(`^${ACTION_IDS.report}_\\d+$`), createReportHandler(deps));
+  app.action(new RegExp(`^${ACTION_IDS.context}_\\d+$`), async ({ ack }) => ack());
+  app.view(REPORT_MODAL.callbackId, createReportSubmissionHandler(deps));
   app.error(createErrorHandler(logger, app.client));
 
   return {

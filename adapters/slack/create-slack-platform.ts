@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import type { Briefbot, Logger, Route } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, Route } from '../../src/index.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
 
@@ -8,6 +8,7 @@ export interface SlackPlatformContext {
   env: NodeJS.ProcessEnv;
   logger: Logger;
   briefbot: Briefbot;
+  links?: QuoteLinks | null;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -58,6 +59,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     config,
     briefbot: context.briefbot,
     logger: context.logger,
+    links: context.links ?? null,
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });

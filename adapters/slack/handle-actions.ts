@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { decodeButtonValue, type ButtonValue } from './button-value.js';
 import { postMessage } from './post-message.js';
+import { conversationKey } from './conversation-key.js';
 import { renderAnswer } from './render-answer.js';
 import { renderSharedResult, renderShareUnavailable } from './render-share.js';
 import { SlackAdapterError } from './slack-error.js';
@@ -53,10 +54,12 @@ export function createMoreHandler(deps: SlackDeps) {
     await ack();
     const started = Date.now();
     const { press, value } = readPress(body);
-    const answer = await deps.briefbot.ask(value.q, { offset: value.o, limit: value.l });
     const channelId = press.channel?.id;
     const ephemeral = press.container?.is_ephemeral === true || channelId === undefined;
-    const message = renderAnswer(answer, { question: value.q, visibility: ephemeral ? 'ephemeral' : 'visible' });
+    // A page of a visible answer in a thread or DM is read with that conversation's previous question, so "More" after "and in 2011?" pages the merged query.
+    const conversation = ephemeral || channelId === undefined ? undefined : conversationKey(channelId, press.message?.thread_ts);
+    const answer = await deps.briefbot.ask(value.q, { offset: value.o, limit: value.l, ...(conversation === undefined ? {} : { conversation }) });
+    const message = renderAnswer(answer, { question: value.q, visibility: ephemeral ? 'ephemeral' : 'visible', links: deps.links });
     if (ephemeral || channelId === undefined) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     } else {

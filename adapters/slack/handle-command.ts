@@ -33,7 +33,7 @@ export function createCommandHandler(deps: SlackDeps) {
       await ack();
       throw error;
     }
-    const options = { question, visibility: 'ephemeral' as const };
+    const options = { question, visibility: 'ephemeral' as const, links: deps.links };
     let answer: Answer;
     if (outcome.kind === 'answer') {
       answer = outcome.answer;

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { parseSlackText } from './parse-slack-text.js';
 import { postMessage } from './post-message.js';
+import { conversationKey } from './conversation-key.js';
 import { renderAnswer } from './render-answer.js';
 import { toCoreQuestion, type SlackDeps } from './slack-deps.js';
 
@@ -28,8 +29,9 @@ async function answerInConversation(deps: SlackDeps, args: AllMiddlewareArgs, in
   const started = Date.now();
   const question = parseSlackText(incoming.text, args.context.botUserId);
   deps.logger.debug({ event: 'slack_question', platform: 'slack', surface: incoming.surface, question }, 'question received');
-  const answer = await deps.briefbot.ask(toCoreQuestion(question), { limit: deps.pageSize, offset: 0 });
-  const message = renderAnswer(answer, { question, visibility: 'visible' });
+  const conversation = conversationKey(incoming.channel, incoming.threadTs);
+  const answer = await deps.briefbot.ask(toCoreQuestion(question), { limit: deps.pageSize, offset: 0, conversation });
+  const message = renderAnswer(answer, { question, visibility: 'visible', links: deps.links });
   await postMessage(args.client, { channel: incoming.channel, threadTs: incoming.threadTs }, message, deps.logger);
   deps.logger.info(
     { event: 'slack_answer', platform: 'slack', surface: incoming.surface, kind: answer.kind, durationMs: Date.now() - started },

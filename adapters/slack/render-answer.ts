@@ -1,4 +1,5 @@
-import type { Answer, Interpretation } from '../../src/index.js';
+import { describeFollowUp, type Answer, type Interpretation, type QuoteLinks } from '../../src/index.js';
+import { renderResultActions } from './render-result-actions.js';
 import { encodeButtonValue } from './button-value.js';
 import { fitMessage } from './fit-message.js';
 import { formatPublishedDate } from './format-date.js';
@@ -11,13 +12,15 @@ export interface RenderOptions {
   /** The question as asked, carried in button values to redo the query. */
   question: string;
   visibility: 'ephemeral' | 'visible';
+  /** Signed "In context" links, when a public URL is configured. */
+  links?: QuoteLinks | null;
 }
 
 type ResultsAnswer = Extract<Answer, { kind: 'results' }>;
 
 /** Blocks besides the results: the "searched" line, the note, the buttons and the overflow note. */
 const FIXED_BLOCKS = 4;
-const BLOCKS_PER_RESULT = 2;
+const BLOCKS_PER_RESULT = 3;
 
 function describeDates(interpretation: Interpretation): string | null {
   if (interpretation.dateText !== null) return interpretation.dateText;
@@ -38,6 +41,8 @@ export function renderSearchedLine(interpretation: Interpretation): string {
   if (dates !== null) parts.push(`dates ${escapeMrkdwn(dates)}`);
   if (interpretation.outlet !== null) parts.push(`outlet *${escapeMrkdwn(interpretation.outlet)}*`);
   if (interpretation.sort === 'newest') parts.push('newest first');
+  const followUp = describeFollowUp(interpretation);
+  if (followUp !== null) parts.push(escapeMrkdwn(followUp));
   return `Searched: ${parts.length === 0 ? 'all quotes' : parts.join(' · ')}`;
 }
 
@@ -61,6 +66,7 @@ function renderResults(answer: ResultsAnswer, options: RenderOptions): SlackMess
   if (answer.note !== null) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `_${escapeMrkdwn(answer.note)}_` } });
   shown.forEach((result, i) => {
     blocks.push(...renderResultBlocks(result, shareButton(options, i, answer.offset + i, result.id)));
+    blocks.push(renderResultActions(result, i, options.links ?? null));
   });
   blocks.push(...unconfirmed);
   if (last < answer.total) {

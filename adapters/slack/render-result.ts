@@ -9,7 +9,8 @@ export function renderSpeakerLine(result: Result): string {
   const role = result.speaker.roles[0];
   const name = `*${escapeMrkdwn(result.speaker.name)}*`;
   const said = result.kind === 'indirect' ? ' (reported speech)' : '';
-  return `— ${name}${role === undefined ? '' : `, ${escapeMrkdwn(role)}`}${said}`;
+  const corrected = result.correction === undefined ? '' : ` _(${escapeMrkdwn(result.correction)})_`;
+  return `— ${name}${role === undefined ? '' : `, ${escapeMrkdwn(role)}`}${said}${corrected}`;
 }
 
 /**

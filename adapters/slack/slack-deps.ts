@@ -1,4 +1,4 @@
-import type { Briefbot, Logger } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks } from '../../src/index.js';
 import type { EventDeduper } from './create-event-deduper.js';
 
 /** What every Slack handler needs: the core to ask, where to log, and the adapter's settings. */
@@ -10,6 +10,8 @@ export interface SlackDeps {
   pageSize: number;
   /** How long a slash command waits for the answer before acknowledging with "Searching…" (Slack allows 3 s). */
   ackDeadlineMs: number;
+  /** Signed "In context" links, when a public URL is configured. */
+  links: QuoteLinks | null;
 }
 
 /** The question to ask the core: an empty question asks for help. */

@@ -47,4 +47,8 @@ export const LIMITS = {
 export const ACTION_IDS = {
   share: 'briefbot_share',
   more: 'briefbot_more',
+  /** "In context": a link button; the press is only acknowledged. */
+  context: 'briefbot_context',
+  cite: 'briefbot_cite',
+  report: 'briefbot_report',
 } as const;

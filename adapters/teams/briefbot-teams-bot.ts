@@ -6,7 +6,8 @@ import {
   type AdaptiveCardInvokeValue,
   type TurnContext,
 } from 'botbuilder';
-import type { Briefbot, Logger } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks } from '../../src/index.js';
+import { answerResultAction, ResultActionDataSchema } from './result-actions.js';
 import type { TeamsReply } from './adaptive-card.js';
 import { extractQuestion } from './extract-question.js';
 import { MoreResultsDataSchema } from './more-results.js';
@@ -18,6 +19,8 @@ export interface BriefbotTeamsBotOptions {
   logger: Logger;
   /** Results per card (default 5). */
   pageSize?: number;
+  /** Signed "In context" links, when a public URL is configured. */
+  links?: QuoteLinks | null;
 }
 
 /** Says a button's data was not ours (an old card, another app's button); the user can type instead. */
@@ -31,12 +34,14 @@ export class BriefbotTeamsBot extends ActivityHandler {
   private readonly briefbot: Briefbot;
   private readonly logger: Logger;
   private readonly pageSize: number;
+  private readonly links: QuoteLinks | null;
 
   constructor(options: BriefbotTeamsBotOptions) {
     super();
     this.briefbot = options.briefbot;
     this.logger = options.logger;
     this.pageSize = options.pageSize ?? 5;
+    this.links = options.links ?? null;
 
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
@@ -58,7 +63,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
       this.logger.warn({ event: 'teams_unknown_button', form: 'invoke' });
       return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: UNKNOWN_BUTTON } };
     }
-    const reply = await this.answer(data.data.question, data.data.offset);
+    const reply = await this.answer(data.data.question, data.data.offset, conversationOf(context.activity));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { ...reply.card } };
   }
 
@@ -66,13 +71,20 @@ export class BriefbotTeamsBot extends ActivityHandler {
     const { activity } = context;
     // Action.Submit arrives as a message whose `value` is the button's data and whose text is empty.
     if (activity.value !== undefined && (activity.text ?? '').trim() === '') {
+      const resultAction = ResultActionDataSchema.safeParse(activity.value);
+      if (resultAction.success) {
+        const reporter = { platform: 'teams' as const, id: activity.from?.id ?? 'unknown', ...(activity.from?.name ? { name: activity.from.name } : {}) };
+        await context.sendActivity({ type: 'message', text: await answerResultAction(this.briefbot, resultAction.data, reporter), textFormat: 'plain' });
+        this.logger.info({ event: 'teams_result_action', action: resultAction.data.action });
+        return;
+      }
       const data = MoreResultsDataSchema.safeParse(activity.value);
       if (!data.success) {
         this.logger.warn({ event: 'teams_unknown_button', form: 'submit' });
         await context.sendActivity({ type: 'message', text: UNKNOWN_BUTTON, textFormat: 'plain' });
         return;
       }
-      await context.sendActivity(toMessage(await this.answer(data.data.question, data.data.offset)));
+      await context.sendActivity(toMessage(await this.answer(data.data.question, data.data.offset, conversationOf(activity))));
       return;
     }
     const question = extractQuestion(activity);
@@ -80,7 +92,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
       this.logger.debug({ event: 'teams_ignored', reason: question.reason });
       return;
     }
-    await context.sendActivity(toMessage(await this.answer(question.text, 0)));
+    await context.sendActivity(toMessage(await this.answer(question.text, 0, conversationOf(activity))));
   }
 
   private async welcome(context: TurnContext): Promise<void> {
@@ -90,14 +102,20 @@ export class BriefbotTeamsBot extends ActivityHandler {
     this.logger.info({ event: 'teams_welcomed', conversationType: context.activity.conversation?.conversationType });
   }
 
-  private async answer(question: string, offset: number): Promise<TeamsReply> {
+  private async answer(question: string, offset: number, conversation?: string): Promise<TeamsReply> {
     const started = Date.now();
     this.logger.debug({ event: 'teams_question', question, offset });
-    const answer = await this.briefbot.ask(question, { limit: this.pageSize, offset });
-    const reply = renderAnswer(answer);
+    const answer = await this.briefbot.ask(question, { limit: this.pageSize, offset, ...(conversation === undefined ? {} : { conversation }) });
+    const reply = renderAnswer(answer, this.links);
     this.logger.info({ event: 'teams_answered', kind: answer.kind, offset, durationMs: Date.now() - started });
     return reply;
   }
+}
+
+/** The conversation a message belongs to, for follow-ups (a channel thread has its own id). */
+function conversationOf(activity: Activity): string | undefined {
+  const id = activity.conversation?.id;
+  return id ? `teams:${id}` : undefined;
 }
 
 /** A message activity carrying the card, with its plain-text twin shown verbatim. */

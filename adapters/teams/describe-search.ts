@@ -1,4 +1,4 @@
-import type { Interpretation } from '../../src/index.js';
+import { describeFollowUp, type Interpretation } from '../../src/index.js';
 
 /**
  * What was searched, in plain words and unescaped, e.g.
@@ -16,6 +16,8 @@ export function describeSearch(interpretation: Interpretation): string {
   if (dates) words.push(dates);
   if (interpretation.outlet) words.push(`in ${interpretation.outlet}`);
   if (interpretation.sort === 'newest') words.push('newest first');
+  const followUp = describeFollowUp(interpretation);
+  if (followUp) words.push(followUp);
   return words.join(', ');
 }
 

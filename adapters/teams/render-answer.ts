@@ -1,13 +1,13 @@
-import type { Answer } from '../../src/index.js';
+import type { Answer, QuoteLinks } from '../../src/index.js';
 import type { TeamsReply } from './adaptive-card.js';
 import { renderHelp, renderInvalid, renderNothing, renderSources, renderSpeakers } from './render-listings.js';
 import { renderResults } from './render-results.js';
 
 /** Renders any answer of the core as an Adaptive Card 1.5 with a plain-text twin. */
-export function renderAnswer(answer: Answer): TeamsReply {
+export function renderAnswer(answer: Answer, links: QuoteLinks | null = null): TeamsReply {
   switch (answer.kind) {
     case 'results':
-      return renderResults(answer);
+      return renderResults(answer, links);
     case 'nothing':
       return renderNothing(answer);
     case 'help':

@@ -1,4 +1,5 @@
-import { quotationParts, type Answer, type Result, type Source } from '../../src/index.js';
+import { quotationParts, type Answer, type QuoteLinks, type Result, type Source } from '../../src/index.js';
+import { renderResultActions } from './result-actions.js';
 import { renderUnconfirmed } from './render-unconfirmed.js';
 import {
   container,
@@ -26,21 +27,21 @@ const QUOTE_MAX_TIGHT = 400;
 const OTHER_SOURCES_MAX = 4;
 
 /** Renders a page of results: each quote with speaker, source, date and link, and "More results" when there are more. */
-export function renderResults(answer: ResultsAnswer): TeamsReply {
-  const build = (quoteMax: number) => (count: number) => buildResults(answer, answer.results.slice(0, count), quoteMax);
+export function renderResults(answer: ResultsAnswer, links: QuoteLinks | null = null): TeamsReply {
+  const build = (quoteMax: number) => (count: number) => buildResults(answer, answer.results.slice(0, count), quoteMax, links);
   const reply = fitItems(answer.results.length, build(QUOTE_MAX));
   if (measureReply(reply) <= MAX_REPLY_BYTES) return reply;
   return fitItems(answer.results.length, build(QUOTE_MAX_TIGHT));
 }
 
-function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number): TeamsReply {
+function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number, links: QuoteLinks | null): TeamsReply {
   const first = answer.offset + 1;
   const last = answer.offset + shown.length;
   const searched = describeSearch(answer.interpretation);
   const range = `Showing ${first}–${last} of ${answer.total}.`;
   const body: CardNode[] = [textBlock(`Searched: ${escapeCardText(searched)}. ${range}`, { isSubtle: true, size: 'Small' })];
   if (answer.note) body.push(textBlock(escapeCardText(answer.note), { color: 'Warning' }));
-  shown.forEach((result, index) => body.push(renderResult(result, quoteMax, index > 0)));
+  shown.forEach((result, index) => body.push(renderResult(result, quoteMax, index, links)));
   const unconfirmed = renderUnconfirmed(answer.unconfirmed);
   body.push(...unconfirmed.body);
 
@@ -56,7 +57,8 @@ function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number):
   return createReply({ body, actions, plain: lines.join('\n'), summary: `Showing ${first}–${last} of ${answer.total} ${searched}.` });
 }
 
-function renderResult(result: Result, quoteMax: number, separator: boolean): CardNode {
+function renderResult(result: Result, quoteMax: number, index: number, links: QuoteLinks | null): CardNode {
+  const separator = index > 0;
   const source = primarySource(result);
   const quote = truncateText(result.text, quoteMax);
   const passage = result.kind === 'direct' ? markedQuotation(result, quoteMax) : null;
@@ -82,6 +84,7 @@ function renderResult(result: Result, quoteMax: number, separator: boolean): Car
   if (isOpenableUrl(source.url)) {
     items.push({ type: 'ActionSet', actions: [openUrlAction('Read the article', source.url)], spacing: 'Small' });
   }
+  items.push(renderResultActions(result, index, links));
   return container(items, { separator, spacing: separator ? 'Medium' : 'Default' });
 }
 
@@ -123,7 +126,8 @@ function plainResult(result: Result, position: number, quoteMax: number): string
 function speakerLine(result: Result): string {
   if (!result.speaker) return 'speaker not named in the article';
   const role = result.speaker.roles[0];
-  return role ? `${result.speaker.name}, ${role}` : result.speaker.name;
+  const corrected = result.correction ? ` (${result.correction})` : '';
+  return `${role ? `${result.speaker.name}, ${role}` : result.speaker.name}${corrected}`;
 }
 
 function describeOtherSources(others: Source[]): string {

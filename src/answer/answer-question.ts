@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/article.js';
 import { parseQuestion } from '../question/parse-question.js';
+import { mergeFollowUp, type MergedFollowUp } from '../question/merge-follow-up.js';
 import type { ParsedQuestion } from '../question/parsed-question.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import type { Answer, AskOptions, Interpretation, Result, Source, SpeakerRef, Unconfirmed } from './answer-schema.js';
@@ -24,10 +25,34 @@ export function speakerRef(s: Speaker): SpeakerRef {
 
 /** Answers one question from the engine's data. Never throws on any input text. */
 export async function answerQuestion(data: EngineData, question: string, options: AskOptions, now: Date): Promise<Answer> {
-  const parsed = data.parseQuestion ? data.parseQuestion(question, now) : parseQuestion(question, { ...data.questionContext, now });
+  const parse = (text: string) => (data.parseQuestion ? data.parseQuestion(text, now) : parseQuestion(text, { ...data.questionContext, now }));
+  const parsed = parse(question);
   if (parsed.kind === 'invalid') return { kind: 'invalid', reason: parsed.reason, message: parsed.message };
   if (parsed.kind === 'command') return answerCommand(data, parsed.command);
-  return answerQuery(data, parsed, options);
+  const followUp = options.previous ? mergeFollowUp(parsed.question, queryOf(options.previous), parse, options.previous.excludedSpeaker?.id ?? null) : null;
+  const answer = await answerQuery(data, followUp?.query ?? parsed, options, followUp);
+  if (answer.kind !== 'nothing' || !followUp?.carried.includes('topic') || followUp.excludeSpeakerId) return answer;
+  // "and in 2012?" after "… about senates": nothing on the kept topic then, so the new part alone, saying so.
+  const widened: MergedFollowUp = { ...followUp, query: { ...followUp.query, topic: null, phrase: null }, carried: followUp.carried.filter((c) => c !== 'topic') };
+  const wider = await answerQuery(data, widened.query, options, widened);
+  return wider.kind === 'results' ? { ...wider, note: `${answer.message} Without the topic:` } : answer;
+}
+
+/** The previous answer's interpretation as a query again, for a follow-up to build on. */
+function queryOf(i: Interpretation): Query {
+  return {
+    kind: 'query',
+    question: i.question,
+    speakerId: i.speaker?.id ?? null,
+    speakerQuery: i.speakerQuery,
+    topic: i.topic,
+    phrase: i.phrase,
+    dateFrom: i.dateFrom,
+    dateTo: i.dateTo,
+    dateText: i.dateText,
+    outlet: i.outlet,
+    sort: i.sort,
+  };
 }
 
 function interpretationOf(data: EngineData, q: Query): Interpretation {
@@ -51,8 +76,13 @@ function wholeOption(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : fallback;
 }
 
-async function answerQuery(data: EngineData, q: Query, options: AskOptions): Promise<Answer> {
+async function answerQuery(data: EngineData, q: Query, options: AskOptions, followUp: MergedFollowUp | null = null): Promise<Answer> {
   const interpretation = interpretationOf(data, q);
+  const excluded = followUp?.excludeSpeakerId ? data.speakers.get(followUp.excludeSpeakerId) : undefined;
+  if (followUp) {
+    interpretation.carried = followUp.carried;
+    if (excluded) interpretation.excludedSpeaker = speakerRef(excluded);
+  }
   const limit = Math.min(Math.max(1, wholeOption(options.limit, DEFAULT_LIMIT)), MAX_LIMIT);
   const asked = Math.max(0, wholeOption(options.offset, 0));
   const nothing = (message: string, suggestions: string[], unconfirmed?: Unconfirmed): Answer => ({
@@ -118,9 +148,15 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions): Pro
     hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: false, floor: RELEVANCE_FLOOR });
     if (hits.length) note = `No statement has every word of "${text}"; these have some of them.`;
   }
+  // "who else said that?": other named speakers only.
+  if (followUp?.excludeSpeakerId) {
+    const other = (id: string | null | undefined) => id != null && id !== followUp.excludeSpeakerId;
+    hits = hits.filter((h) => other((h.statement ?? data.statements.get(h.id))?.speakerId));
+  }
   let byDate = q.sort === 'newest' || !text;
   let unconfirmed: Unconfirmed | undefined;
-  if (hits.length === 0 && text && q.speakerId && speakerName) {
+  // A follow-up that kept the topic is widened without it instead (in answerQuestion).
+  if (hits.length === 0 && text && q.speakerId && speakerName && !followUp?.carried.includes('topic')) {
     // Never a bare "no quotes" when the speaker has some: theirs closest to the topic, said so,
     // and apart from them, labelled, what the articles say around their name about it.
     const closest = await findClosestQuotes(data, q.speakerId, text, articleIds);
@@ -141,7 +177,8 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions): Pro
   return page(rankGroups(data, hits, byDate, articleIds, want), note, unconfirmed);
 }
 
-function toResult(data: EngineData, members: Statement[], score: number): Result {
+/** One result from a group of statements: the same remark, one source an article. */
+export function toResult(data: EngineData, members: Statement[], score: number): Result {
   // One source an article: where an article has the remark twice, its fullest wording.
   const perArticle = new Map<string, Statement>();
   for (const m of members) {
@@ -162,6 +199,7 @@ function toResult(data: EngineData, members: Statement[], score: number): Result
     sources,
     score: Math.round(score * 1000) / 1000,
     quotation: quotationOf(data.articles.get(lead.articleId)!.body, lead),
+    ...(data.corrections?.has(lead.id) ? { correction: data.corrections.get(lead.id)!.label } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PublishedDateSchema } from '../corpus/article.js';
+import type { QuoteContext } from '../context/quote-context.js';
+import type { ReportInput } from '../corrections/reports.js';
 
 /** A speaker as answers show them. */
 export const SpeakerRefSchema = z.object({
@@ -92,6 +94,8 @@ export const ResultSchema = z.object({
   score: z.number(),
   /** For a direct quote, the whole quotation it belongs to with the matching part marked; null for reported speech. */
   quotation: QuotationSchema.nullable().optional(),
+  /** Set when an editor corrected this statement, e.g. "speaker corrected by an editor". */
+  correction: z.string().optional(),
 });
 export type Result = z.infer<typeof ResultSchema>;
 
@@ -113,6 +117,10 @@ export const InterpretationSchema = z.object({
   dateText: z.string().nullable(),
   outlet: z.string().nullable(),
   sort: z.enum(['relevance', 'newest']),
+  /** For a follow-up ("and in 2011?"): the parts kept from the previous question. */
+  carried: z.array(z.enum(['speaker', 'topic', 'dates', 'outlet'])).optional(),
+  /** For "who else said that?": the previous speaker, left out. */
+  excludedSpeaker: SpeakerRefSchema.optional(),
 });
 export type Interpretation = z.infer<typeof InterpretationSchema>;
 
@@ -187,9 +195,19 @@ export interface AskOptions {
   limit?: number;
   /** Results to skip, for "More results". */
   offset?: number;
+  /** The previous question's interpretation in this conversation: a follow-up ("and in 2011?") builds on it. */
+  previous?: Interpretation;
+  /** A conversation key (Slack thread or DM, Teams conversation): `withFollowUps` keeps the previous interpretation under it. */
+  conversation?: string;
 }
 
 /** The one call adapters make: a question in, an Answer out. */
 export interface Briefbot {
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** A statement where it stands in its article (the context page); null when it is not in the corpus. */
+  quote?(statementId: string): Promise<QuoteContext | null>;
+  /** The result a statement id belongs to, as answers show it (for "Copy citation"); null when it is gone. */
+  result?(statementId: string): Promise<Result | null>;
+  /** Records a "Wrong speaker?" report beside the corpus; false when the statement is gone. Never changes an answer. */
+  report?(input: ReportInput): Promise<boolean>;
 }

@@ -13,6 +13,10 @@ import { extractStatements, slugify, type Extraction } from '../statements/extra
 import { segmentParagraphs } from '../statements/segment.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import { answerQuestion } from './answer-question.js';
+import { findQuoteContext } from './find-quote-context.js';
+import { findResult } from './find-result.js';
+import { appendReport, type ReportInput } from '../corrections/reports.js';
+import type { AppliedCorrection } from '../corrections/apply-corrections.js';
 import type { BrowseOrder } from './browse-newest.js';
 import { questionSpeakers } from './question-speakers.js';
 import { statementContext } from './statement-context.js';
@@ -36,6 +40,8 @@ export interface EngineData {
   articlesDated?: (from: string | null, to: string | null, outlet: string | null) => Set<string>;
   /** Articles in date order, for listing every quote newest first: made on first need, dropped on a change. */
   browseOrder?: BrowseOrder;
+  /** Editors' corrections applied to statements, by statement id (see src/corrections/). */
+  corrections?: Map<string, AppliedCorrection>;
 }
 
 /** Pairs each statement with what surrounds it (paragraph, rest of the quotation, list intro, headline), for the index's context field. */
@@ -50,6 +56,11 @@ export function withContext(articles: Article[], statements: Statement[]): Index
     for (const statement of list) out.push({ statement, context: statementContext(article, paragraphs, statement) });
   }
   return out;
+}
+
+/** Prepares the question parser again after speakers were added outside extraction (an editor's correction). */
+export function refreshQuestionContext(data: EngineData): void {
+  Object.assign(data, contextOf(data.speakers.values(), data.articles.values()));
 }
 
 function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext' | 'parseQuestion' | 'articlesDated'> {
@@ -203,5 +214,25 @@ export function createEngine(
     speakers: [...data.speakers.values()],
     problems: info.problems,
     ask: (question: string, options?: AskOptions): Promise<Answer> => answerQuestion(data, question, options ?? {}, info.now()),
+    quote: async (statementId: string) => findQuoteContext(data, statementId),
+    result: async (statementId: string) => findResult(data, statementId),
+    report: async (input: ReportInput) => {
+      const statement = data.statements.get(input.statementId);
+      if (!statement) return false;
+      const shown = findResult(data, input.statementId);
+      await appendReport(info.corpusDir, {
+        statementId: statement.id,
+        articleId: statement.articleId,
+        start: statement.start,
+        end: statement.end,
+        text: statement.text,
+        speaker: shown?.speaker?.name ?? null,
+        kind: statement.kind,
+        reporter: input.reporter,
+        at: info.now().toISOString(),
+        ...(input.comment ? { comment: input.comment } : {}),
+      });
+      return true;
+    },
   };
 }

@@ -1,11 +1,14 @@
 import type { Article } from '../corpus/article.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
+import type { QuoteContext } from '../context/quote-context.js';
+import { correctEngine } from '../corrections/correct-engine.js';
+import type { ReportInput } from '../corrections/reports.js';
 import { computeCacheKey, parseCorpusTexts, readCorpusTexts, type ParsedFile } from '../search/corpus-files.js';
 import { loadEngineCache, saveEngineCache } from '../search/engine-cache.js';
 import { loadSynonyms } from '../search/synonyms.js';
 import type { Speaker, Statement } from '../statements/statement.js';
-import type { Answer, AskOptions, Briefbot } from './answer-schema.js';
+import type { Answer, AskOptions, Briefbot, Result } from './answer-schema.js';
 import { buildEngineData, createEngine, fromSnapshot, toSnapshot, type EngineData } from './build-engine.js';
 
 /**
@@ -43,6 +46,9 @@ export interface BriefbotEngine extends Briefbot {
   problems: CorpusProblem[];
   /** How the index was obtained. */
   index?: IndexInfo;
+  quote(statementId: string): Promise<QuoteContext | null>;
+  result(statementId: string): Promise<Result | null>;
+  report(input: ReportInput): Promise<boolean>;
 }
 
 /** At most this share of files changed (or 20 files) is updated in place; more is rebuilt whole. */
@@ -96,7 +102,9 @@ export async function openEngineData(
  */
 export async function openBriefbot(options: OpenOptions): Promise<BriefbotEngine> {
   const started = performance.now();
-  const { data, problems, index } = await openEngineData(options.corpusDir, options.cache ?? 'use', options.logger);
+  const { data, problems: fileProblems, index } = await openEngineData(options.corpusDir, options.cache ?? 'use', options.logger);
+  // Editors' corrections, applied after extraction (and after the index was saved), every time.
+  const problems = [...fileProblems, ...(await correctEngine(options.corpusDir, data))];
   for (const p of problems) options.logger?.warn({ event: 'corpus_problem', file: p.file, field: p.field, severity: p.severity ?? 'error' }, p.message);
   options.logger?.info(
     {

@@ -8,6 +8,8 @@ import { registerServe } from './commands/serve.js';
 import { registerAdd } from './commands/add.js';
 import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-command.js';
+import { registerContext } from './commands/context.js';
+import { registerReports } from './commands/reports.js';
 
 /** Each command file adds its commands to the program; `main` owns parsing and exit codes. */
 const registrations: Array<(program: Command, io: CliIo) => void> = [
@@ -19,6 +21,8 @@ const registrations: Array<(program: Command, io: CliIo) => void> = [
   registerAdd,
   registerImport,
   registerIndex,
+  registerContext,
+  registerReports,
 ];
 
 /** Builds the `briefbot` program writing to `io`. */

@@ -1,4 +1,4 @@
-import { quotationParts, type Answer, type PublishedDate, type Result, type Unconfirmed } from '../index.js';
+import { describeFollowUp, quotationParts, type Answer, type PublishedDate, type Result, type Unconfirmed } from '../index.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -13,7 +13,7 @@ function renderResult(r: Result, index: number): string {
   const who = r.speaker ? r.speaker.name : 'Unknown speaker';
   const role = r.speaker?.roles[0] ? ` (${r.speaker.roles[0]})` : '';
   const words = r.kind === 'direct' ? `“${quotedWords(r)}”` : `Reported speech (not verbatim): ${r.text}`;
-  const lines = [`${index}. ${words}`, `   — ${who}${role}`];
+  const lines = [`${index}. ${words}`, `   — ${who}${role}${r.correction ? ` (${r.correction})` : ''}`];
   for (const s of r.sources) lines.push(`   ${s.outlet}, “${s.title}”, ${formatDate(s.date)}`, `   ${s.url}`);
   return lines.join('\n');
 }
@@ -46,6 +46,8 @@ export function describeSearch(answer: Extract<Answer, { kind: 'results' | 'noth
   else if (i.dateFrom || i.dateTo) parts.push(`${i.dateFrom ?? '…'} to ${i.dateTo ?? '…'}`);
   if (i.outlet) parts.push(`in ${i.outlet}`);
   if (i.sort === 'newest') parts.push('newest first');
+  const followUp = describeFollowUp(i);
+  if (followUp) parts.push(followUp);
   return `Searched: ${parts.join(' · ')}`;
 }
 

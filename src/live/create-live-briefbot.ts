@@ -32,7 +32,7 @@ function isCorpusFileEvent(filename: string | null): boolean {
   // Temporary files are hidden (`.briefbot-*.tmp`, editors' `.x.swp`): only the rename into place counts.
   if (filename === null) return true;
   const base = filename.split(/[\\/]/).pop() ?? filename;
-  return !base.startsWith('.') && base.toLowerCase().endsWith('.md');
+  return base === 'corrections.yml' || (!base.startsWith('.') && base.toLowerCase().endsWith('.md'));
 }
 
 /**
@@ -135,6 +135,18 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       const current = engine ?? (await first, engine);
       if (!current) throw new Error('the corpus is not open');
       return current.ask(question, askOptions);
+    },
+    async quote(statementId: string) {
+      const current = engine ?? (await first, engine);
+      return current?.quote ? current.quote(statementId) : null;
+    },
+    async result(statementId: string) {
+      const current = engine ?? (await first, engine);
+      return current ? current.result(statementId) : null;
+    },
+    async report(input) {
+      const current = engine ?? (await first, engine);
+      return current ? current.report(input) : false;
     },
     isReady: () => engine !== null,
     whenReady: async () => {

@@ -46,9 +46,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
       sendJson(res, health.status === 'ready' ? 200 : 503, health);
       return;
     }
-    const route = routes.find((r) => r.path === path && r.method === method);
+    const matches = (r: Route) => r.path === path || (r.prefix === true && path.startsWith(r.path));
+    const route = routes.find((r) => matches(r) && r.method === method);
     if (route === undefined) {
-      const known = routes.some((r) => r.path === path) || path === HEALTH_PATH;
+      const known = routes.some(matches) || path === HEALTH_PATH;
       sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
       return;
     }

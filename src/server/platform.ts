@@ -1,6 +1,7 @@
 import type { Briefbot } from '../answer/answer-schema.js';
 import type { Logger } from '../logging.js';
 import type { Route } from './route.js';
+import type { QuoteLinks } from '../context/quote-links.js';
 
 /** What a chat platform adapter is given when the server starts. */
 export interface PlatformContext {
@@ -8,6 +9,8 @@ export interface PlatformContext {
   logger: Logger;
   /** The core; its `ask` waits while the corpus is still being indexed. */
   briefbot: Briefbot;
+  /** Signed "In context" links, when BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET are set; else null. */
+  links?: QuoteLinks | null;
 }
 
 /** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */

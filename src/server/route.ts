@@ -4,5 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface Route {
   method: 'GET' | 'POST';
   path: string;
+  /** When true, `path` is a prefix: the route answers every path under it (e.g. `/quotes/<id>`). */
+  prefix?: boolean;
   handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
 }

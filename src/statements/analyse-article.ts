@@ -58,14 +58,26 @@ function isTitle(text: string, normalisedTitle: string): boolean {
 }
 
 const MASK = '\u0001';
+const TEAM_SUBJECT = /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(campaign|administration|camp|team|family|government|presidency)\s+(?=\p{Ll})/u;
+const LEAD_CLAUSE = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later|After|Before|Asked|Nevertheless|Still|Yesterday|Today|\p{Lu}\p{Ll}+(?:ing|ed|ly)|[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ww]hereas)\b[^,\u0001]{0,160},\s*)/u;
 const DOCUMENT_SUBJECT = /^((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,5})['’]s?\s+(?:\p{Lu}[\p{L}-]*\s+|take-?down\s+|press\s+|official\s+|written\s+|formal\s+|new\s+|latest\s+){0,3}(?:notice|statement|report|letter|release|filing|complaint|lawsuit|submission|tweet|post|announcement|website|blog|memo|document|order|ruling|judgment|judgement)\s+(?=\p{Ll})/u;
 
 /** Finds the sentence's subject: the longest opening phrase that names someone and is followed by a verb. */
 function findSubject(body: string, sentence: Span, masked: string): SentenceAnalysis['subject'] {
   let offset = 0;
-  const lead = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later)\b[^,\u0001]{0,160},\s*)/u.exec(masked);
-  if (lead) offset = lead[0].length;
+  // Opening clauses, one after another: "In one exchange, as Pence attempted to interrupt, Harris exclaimed".
+  for (let i = 0; i < 3; i++) {
+    const clause = LEAD_CLAUSE.exec(masked.slice(offset));
+    if (!clause) break;
+    offset += clause[0].length;
+  }
   const rest = masked.slice(offset);
+  // "The Trump campaign described …": a campaign or an administration speaks as a body, not as its leader.
+  const team = TEAM_SUBJECT.exec(rest);
+  if (team) {
+    const name = `${team[1]!} ${team[2]!}`;
+    return { phrase: { type: 'organisation', text: team[0].trim(), name, definite: /^the\s/i.test(team[0]) }, span: { start: sentence.start + offset, end: sentence.start + offset + team[0].trimEnd().length } };
+  }
   // "RIAA's DMCA notice alleged …", "Facebook's statement read …": a body's document speaks for the body.
   const owner = DOCUMENT_SUBJECT.exec(rest);
   if (owner) {
@@ -80,6 +92,13 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
     const next = tokens[n]!;
     if (!/^\p{Ll}/u.test(next[0]) || /^(?:of|and|for|the|in|at|on)$/.test(next[0])) continue;
     const end = tokens[n - 1]!.index + tokens[n - 1]![0].length;
+    // A person before a comma is the subject, what follows an apposition: "U.S. Senator John Cornyn, Republican
+    // from Texas, issued"; a role before it is not: "Another voice actor, Lauren Landa, would list".
+    const comma = rest.slice(0, end).search(/,./);
+    if (comma > 0) {
+      const head = parseSubjectPhrase(rest.slice(0, comma));
+      if (head?.type === 'person' && (head.name.includes(' ') || head.honorific)) return { phrase: head, span: { start: sentence.start + offset, end: sentence.start + offset + comma } };
+    }
     const phrase = parseSubjectPhrase(rest.slice(0, end));
     // Words inside a quotation are masked: a phrase made of them is nobody.
     if (phrase && !phrase.text.includes(MASK)) {

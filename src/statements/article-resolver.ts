@@ -2,13 +2,15 @@ import type { ArticleAnalysis } from './analyse-article.js';
 import { findGivenNames, findPersonMentions, isTitleOrHonorific, type PersonMention } from './find-people.js';
 import { PronounTracker } from './pronoun-tracker.js';
 import { foldNameVariants, isVariantSpelling } from './name-variants.js';
-import { TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
+import { KIN, TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** True when a job title stands before the name: "Turkish president Erdoğan", not "One of the children". */
 function hasTitleBefore(phrase: Extract<SpeakerPhrase, { type: 'person' }>): boolean {
   const before = phrase.text.slice(0, Math.max(0, phrase.text.lastIndexOf(phrase.name))).toLowerCase().split(/[\s.]+/);
-  return before.some((w) => TITLE_WORDS.has(w));
+  return before.some((w) => TITLE_WORDS.has(w) || KIN.has(w));
 }
 
 /**
@@ -34,7 +36,7 @@ export class ArticleResolver {
   }
 
   /** Resolves a phrase found at offset `at`; `subject` stands in for a verb's omitted subject. Null when unsure. */
-  resolve(phrase: SpeakerPhrase, at: number, subject: string | null = null): string | null {
+  resolve(phrase: SpeakerPhrase, at: number, subject: string | null = null, speaking = false): string | null {
     switch (phrase.type) {
       case 'pronoun':
         if (phrase.text === '') return subject;
@@ -48,7 +50,7 @@ export class ArticleResolver {
         // Another person named since the one in focus makes "he" ambiguous: say nothing rather than guess.
         return this.focusPerson && !this.otherPersonNamedBetween(this.focusPerson, this.focusAt, at) ? this.focusPerson : null;
       case 'person':
-        return this.resolvePerson(phrase, at);
+        return this.resolvePerson(phrase, at) ?? (speaking ? this.resolveSingleName(phrase, at) : null);
       case 'organisation':
         return this.resolveOrganisation(phrase.name, phrase.text, at);
       case 'role':
@@ -56,6 +58,34 @@ export class ArticleResolver {
       case 'generic':
         return null;
     }
+  }
+
+  /**
+   * A speaker the article names by one word only, right at a verb of saying ("Facebook further
+   * claimed", "Sergey said"): taken as named when the word recurs in the article, no full name or
+   * other bearer of it is known anywhere, and it is no common capitalised word. A person when the
+   * article speaks of it as "he" or "she", else a body.
+   */
+  private resolveSingleName(phrase: Extract<SpeakerPhrase, { type: 'person' }>, at: number): string | null {
+    const name = phrase.name;
+    const id = this.analysis.article.id;
+    const known = this.registry.entries.get(keyOf(name));
+    if (known && known.articles.has(id) && !known.name.includes(' ')) return known.key;
+    if (name.includes(' ') || name.length < 3 || !isPlausibleName(name) || this.registry.bySurname(name).length > 0) return null;
+    const { body } = this.analysis.article;
+    const uses = [...body.matchAll(new RegExp(`(?<![\\p{L}-])${escapeRegExp(name)}(?![\\p{L}-])`, 'gu'))].map((m) => m.index!);
+    if (uses.length < 2 || uses.some((u) => u !== at && /\p{Lu}[\p{Ll}]+\s$/u.test(body.slice(Math.max(0, u - 20), u)) && !/(?:^|\s)(?:The|A|An)\s$/.test(body.slice(Math.max(0, u - 5), u)))) return null;
+    let personal = 0;
+    let corporate = 0;
+    for (const u of uses) {
+      const after = body.slice(u + name.length, u + name.length + 160);
+      const sentence = after.split(/(?<=[.!?])\s+(?=\p{Lu})/u).slice(0, 2).join(' ');
+      personal += /(?<![\p{L}])(?:he|she|his|her|him)(?![\p{L}])/iu.test(sentence) ? 1 : 0;
+      corporate += /(?<![\p{L}])(?:its|it|the company|the firm|the group|the organi[sz]ation)(?![\p{L}])/iu.test(sentence) || /^['’]s\s+(?:statement|website|spokes\w+|products?|platform|users|policy)/.test(after) ? 1 : 0;
+    }
+    const entry = personal > corporate ? this.registry.addPerson(name, id, null) : this.registry.addOrganisation(name, null);
+    this.registry.noteArticle(entry, id);
+    return entry.key;
   }
 
   /** True when a registry key is a person's (not a body's). */

@@ -1,29 +1,17 @@
 import { normalise, wordCount, type ArticleAnalysis, type ParagraphAnalysis, type SentenceAnalysis } from './analyse-article.js';
 import { ArticleResolver } from './article-resolver.js';
-import type { Cue } from './find-cues.js';
-import { maskQuotes } from './find-cues.js';
+import { cueText, endsSentence } from './cue-position.js';
+import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
-import { findClauseVerb, isLabel } from './partial-quotes.js';
-import { splitSentences, type Span } from './segment.js';
+import { findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
+import type { Attribution, RawStatement } from './raw-statement.js';
+import { isSentenceInitialOnly } from './find-people.js';
+import { detectListIntro, reportedSpeech } from './reported-speech.js';
+import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 import type { SpeakerRegistry } from './speaker-registry.js';
-import type { StatementKind } from './statement.js';
 
-/** A statement before speakers get their public ids: `speaker` is a registry key. */
-export interface RawStatement {
-  start: number;
-  end: number;
-  kind: StatementKind;
-  speaker: string | null;
-  cue: string | null;
-  /** The whole quotation a direct statement belongs to. */
-  quotation?: Span;
-}
-
-interface Attribution {
-  speaker: string | null;
-  cue: string | null;
-}
+export type { RawStatement };
 
 const PUNCTUATION_ONLY = /^[\s,.!?;:—–\-…]*$/u;
 /** Words before a quote that make it a name for something rather than speech: "creating a “single digital record”". */
@@ -69,13 +57,16 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     }
     listIntro = detectListIntro(body, p, resolver);
     let inParagraph: Attribution | null = null;
+    /** The person the previous sentence of this paragraph is about, when nobody else has spoken since. */
+    let about: Attribution | null = null;
     const carried = openQuote;
     openQuote = null;
 
     for (const s of p.sentences) {
       resolver.pronouns.startSentence(s.span);
-      const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start) : null;
-      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase);
+      const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start, null, speaksNext(body.slice(s.subject.span.end, s.span.end))) : null;
+      // A capitalised first word the article never uses as a name elsewhere ("More consequential, he told …") is nobody.
+      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase) && (subject !== null || mayBeName(body, s.subject.phrase));
       if (s.subject && subjectNoted) {
         resolver.pronouns.noteSubject(subject, s.subject.span.start);
         if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, resolver);
@@ -83,7 +74,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
       const cueSpeaker = new Map<Cue, string | null>();
       let lastResolved: string | null = subject;
       for (const c of s.cues) {
-        const key = resolver.resolve(c.phrase, c.phraseSpan.start, lastResolved ?? subject);
+        const key = resolver.resolve(c.phrase, c.phraseSpan.start, lastResolved ?? subject, c.strength === 'speech');
         cueSpeaker.set(c, key);
         if (key) lastResolved = key;
         if (isAboutPerson(c.phrase) && !(subjectNoted && c.phraseSpan.start === s.subject!.span.start)) resolver.pronouns.noteSubject(key, c.phraseSpan.start);
@@ -114,6 +105,16 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         } else if (!otherSubject && !s.namesSomeone && !inParentheses(body, s, q) && wordCount(inner) >= 3 && (inParagraph ?? previous)) {
           who = inParagraph ? continuing(inParagraph, 'the paragraph') : continuing(previous!, 'the previous paragraph');
         }
+        if (!who?.speaker) {
+          // "According to Rutgers University political scholar Kelly Dittmar, “…”".
+          const according = accordingBefore(body, s, q, resolver);
+          if (according) who = according;
+        }
+        if (!who?.speaker && !cue && about && opensSentence(body, s, q) && FIRST_PERSON_WORD.test(inner)) {
+          // "Underwhelmed with her role, she left the series. “This is not what I wanted …”": first-person
+          // words right after a sentence about one person, with no one else speaking, are that person's.
+          who = continuing(about, 'the previous sentence');
+        }
         if (!who?.speaker && subject && !isWholeSentence(body, s, q) && !inParentheses(body, s, q)) {
           // A partial quote in the subject's clause of saying: "Watson called the deal “lousy”".
           const verb = isLabel(body, s, q) ? null : findClauseVerb(body, s, q, maskQuotes(body, s.span, s.quotes));
@@ -122,6 +123,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         // One word alone is someone's only with a named speaker, and when it is not a label ("the leaked ‘draft’").
         if (!who || (words < 2 && (!who.speaker || isLabel(body, s, q)))) continue;
         emitDirect(q, who);
+        if (who.speaker !== about?.speaker) about = null;
         if (!who.speaker) inParagraph = null;
         if (who.speaker) {
           inParagraph = who;
@@ -138,10 +140,29 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         resolver.focus(st.speaker, s.span.end);
       }
       for (const c of s.cues) if (cueSpeaker.get(c)) resolver.focus(cueSpeaker.get(c)!, s.span.end);
+      const person = subject && s.subject && isAboutPerson(s.subject.phrase) ? subject : null;
+      if (person) about = { speaker: person, cue: body.slice(s.subject!.span.start, s.subject!.span.end).replace(/,$/, '') };
+      else if (s.subject) about = null;
     }
     previous = inParagraph;
   });
   return dedupe(out);
+}
+
+const FIRST_PERSON_WORD = /(?<![\p{L}'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine|myself)(?![\p{L}'’-])/u;
+
+/** "According to X, “…”": the speaker a sentence opens with for the quotation that follows. */
+function accordingBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const lead = /(?:^|,\s*)[Aa]ccording to ([^,;.“”"]{2,100}?),\s*$/u.exec(body.slice(s.span.start, q.open));
+  if (!lead) return null;
+  const phrase = parseSpeakerPhrase(lead[1]!);
+  const speaker = phrase && phrase.type !== 'pronoun' ? resolver.resolve(phrase, s.span.start + lead.index) : null;
+  return speaker ? { speaker, cue: `according to ${lead[1]}` } : null;
+}
+
+/** True unless a phrase is one capitalised word that the article capitalises only at the start of a sentence. */
+function mayBeName(body: string, phrase: SpeakerPhrase): boolean {
+  return phrase.type !== 'person' || phrase.name.includes(' ') || phrase.honorific !== null || phrase.role !== null || !isSentenceInitialOnly(body, phrase.name);
 }
 
 /** True for words that name or stand for a person: a name, "he", "she" (not "it", "they" or a body). */
@@ -171,6 +192,7 @@ function findQuoteCue(body: string, s: SentenceAnalysis, q: QuoteSpan): Cue | nu
   const before = cues.filter((c) => c.verbSpan.end <= q.open && c.order === 'before' || (c.order === 'after' && c.phraseSpan.end <= q.open));
   const c = before[before.length - 1];
   if (!c) return null;
+  if (c.order === 'before' && hasInnerSpeaker(body.slice(c.verbSpan.end, q.open))) return null;
   if (c.strength === 'weak') {
     const lead = body.slice(Math.max(s.span.start, q.open - 40), q.open);
     if (words < 2 || NAMING_BEFORE.test(lead)) return null;
@@ -192,20 +214,7 @@ function asidesOf(body: string, s: SentenceAnalysis): Span[] {
   return out;
 }
 
-/** True when a cue closes its sentence: "…, the Chairman of the NHS Alliance has said." */
-function endsSentence(body: string, s: SentenceAnalysis, c: Cue): boolean {
-  const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
-  const end = Math.max(c.phraseSpan.end, c.verbSpan.end);
-  const before = body.slice(s.span.start, start);
-  const after = body.slice(end, s.span.end);
-  return /,\s*$/.test(before) && /^(?:\s+(?:to\s+)?[\p{L}\s'’-]{0,60}?)?\s*[.!?]?\s*$/u.test(after);
-}
 
-/** The cue's words; a verb that shares its sentence's subject gets that subject: "Dr Dixon … said". */
-function cueText(body: string, s: SentenceAnalysis, c: Cue): string {
-  if (c.phrase.type !== 'pronoun' || c.phrase.text !== '' || !s.subject) return c.text;
-  return `${body.slice(s.subject.span.start, s.subject.span.end)} … ${c.text}`;
-}
 
 function continuing(from: Attribution, what: string): Attribution {
   const cue = from.cue?.startsWith('continues ') ? from.cue : `continues ${what}${from.cue ? ` (${from.cue})` : ''}`;
@@ -217,81 +226,19 @@ function inParentheses(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean
   return /\(\s*$/.test(body.slice(s.span.start, q.open)) && /^\s*\)/.test(body.slice(q.end, s.span.end));
 }
 
+function opensSentence(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean {
+  return PUNCTUATION_ONLY.test(body.slice(s.span.start, q.open));
+}
+
 function isWholeSentence(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean {
   return PUNCTUATION_ONLY.test(body.slice(s.span.start, q.open)) && PUNCTUATION_ONLY.test(body.slice(q.end, s.span.end).replace(/[”"’']/g, ''));
 }
 
-/** Reported speech: "Dixon said commissioners would need …", "…, he said.", "according to X, …". */
-function reportedSpeech(body: string, s: SentenceAnalysis, cueSpeaker: Map<Cue, string | null>, resolver: ArticleResolver): RawStatement[] {
-  const out: RawStatement[] = [];
-  const sentenceEnd = trimEnd(body, s.span.start, s.span.end);
-  s.cues.forEach((c, i) => {
-    const speaker = cueSpeaker.get(c);
-    if (!speaker || c.strength !== 'speech') return;
-    if (c.order === 'before' && c.complementStart !== null && !endsSentence(body, s, c)) {
-      const next = s.cues.slice(i + 1).find((n) => n.verbSpan.start > c.verbSpan.end);
-      let end = next ? Math.min(next.phraseSpan.start, next.verbSpan.start) : sentenceEnd;
-      const dash = /\s[–—-]\s|;|,\s+(?:reported by|according to|citing)\b/.exec(body.slice(c.complementStart, end));
-      if (dash) end = c.complementStart + dash.index;
-      const span = trimSpan(body, { start: c.complementStart, end });
-      span.end = trimTrailingConnector(body, span);
-      pushReported(out, body, s, span, speaker, cueText(body, s, c));
-    } else if (endsSentence(body, s, c) && !/^(?:In|At|On|During|After|Before|With|For|From|Speaking|Writing)\b/.test(body.slice(s.span.start, s.span.end))) {
-      // "In a DW report last year, Dave Lewis stated:" sets a scene; it reports nothing.
-      const start = Math.min(c.phraseSpan.start, c.verbSpan.start);
-      pushReported(out, body, s, trimSpan(body, { start: s.span.start, end: start }), speaker, cueText(body, s, c));
-    }
-  });
-  const sentence = body.slice(s.span.start, sentenceEnd);
-  const according = /(^|,\s*)[Aa]ccording to ([^,;.]{2,80}?)(,\s*|$)/u.exec(sentence);
-  if (according) {
-    const phrase = parseSpeakerPhrase(according[2]!);
-    const speaker = phrase && phrase.type !== 'pronoun' ? resolver.resolve(phrase, s.span.start + according.index) : null;
-    if (speaker) {
-      const cue = `according to ${according[2]}`;
-      const span = according[1] === ''
-        ? { start: s.span.start + according[0].length, end: sentenceEnd }
-        : { start: s.span.start, end: s.span.start + according.index };
-      pushReported(out, body, s, trimSpan(body, span), speaker, cue);
-    }
-  }
-  return out;
-}
 
-function pushReported(out: RawStatement[], body: string, s: SentenceAnalysis, span: Span, speaker: string, cue: string): void {
-  const text = body.slice(span.start, span.end);
-  if (wordCount(text) < 4 || /^[“"‘'”’:]/.test(text)) return;
-  const quoted = s.quotes.filter((q) => q.open >= span.start && q.open < span.end).reduce((n, q) => n + wordCount(body.slice(q.inner.start, q.inner.end)), 0);
-  if (quoted * 2 > wordCount(text)) return;
-  out.push({ ...span, kind: 'indirect', speaker, cue });
-}
 
-function detectListIntro(body: string, p: ParagraphAnalysis, resolver: ArticleResolver): Attribution | null {
-  const text = body.slice(p.span.start, p.span.end);
-  const m = /^(.{2,80}?)['’]s\s+(?:[\p{L}-]+\s+){0,8}?(?:are|include|were|is|was)?\s*:$/u.exec(text);
-  if (!m) return null;
-  const phrase = parseSpeakerPhrase(m[1]!);
-  if (!phrase) return null;
-  const speaker = resolver.resolve(phrase, p.span.start);
-  return speaker ? { speaker, cue: text } : null;
-}
 
-function trimEnd(body: string, start: number, end: number): number {
-  while (end > start && /[\s.!?]/.test(body[end - 1]!)) end--;
-  return end;
-}
 
-function trimSpan(body: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && /[\s,;:—–-]/u.test(body[start]!)) start++;
-  while (end > start && /[\s,;:—–-]/u.test(body[end - 1]!)) end--;
-  return { start, end };
-}
 
-function trimTrailingConnector(body: string, span: Span): number {
-  const m = /[\s,;]+(?:and|but|while|as|or)$/i.exec(body.slice(span.start, span.end));
-  return m ? span.start + m.index : span.end;
-}
 
 function dedupe(statements: RawStatement[]): RawStatement[] {
   const seen = new Set<string>();

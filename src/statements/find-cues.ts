@@ -14,7 +14,7 @@ const SPEECH_VERBS = [
   'tweeted', 'testified', 'revealed', 'conceded', 'concedes', 'cautioned', 'vowed', 'vows', 'pledged', 'responded',
   'answered', 'explains', 'thinks', 'thought', 'feels', 'felt', 'fears', 'feared', 'hopes', 'hoped', 'reported',
   'alleged', 'alleges', 'disclosed', 'informed', 'assured', 'reckons', 'wondered', 'joked', 'quipped', 'shouted',
-  'pointed out', 'points out', 'went on', 'goes on',
+  'pointed out', 'points out', 'went on', 'goes on', 'exclaimed', 'exclaims', 'interjected', 'retorted', 'screamed', 'yelled',
 ];
 /** Base forms, only after "to", "did", "would": "went on to call for", "did not say". */
 const BASE_VERBS = ['say', 'tell', 'add', 'argue', 'claim', 'warn', 'call', 'urge', 'explain', 'stress', 'insist', 'note', 'suggest'];
@@ -136,9 +136,14 @@ export function findCues(
     if (!phrase && subjectText.trim()) {
       // "John Rhys-Davies broke news when he revealed …": the subject of the clause the verb is in.
       const clause = /^(.*\s)(?:when|after|as|while|because|before|since|until|once|where|and|but|so|then)\s+((?:he|she|it|they|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}))\s*$/u.exec(subjectText);
+      // "On the live television he said": a pronoun right before the verb is its subject, whatever comes before.
+      const pronoun = clause ? null : /^(.*\s)(he|she|they)\s*$/iu.exec(subjectText);
       if (clause) {
         phrase = parseSpeakerPhrase(clause[2]!);
         clauseAt = from + clause[1]!.length + clause[0].slice(clause[1]!.length).indexOf(clause[2]!);
+      } else if (pronoun) {
+        phrase = parseSpeakerPhrase(pronoun[2]!);
+        clauseAt = from + pronoun[1]!.length;
       }
     }
     let order: Cue['order'] = 'before';

@@ -42,8 +42,16 @@ export function findPersonMentions(body: string, mentions: Array<{ phrase: Extra
     const k = keyOf(m[0]).replace(/['’]s$/, '');
     if (surnames.has(k)) out.push({ at: m.index!, surname: k });
   }
-  // Names inside quotation marks are the speaker's words, not the narrative moving to someone else.
-  return out.filter((m) => !isInsideQuote(quotes, m.at));
+  // Names inside quotation marks are the speaker's words, not the narrative moving to someone else; a word
+  // capitalised only at the start of sentences is no name at all.
+  const initialOnly = new Map<string, boolean>();
+  const isName = (m: PersonMention): boolean => {
+    const word = body.slice(m.at, m.at + m.surname.length);
+    if (word.toLowerCase() !== m.surname || !SENTENCE_START_BEFORE.test(body.slice(Math.max(0, m.at - 4), m.at))) return true;
+    if (!initialOnly.has(m.surname)) initialOnly.set(m.surname, isSentenceInitialOnly(body, word));
+    return !initialOnly.get(m.surname);
+  };
+  return out.filter((m) => !isInsideQuote(quotes, m.at) && isName(m));
 }
 
 /** Every "Given Surname" pair of capitalised words in an article's title and text: the given names, by surname (lower case). */
@@ -55,4 +63,16 @@ export function findGivenNames(title: string, body: string): Map<string, Set<str
     (pairs.get(surname) ?? pairs.set(surname, new Set()).get(surname)!).add(m[1]!);
   }
   return pairs;
+}
+
+/** What stands before a word that opens a sentence: nothing, a full stop and spaces, or a line break. */
+const SENTENCE_START_BEFORE = /(?:^|[.!?:]["”’)]?\s+|\n\s*)$/u;
+
+/** True when an article capitalises a word only where a sentence starts ("More consequential, …"): no name, then. */
+export function isSentenceInitialOnly(body: string, word: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of body.matchAll(new RegExp(`(?<![\\p{L}'’-])${escaped}(?![\\p{L}-])`, 'gu'))) {
+    if (!SENTENCE_START_BEFORE.test(body.slice(Math.max(0, m.index! - 4), m.index))) return false;
+  }
+  return true;
 }

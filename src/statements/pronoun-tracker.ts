@@ -69,7 +69,6 @@ export class PronounTracker {
 
   /** The person "he" (`m`) or "she" (`f`) at `at` refers to, or null when unsure. */
   resolve(gender: Gender, at: number): string | null {
-    if (process.env.DEBUG_PRONOUN) console.error("resolve", gender, at, this.sentence, JSON.stringify(this.events.slice(-4)), JSON.stringify([...this.votes]));
     const oldest = this.sentence - REACH;
     let chosen: SubjectEvent | null = null;
     for (let i = this.events.length - 1; i >= 0; i--) {

@@ -73,3 +73,11 @@ export function splitSentences(body: string, paragraph: Span, protectedSpans: Sp
   if (start < paragraph.end) out.push({ start, end: paragraph.end });
   return out;
 }
+
+/** A span without the spaces and punctuation at its edges. */
+export function trimSpan(body: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s,;:—–-]/u.test(body[start]!)) start++;
+  while (end > start && /[\s,;:—–-]/u.test(body[end - 1]!)) end--;
+  return { start, end };
+}

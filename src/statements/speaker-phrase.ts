@@ -36,7 +36,8 @@ export const TITLE_WORDS = new Set([
   'co-author', 'coauthor', 'fellow', 'actor', 'actress', 'singer', 'writer', 'player', 'star', 'artist', 'designer',
   'producer', 'candidate', 'nominee', 'activist', 'expert', 'professor', 'lecturer', 'student', 'meteorologist',
   'physician', 'surgeon', 'chairs', 'rapporteur', 'envoy', 'delegate', 'negotiator', 'official', 'officials',
-  'supervisor', 'prosecutor', 'spokesman', 'speaker', 'principal', 'dean', 'rector', 'vicar', 'priest', 'rabbi', 'imam', 'cardinal', 'monsignor',
+  'supervisor', 'prosecutor', 'spokesman', 'speaker', 'assemblywoman', 'assemblyman', 'assemblymember', 'congresswoman',
+  'congressman', 'councilwoman', 'councillor', 'alderman', 'selectman', 'legislator', 'lawmaker', 'businessman', 'businesswoman', 'principal', 'dean', 'rector', 'vicar', 'priest', 'rabbi', 'imam', 'cardinal', 'monsignor',
 ]);
 
 // "I" and "we" outside quotation marks are the writer or an interviewer, never a speaker to resolve.
@@ -58,6 +59,8 @@ const CLAUSE_WORDS = new Set([
   // Verbs of saying without "-ed": "Smith told Wikinews" names Wikinews as the one told, not as a speaker.
   'told', 'tells', 'tell', 'wrote', 'writes', 'asks', 'adds', 'spoke', 'speaks', 'thinks', 'thought', 'feels', 'felt', 'hopes',
 ]);
+/** Family words that stand before a given name: "His wife Mary". */
+export const KIN = new Set(['wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'widow', 'widower', 'partner', 'niece', 'nephew', 'aunt', 'uncle', 'grandson', 'granddaughter']);
 /** Words that end no noun phrase: "and said" has no subject of its own. */
 const FUNCTION_WORDS = new Set([
   'and', 'but', 'or', 'yet', 'so', 'then', 'also', 'however', 'which', 'who', 'that', 'this', 'it', 'as', 'while',
@@ -95,7 +98,7 @@ export function isPlausibleName(token: string): boolean {
 }
 
 /** Capitalised words of news text that are rarely names: places' kinds, days, institutions' words. */
-const COMMON_CAPITALS = new Set(['health', 'national', 'clinical', 'primary', 'care', 'public', 'state', 'states', 'united', 'new', 'north', 'south', 'east', 'west', 'central', 'royal', 'general', 'social', 'federal', 'regional', 'international', 'european', 'world', 'city', 'county', 'street', 'road', 'river', 'island', 'mount', 'lake', 'wellbeing', 'commissioning', 'boards', 'groups', 'based', 'practice', 'locality', 'consulting', 'reform', 'reforms', 'government', 'secretary']);
+const COMMON_CAPITALS = new Set(['republican', 'republicans', 'democrat', 'democrats', 'democratic', 'labour', 'conservative', 'liberal', 'independent', 'health', 'national', 'clinical', 'primary', 'care', 'public', 'state', 'states', 'united', 'new', 'north', 'south', 'east', 'west', 'central', 'royal', 'general', 'social', 'federal', 'regional', 'international', 'european', 'world', 'city', 'county', 'street', 'road', 'river', 'island', 'mount', 'lake', 'wellbeing', 'commissioning', 'boards', 'groups', 'based', 'practice', 'locality', 'consulting', 'reform', 'reforms', 'government', 'secretary']);
 
 /** Lower-case nouns for bodies that speak ("the board said"). */
 const COLLECTIVE_NOUNS = new Set([
@@ -229,7 +232,9 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
   const before = tokens.slice(0, i);
   if (run.length > 0) {
     if (run[0] === 'The' || run[0] === 'A') run.shift();
-    const { head, name } = splitNameFromRun(run);
+    const split = splitNameFromRun(run);
+    // "Ministry of Foreign Affairs": a run that goes on past its organisation word with "of" is all one name.
+    const { head, name } = /^(?:of|for|and|&)$/i.test(split.name[0] ?? '') ? { head: run, name: [] } : split;
     // "the director of Black Panther": what follows "of" is a thing or a body, not the speaker's name.
     const prior = before.map((t) => t.toLowerCase()).filter((t) => t !== 'the');
     if (prior[prior.length - 1] === 'of') {
@@ -246,7 +251,9 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
       const honorific = head.length && HONORIFICS.has(bare(head[head.length - 1]!)) ? head[head.length - 1]! : null;
       const roleTokens = [...before, ...(honorific ? head.slice(0, -1) : head)];
       const role = roleTokens.join(' ').replace(/^(?:the|a|an)\s+/i, '').trim();
-      if (before.some((t) => CLAUSE_WORDS.has(t.toLowerCase()) || isVerbLike(t))) return null;
+      // "His wife Mary": a family word after a possessive is a role, not a clause.
+      const kin = before.length === 2 && /^(?:his|her|their)$/i.test(before[0]!) && KIN.has(before[1]!.toLowerCase());
+      if (!kin && before.some((t) => CLAUSE_WORDS.has(t.toLowerCase()) || isVerbLike(t))) return null;
       return { type: 'person', text, name: name.join(' ').replace(/['’]s$/, ''), honorific, role: role || null };
     }
     if (head.length > 0 && name.length === 0) {

@@ -26,6 +26,9 @@ async function openTextEngine({ corpusDir }: OpenOptions): Promise<BriefbotEngin
     statements: [],
     speakers: [],
     problems: corpus.problems,
+    quote: async () => null,
+    result: async () => null,
+    report: async () => false,
     async ask(question: string): Promise<Answer> {
       const needle = question.toLowerCase();
       const hits = corpus.articles.filter((a) => a.body.toLowerCase().includes(needle));

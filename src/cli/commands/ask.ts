@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openBriefbot } from '../../index.js';
+import { citeAnswer, openBriefbot } from '../../index.js';
 import { resolveCorpusDir, type CliIo } from '../cli-io.js';
 import { renderText } from '../render-text.js';
 import { positiveInt } from './options.js';
@@ -12,12 +12,14 @@ export function registerAsk(program: Command, io: CliIo): void {
     .argument('<question...>', 'the question (quote it, or not)')
     .option('--corpus <dir>', 'corpus folder (default: $BRIEFBOT_CORPUS or corpus/)')
     .option('--json', 'print the Answer object as JSON')
+    .option('--cite', 'print each result as a citation ready to paste')
     .option('--limit <n>', 'results to show', positiveInt, 5)
     .option('--offset <n>', 'results to skip', positiveInt, 0)
-    .action(async (words: string[], opts: { corpus?: string; json?: boolean; limit: number; offset: number }) => {
+    .action(async (words: string[], opts: { corpus?: string; json?: boolean; cite?: boolean; limit: number; offset: number }) => {
       const engine = await openBriefbot({ corpusDir: resolveCorpusDir(opts.corpus, io.env) });
       const answer = await engine.ask(words.join(' '), { limit: opts.limit, offset: opts.offset });
-      io.out(opts.json ? JSON.stringify(answer, null, 2) : renderText(answer));
+      const citations = opts.cite && !opts.json ? citeAnswer(answer) : [];
+      io.out(opts.json ? JSON.stringify(answer, null, 2) : citations.length ? citations.join('\n\n') : renderText(answer));
       if (answer.kind === 'invalid') io.exitCode = 1;
     });
 }

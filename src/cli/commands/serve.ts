@@ -26,7 +26,7 @@ function waitForStopSignal(): Promise<string> {
 export function registerServe(program: Command, io: CliIo): void {
   program
     .command('serve')
-    .description('start the chat server: POST /slack/events and GET /healthz on PORT (default 3000)')
+    .description('start the chat server: POST /slack/events, POST /api/messages, GET /healthz and, with BRIEFBOT_PUBLIC_URL, GET /quotes/<id> on PORT (default 3000)')
     .option('--corpus <dir>', 'the corpus folder (default $BRIEFBOT_CORPUS or corpus/)')
     .option('--port <n>', 'the port to listen on (default $PORT or 3000)')
     .option('--host <address>', 'the address to listen on (default $HOST, else every interface); 127.0.0.1 for loopback only')

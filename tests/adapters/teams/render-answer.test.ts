@@ -94,12 +94,12 @@ describe('renderAnswer: results', () => {
   it('offers "More results" carrying the question and the next offset only when more remain', () => {
     const page = resultsAnswer([senatesResult, reportedResult], 7, 0);
     const reply = renderAnswer(page);
-    const more = walk(reply.card).filter((n) => n.type === 'Action.Submit');
+    const more = walk(reply.card).filter((n) => n.type === 'Action.Submit' && n.title === 'More results');
     expect(more).toHaveLength(1);
     expect(more[0]?.title).toBe('More results');
     expect(MoreResultsDataSchema.parse(more[0]?.data)).toEqual({ question: interpretation.question, offset: 2 });
     const lastPage = renderAnswer(resultsAnswer([senatesResult], 7, 6));
-    expect(walk(lastPage.card).filter((n) => n.type === 'Action.Submit')).toHaveLength(0);
+    expect(walk(lastPage.card).filter((n) => n.type === 'Action.Submit' && n.title === 'More results')).toHaveLength(0);
     expect(texts(lastPage.card)[0]).toContain('Showing 7–7 of 7.');
   });
 
@@ -127,7 +127,7 @@ describe('renderAnswer: results', () => {
     const shown = walk(reply.card).filter((n) => n.type === 'Container' && n.style === 'emphasis').length;
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(50);
-    const more = walk(reply.card).find((n) => n.type === 'Action.Submit');
+    const more = walk(reply.card).find((n) => n.type === 'Action.Submit' && n.title === 'More results');
     expect(MoreResultsDataSchema.parse(more?.data).offset).toBe(shown);
   });
 

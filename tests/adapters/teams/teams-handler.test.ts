@@ -60,7 +60,7 @@ describe('Teams bot over HTTP (recording core)', () => {
     const response = await postActivity(server, activity);
     expect(response.status).toBe(200);
     expect(scope.isDone()).toBe(true);
-    expect(core.asked).toEqual([{ question: QUESTION, options: { limit: 5, offset: 0 } }]);
+    expect(core.asked).toEqual([{ question: QUESTION, options: { limit: 5, offset: 0, conversation: `teams:${activity.conversation?.id}` } }]);
     const reply = sent[0];
     expect(reply?.type).toBe('message');
     expect(reply?.replyToId).toBe(activity.id);
@@ -139,7 +139,7 @@ describe('Teams bot over HTTP (recording core)', () => {
     const scope = expectReply(activity, sent);
     expect((await postActivity(server, activity)).status).toBe(200);
     expect(scope.isDone()).toBe(true);
-    expect(core.asked).toEqual([{ question: QUESTION, options: { limit: 5, offset: 5 } }]);
+    expect(core.asked).toEqual([{ question: QUESTION, options: { limit: 5, offset: 5, conversation: `teams:${activity.conversation?.id}` } }]);
     expect(validateAdaptiveCard(cardOf(sent[0]))).toEqual([]);
   });
 
@@ -163,7 +163,7 @@ describe('Teams bot over HTTP (recording core)', () => {
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(validateAdaptiveCard(body.value)).toEqual([]);
-    expect(core.asked).toEqual([{ question: QUESTION, options: { limit: 5, offset: 5 } }]);
+    expect(core.asked).toEqual([{ question: QUESTION, options: { limit: 5, offset: 5, conversation: `teams:${activity.conversation?.id}` } }]);
   });
 
   it("refuses the fixture's own invoke data (not ours) with an error invoke response", async () => {
