@@ -73,13 +73,14 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
   }
   const rest = masked.slice(offset);
   // "The Trump campaign described …": a campaign or an administration speaks as a body, not as its leader.
-  const team = TEAM_SUBJECT.exec(rest);
+  const head = rest.slice(0, 90);
+  const team = /campaign|administration|camp|team|family|government|presidency/.test(head) ? TEAM_SUBJECT.exec(rest) : null;
   if (team) {
     const name = `${team[1]!} ${team[2]!}`;
     return { phrase: { type: 'organisation', text: team[0].trim(), name, definite: /^the\s/i.test(team[0]) }, span: { start: sentence.start + offset, end: sentence.start + offset + team[0].trimEnd().length } };
   }
   // "RIAA's DMCA notice alleged …", "Facebook's statement read …": a body's document speaks for the body.
-  const owner = DOCUMENT_SUBJECT.exec(rest);
+  const owner = head.includes("'s") || head.includes('’s') || head.includes("s' ") ? DOCUMENT_SUBJECT.exec(rest) : null;
   if (owner) {
     const phrase = parseSubjectPhrase(owner[1]!);
     if (phrase && phrase.type !== 'pronoun') return { phrase, span: { start: sentence.start + offset, end: sentence.start + offset + owner[1]!.length } };

@@ -1,5 +1,5 @@
 import type { ArticleAnalysis } from './analyse-article.js';
-import { findGivenNames, findPersonMentions, isTitleOrHonorific, type PersonMention } from './find-people.js';
+import { findGivenNames, findPersonMentions, isTitleOrHonorific, wordsCapitalisedMidSentence, type PersonMention } from './find-people.js';
 import { PronounTracker } from './pronoun-tracker.js';
 import { foldNameVariants, isVariantSpelling } from './name-variants.js';
 import { KIN, TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
@@ -10,7 +10,7 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /** True when a job title stands before the name: "Turkish president Erdoğan", not "One of the children". */
 function hasTitleBefore(phrase: Extract<SpeakerPhrase, { type: 'person' }>): boolean {
   const before = phrase.text.slice(0, Math.max(0, phrase.text.lastIndexOf(phrase.name))).toLowerCase().split(/[\s.]+/);
-  return before.some((w) => TITLE_WORDS.has(w) || KIN.has(w));
+  return before.some((w) => TITLE_WORDS.has(w) || KIN.has(w) || /^(?:pseudonym|named)$/.test(w));
 }
 
 /**
@@ -88,6 +88,14 @@ export class ArticleResolver {
     return entry.key;
   }
 
+  private midSentence: Set<string> | null = null;
+
+  /** Capitalised words the article uses other than at a sentence's start; found on first need. */
+  midSentenceWords(): Set<string> {
+    this.midSentence ??= wordsCapitalisedMidSentence(this.analysis.article.body);
+    return this.midSentence;
+  }
+
   /** True when a registry key is a person's (not a body's). */
   isPerson(key: string): boolean {
     return this.registry.entries.get(key)?.kind === 'person';
@@ -117,7 +125,7 @@ export class ArticleResolver {
   /** Where the article names people; found on first need (many articles never ask). */
   private personMentions(): PersonMention[] {
     const { article, mentions, paragraphs } = this.analysis;
-    this.people ??= findPersonMentions(article.body, mentions, paragraphs.flatMap((p) => p.quotes));
+    this.people ??= findPersonMentions(article.body, mentions, paragraphs.flatMap((p) => p.quotes), this.midSentenceWords());
     return this.people;
   }
 
@@ -168,7 +176,16 @@ export class ArticleResolver {
       const first = body.indexOf(n);
       return first >= 0 && first < at;
     });
-    return before.length ? before : names;
+    if (before.length < 2) return before.length ? before : names;
+    // The person named first keeps the bare surname when the namesakes named later are rare and written in
+    // full: "Trump" stays Donald Trump when Mary Trump appears once.
+    const [first, ...others] = [...before].sort((a, b) => body.indexOf(a) - body.indexOf(b));
+    const surname = first!.split(' ').pop()!;
+    const bare = [...body.matchAll(new RegExp(`(?<![\\p{L}'’-])${escapeRegExp(surname)}(?![\\p{L}-])`, 'gu'))].length;
+    const namesakes = others.reduce((n, o) => n + body.split(o).length - 1, 0);
+    // … unless a namesake was the last of them named: "Mary Trump released a book. Trump writes …".
+    const lastNamed = [...before].sort((a, b) => body.lastIndexOf(b, at) - body.lastIndexOf(a, at))[0];
+    return bare - namesakes >= 3 * namesakes && lastNamed === first ? [first!] : before;
   }
 
   private fullNamesFor(surname: string): string[] {

@@ -5,7 +5,6 @@ import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
-import { isSentenceInitialOnly } from './find-people.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
@@ -66,7 +65,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
       resolver.pronouns.startSentence(s.span);
       const subject = s.subject ? resolver.resolve(s.subject.phrase, s.subject.span.start, null, speaksNext(body.slice(s.subject.span.end, s.span.end))) : null;
       // A capitalised first word the article never uses as a name elsewhere ("More consequential, he told …") is nobody.
-      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase) && (subject !== null || mayBeName(body, s.subject.phrase));
+      const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase) && (subject !== null || mayBeName(s.subject.phrase, resolver));
       if (s.subject && subjectNoted) {
         resolver.pronouns.noteSubject(subject, s.subject.span.start);
         if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, resolver);
@@ -105,6 +104,11 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         } else if (!otherSubject && !s.namesSomeone && !inParentheses(body, s, q) && wordCount(inner) >= 3 && (inParagraph ?? previous)) {
           who = inParagraph ? continuing(inParagraph, 'the paragraph') : continuing(previous!, 'the previous paragraph');
         }
+        if (!who?.speaker && isWholeParagraph(body, p, q)) {
+          // A pull quote: "“So far, it's the Internet: 1, Scientology: 0.” - Matthew Ingram".
+          const signed = signatureAfter(body, p, q, resolver);
+          if (signed) who = signed;
+        }
         if (!who?.speaker) {
           // "According to Rutgers University political scholar Kelly Dittmar, “…”".
           const according = accordingBefore(body, s, q, resolver);
@@ -132,6 +136,11 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         if (!q.closed && q === p.quotes[p.quotes.length - 1]) openQuote = who;
       }
 
+      // "Fitness was a big factor, according to Kidston.": whoever a sentence cites is someone a later "he" may mean.
+      for (const m of body.slice(s.span.start, s.span.end).matchAll(ACCORDING_TO)) {
+        const phrase = parseSpeakerPhrase(m[1]!);
+        if (phrase?.type === 'person') resolver.pronouns.noteSubject(resolver.resolve(phrase, s.span.start + m.index!), s.span.start + m.index!);
+      }
       for (const st of reportedSpeech(body, s, cueSpeaker, resolver)) {
         out.push(st);
         // "According to Muyembe, …": whoever reports speech is someone a later "he" may mean.
@@ -149,6 +158,23 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
   return dedupe(out);
 }
 
+const ACCORDING_TO = /\b[Aa]ccording to ((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)(?=[\s,.;])/gu;
+
+/** True when a quotation fills its paragraph but for a closing signature. */
+function isWholeParagraph(body: string, p: ParagraphAnalysis, q: QuoteSpan): boolean {
+  return PUNCTUATION_ONLY.test(body.slice(p.span.start, q.open)) && p.quotes.length === 1;
+}
+
+/** The name signing a pull quote: "“…” - Matthew Ingram", "“…” — Sadiq Khan, Mayor of London". */
+function signatureAfter(body: string, p: ParagraphAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const m = /^\s*[-–—]\s*([^\n]{3,100})$/u.exec(body.slice(q.end, p.span.end));
+  if (!m) return null;
+  const phrase = parseSpeakerPhrase(m[1]!.split(',')[0]!);
+  if (phrase?.type !== 'person' && phrase?.type !== 'organisation') return null;
+  const speaker = resolver.resolve(phrase, q.end);
+  return speaker ? { speaker, cue: m[0].trim() } : null;
+}
+
 const FIRST_PERSON_WORD = /(?<![\p{L}'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine|myself)(?![\p{L}'’-])/u;
 
 /** "According to X, “…”": the speaker a sentence opens with for the quotation that follows. */
@@ -161,8 +187,8 @@ function accordingBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolv
 }
 
 /** True unless a phrase is one capitalised word that the article capitalises only at the start of a sentence. */
-function mayBeName(body: string, phrase: SpeakerPhrase): boolean {
-  return phrase.type !== 'person' || phrase.name.includes(' ') || phrase.honorific !== null || phrase.role !== null || !isSentenceInitialOnly(body, phrase.name);
+function mayBeName(phrase: SpeakerPhrase, resolver: ArticleResolver): boolean {
+  return phrase.type !== 'person' || phrase.name.includes(' ') || phrase.honorific !== null || phrase.role !== null || resolver.midSentenceWords().has(phrase.name);
 }
 
 /** True for words that name or stand for a person: a name, "he", "she" (not "it", "they" or a body). */

@@ -63,6 +63,21 @@ export interface Cue {
   text: string;
 }
 
+/** A person named after an inverted verb's role, up to two commas on, or after "pseudonym", "named": else null. */
+function nameAfterRole(rest: string): { phrase: SpeakerPhrase; at: number; length: number } | null {
+  const end = rest.search(/[.;:!?\u0001—–()]/u);
+  const text = end < 0 ? rest : rest.slice(0, end);
+  const alias = /\b(?:pseudonym|named|called|identified only as|known only as)\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)\s*$/u.exec(text);
+  if (alias) return { phrase: { type: 'person', text: text.trim(), name: alias[1]!, honorific: null, role: text.slice(0, alias.index).trim() || null }, at: alias.index + alias[0].length - alias[1]!.length, length: alias[1]!.length };
+  const parts = text.split(',');
+  if (parts.length < 2 || parts.length > 3) return null;
+  const last = parts[parts.length - 1]!;
+  const phrase = parseSpeakerPhrase(last);
+  if (phrase?.type !== 'person' || !phrase.name.includes(' ')) return null;
+  const at = text.length - last.length + last.indexOf(last.trim());
+  return { phrase: { ...phrase, role: phrase.role ?? parts.slice(0, -1).join(',').trim() }, at, length: last.trim().length };
+}
+
 /** The verbs of saying and of communication in a sentence as `maskQuotes` gives it, in order. */
 export function findVerbs(masked: string): RegExpExecArray[] {
   // exec, not matchAll: matchAll copies the (large) regular expression at every call.
@@ -160,6 +175,18 @@ export function findCues(
       phrase = namedSubject.phrase;
       phraseSpan = namedSubject.span;
     }
+    if (!phrase && noSubject && from > 0 && masked[from - 1] === ')') {
+      // "Comic artist Jenn St-Onge (Nancy Drew, Jem and the Misfits) told": the name before the brackets.
+      const open = masked.lastIndexOf('(', from - 1);
+      if (open > 0) {
+        const start = lastBoundaryBefore(masked, open);
+        const candidate = parseSpeakerPhrase(masked.slice(start, open));
+        if (candidate?.type === 'person' || candidate?.type === 'organisation') {
+          phrase = candidate;
+          phraseSpan = tightSpan(masked, base, start, open);
+        }
+      }
+    }
     if (!phrase && noSubject && from > 0 && masked[from - 1] === ',') {
       // "Cruz, in remarks to ABC, said" / "Sophie Obadia, another lawyer for the victim, told": walk back over asides.
       // A person further back beats a body named in the aside: "Jonna Mendez, also CIA, said".
@@ -195,6 +222,14 @@ export function findCues(
         order = 'after';
         const s = verbEnd + np[0].length - np[1]!.length;
         phraseSpan = { start: base + s, end: base + s + np[1]!.length };
+        // "said University of California, San Diego's chancellor, Pradeep Khosla." / "said a protester using the
+        // pseudonym Katya": the name comes after the role, past commas.
+        const later = phrase?.type === 'person' ? null : nameAfterRole(rest.slice(np[0].length - np[1]!.length));
+        if (later) {
+          phrase = later.phrase;
+          const from = verbEnd + np[0].length - np[1]!.length + later.at;
+          phraseSpan = { start: base + from, end: base + from + later.length };
+        }
         const app = /^,\s+((?:the|a|an|its|their)\s[^,;.!?\u0001]{3,120}?)(?=[,;.!?]|$)/iu.exec(rest.slice(np[0].length));
         if (app && phrase?.type === 'person') appositive = app[1]!.replace(/^(?:the|a|an)\s+/i, '');
       }

@@ -30,7 +30,12 @@ function isInsideQuote(quotes: QuoteSpan[], at: number): boolean {
  * Where an article names people outside quotations: its titled mentions and cue subjects
  * (`mentions`), "Given Surname" pairs of plausible names, and surnames alone of people it names.
  */
-export function findPersonMentions(body: string, mentions: Array<{ phrase: Extract<SpeakerPhrase, { type: 'person' }>; at: number }>, quotes: QuoteSpan[]): PersonMention[] {
+export function findPersonMentions(
+  body: string,
+  mentions: Array<{ phrase: Extract<SpeakerPhrase, { type: 'person' }>; at: number }>,
+  quotes: QuoteSpan[],
+  midSentence: Set<string> = wordsCapitalisedMidSentence(body),
+): PersonMention[] {
   const out = mentions.map((m) => ({ at: m.at, surname: keyOf(m.phrase.name).split(' ').pop()! }));
   for (const m of body.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}\p{M}'’]+)\s+(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?![\p{L}-])(?!\s+\p{Lu})/gu)) {
     if (isTitleOrHonorific(m[1]!) || !isPlausibleName(m[1]!) || !isPlausibleName(m[2]!)) continue;
@@ -44,12 +49,10 @@ export function findPersonMentions(body: string, mentions: Array<{ phrase: Extra
   }
   // Names inside quotation marks are the speaker's words, not the narrative moving to someone else; a word
   // capitalised only at the start of sentences is no name at all.
-  const initialOnly = new Map<string, boolean>();
   const isName = (m: PersonMention): boolean => {
     const word = body.slice(m.at, m.at + m.surname.length);
     if (word.toLowerCase() !== m.surname || !SENTENCE_START_BEFORE.test(body.slice(Math.max(0, m.at - 4), m.at))) return true;
-    if (!initialOnly.has(m.surname)) initialOnly.set(m.surname, isSentenceInitialOnly(body, word));
-    return !initialOnly.get(m.surname);
+    return midSentence.has(word);
   };
   return out.filter((m) => !isInsideQuote(quotes, m.at) && isName(m));
 }
@@ -68,11 +71,14 @@ export function findGivenNames(title: string, body: string): Map<string, Set<str
 /** What stands before a word that opens a sentence: nothing, a full stop and spaces, or a line break. */
 const SENTENCE_START_BEFORE = /(?:^|[.!?:]["”’)]?\s+|\n\s*)$/u;
 
-/** True when an article capitalises a word only where a sentence starts ("More consequential, …"): no name, then. */
-export function isSentenceInitialOnly(body: string, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const m of body.matchAll(new RegExp(`(?<![\\p{L}'’-])${escaped}(?![\\p{L}-])`, 'gu'))) {
-    if (!SENTENCE_START_BEFORE.test(body.slice(Math.max(0, m.index! - 4), m.index))) return false;
+/**
+ * The capitalised words an article uses somewhere other than at the start of a sentence: the ones
+ * that can be names. "More" in "More consequential, he told …" is not among them.
+ */
+export function wordsCapitalisedMidSentence(body: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of body.matchAll(/(?<![\p{L}'’-])\p{Lu}[\p{L}\p{M}'’-]*/gu)) {
+    if (!SENTENCE_START_BEFORE.test(body.slice(Math.max(0, m.index! - 4), m.index))) words.add(m[0].replace(/['’]s$/, ''));
   }
-  return true;
+  return words;
 }

@@ -68,6 +68,8 @@ export function findClauseVerb(body: string, s: SentenceAnalysis, q: QuoteSpan, 
   const participle = /ing$/i.test(verb[0]) && /,\s*$/.test(lead);
   const nearVerb = lead.trimEnd().split(/\s+/).slice(-3).join(' ');
   if (!participle && [...nearVerb.matchAll(/(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+/gu)].some((m) => isPlausibleName(m[0].replace(/['’]s$|,$/g, '')))) return null;
+  // "a pattern called a “glider”": a naming verb right after a noun names a thing, it does not report the subject.
+  if (/^(?:called|named|dubbed|termed|labell?ed|branded|known)$/i.test(verb[0]) && /\b(?:a|an|the|this|that|these|those)\s+(?:[\p{Ll}-]+\s+){1,2}$/u.test(lead)) return null;
   // "Mancini has been described by the Daily Hive as …": the subject is who was described, not who spoke.
   const upToVerb = body.slice(s.subject.span.start, s.subject.span.end) + between.slice(0, verb.index);
   if (/\b(?:is|was|were|are|been|being|be|get|got)\s+(?:\p{L}+ly\s+)?$/iu.test(upToVerb) || /^\s+by\b/.test(between.slice(verb.index + verb[0].length))) return null;

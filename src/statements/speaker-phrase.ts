@@ -246,7 +246,9 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
       }
       return { type: 'role', text, role: text.replace(/^(?:the|a|an)\s+/i, '') };
     }
-    const nameOk = name.length > 0 && name.length <= 4 && name.every((t) => (NAME_TOKEN.test(t) && !NOT_NAMES.has(bare(t))) || PARTICLES.has(t));
+    // Middle initials are names too: "Wayne A. I. Frederick".
+    const isInitial = (t: string, i: number): boolean => i > 0 && i < name.length - 1 && /^\p{Lu}\.$/u.test(t);
+    const nameOk = name.length > 0 && name.length <= 5 && name.every((t, i) => isInitial(t, i) || (NAME_TOKEN.test(t) && !NOT_NAMES.has(bare(t))) || PARTICLES.has(t));
     if (nameOk) {
       const honorific = head.length && HONORIFICS.has(bare(head[head.length - 1]!)) ? head[head.length - 1]! : null;
       const roleTokens = [...before, ...(honorific ? head.slice(0, -1) : head)];

@@ -225,3 +225,61 @@ describe('more shapes of names', () => {
     expect(speakerOf(body, "if you have a problem figuring it out, you ain't black.")).toBe('Joe Biden');
   });
 });
+
+describe('namesakes', () => {
+  const body = (tail: string): string => [
+    'President Donald Trump held a rally. Trump spoke for an hour. Trump praised the crowd. Trump left early. Trump returned.',
+    'Several days later, his niece Mary Trump released a book.',
+    tail,
+  ].join(' ');
+
+  it('gives a bare surname to the person named first when the namesake is rare and not the last named', () => {
+    expect(speakerOf(body('Later, Donald Trump called the book "a disgrace". Trump called the sentence "unjust."'), 'unjust.')).toBe('Donald Trump');
+  });
+
+  it('leaves a bare surname unresolved right after a namesake is named', () => {
+    expect(speakerOf(body('Trump called the sentence "unjust."'), 'unjust.')).toBeUndefined();
+  });
+});
+
+describe('names after roles, signatures and brackets', () => {
+  it('finds the name after an inverted verb\'s role, past commas', () => {
+    const body = '"Walter was the most brilliant scientist I have known," said University of California, San Diego\'s chancellor, Pradeep Khosla.';
+    expect(speakerOf(body, 'Walter was the most brilliant scientist I have known')).toBe('Pradeep Khosla');
+  });
+
+  it('takes a pseudonym as the speaker\'s name', () => {
+    const body = '"She is just doing this to split the movement," said a protester using the pseudonym Katya. "The situation has escalated."';
+    expect(speakerOf(body, 'She is just doing this to split the movement')).toBe('Katya');
+    expect(speakerOf(body, 'The situation has escalated.')).toBe('Katya');
+  });
+
+  it('reads a pull quote signed with a dash', () => {
+    const body = 'Matthew Ingram writes a blog.\n\n"So far, it\'s the Internet: 1, Scientology: 0. But it\'s a long game." - Matthew Ingram';
+    expect(speakerOf(body, 'But it\'s a long game.')).toBe('Matthew Ingram');
+  });
+
+  it('reads the name before brackets: "Jenn Stone (Nancy Drew, Jem) told"', () => {
+    const body = 'Comic artist Jenn Stone (Nancy Drew, Jem and the Misfits) told of being forced to re-evaluate her life. "In my first stint, I didn\'t get any work."';
+    expect(speakerOf(body, "In my first stint, I didn't get any work.")).toBe('Jenn Stone');
+  });
+
+  it('lets "according to X" mid-sentence give a later "he" its antecedent', () => {
+    const body = 'Jarrod Kidston plays for the Bulls. Fitness was a big factor in that according to Kidston. "We have been working hard on our fitness," he said.';
+    expect(speakerOf(body, 'We have been working hard on our fitness')).toBe('Jarrod Kidston');
+  });
+});
+
+describe('naming is not saying', () => {
+  it('gives nobody the name of a thing: "a pattern called a “glider”"', () => {
+    const body = 'Richard Guy was a professor. Guy has been associated with the discovery of a pattern called a "glider" in the game.';
+    expect(speakerOf(body, 'glider')).toBeUndefined();
+  });
+});
+
+describe('initials', () => {
+  it('keeps middle initials in a name: "Wayne A. I. Frederick, president of Howard University, wrote"', () => {
+    const body = 'Wayne A. I. Frederick, president of Howard University, wrote "It is with profound sadness that we mourn the loss of our alumnus."';
+    expect(speakerOf(body, 'It is with profound sadness that we mourn the loss of our alumnus.')).toBe('Wayne A. I. Frederick');
+  });
+});
