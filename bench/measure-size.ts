@@ -13,6 +13,7 @@ import { toSnapshot } from '../src/answer/build-engine.js';
 import type { BaselineResult } from './baseline.js';
 import { countArticles, generateCorpus, type readTemplates } from './generate-corpus.js';
 import { createQuestionMix } from './questions.js';
+import { createAskedQuestions, measureAskedQuote, type AskedQuoteResult } from './asked-quote.js';
 import { timeQuestions, type MixTiming } from './time-questions.js';
 
 /** Bumped when the generator changes, so corpora on disk are made again. */
@@ -59,6 +60,8 @@ export interface SizeResult {
   /** The median of five articles added in place one at a time. */
   addOneMs: number;
   reopenAfterAddMs: number | null;
+  /** "What did X say about W?" from X's own quotes: how often the asked quote is shown. */
+  askedQuote: AskedQuoteResult;
 }
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -142,6 +145,9 @@ export async function measureSize(options: { root: string; size: number; templat
   if (size > 20000) writeFileSync(baselineFile, JSON.stringify(questions.filter((q) => q.kind === 'speaker+topic')));
   const baseline = runBaseline(root, dir, baselineFile, size > 20000 ? 3 : rounds, size > 20000 ? BASELINE_LIMIT_MS : 0);
 
+  log(`${size}: asked quote in the answer, Briefbot and plain minisearch`);
+  const askedQuote = await measureAskedQuote(engine, (text) => data.parseQuestion!(text, BENCH_NOW), items, createAskedQuestions(extraction.statements, extraction.speakers));
+
   log(`${size}: adding one article in place`);
   // Five articles added one at a time, the median reported: one sample is mostly a garbage collection or a first compilation.
   const addSamples: number[] = [];
@@ -183,5 +189,6 @@ export async function measureSize(options: { root: string; size: number; templat
     baseline,
     addOneMs,
     reopenAfterAddMs,
+    askedQuote,
   };
 }

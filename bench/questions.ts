@@ -17,7 +17,8 @@ const COMMON = new Set(
   nobody somebody everybody whatever whoever whether itself themselves himself herself ourselves myself yourself`.split(/\s+/),
 );
 
-function contentWords(text: string): string[] {
+/** Words of six letters or more that carry meaning: what a question's topic is drawn from. */
+export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/\b[a-z]{6,}\b/g) ?? []).filter((w) => !COMMON.has(w));
 }
 

@@ -61,6 +61,12 @@ export function renderResults(results: SizeResult[], info: { machine: string; so
     row('**one added article indexed in place (ms, median of 5)**', results.map((r) => ms(r.addOneMs))),
     row('reopen after one file added: re-hash, load, update, save (s)', results.map((r) => (r.reopenAfterAddMs === null ? '–' : s(r.reopenAfterAddMs)))),
     row('questions × rounds', results.map((r) => `${r.questions} × ${r.rounds}`)),
+    row(
+      '**asked quote in the answer: Briefbot (first page of 5) / plain minisearch top 5**',
+      results.map((r) => (r.askedQuote ? `${r.askedQuote.briefbot} / ${r.askedQuote.baseline} of ${r.askedQuote.questions}` : '–')),
+    ),
+    '',
+    '"Asked quote": generated "what did X say about W?" questions where W is a word of one of X\'s own direct quotes; counted when that quote is among Briefbot\'s results (as a result, a source of one, or within its quotation), and among the first 5 hits of plain minisearch (text and paragraph, fuzzy 0.2 and prefix, filtered to X), on the same questions in the same run.',
     '',
     'At 100,000 articles the baseline answers only the speaker + topic questions (3 rounds): its "who said" searches (fuzzy and prefix over every statement) take about a second each already at 10,000. "Reopen after one file added" runs only up to 20,000 articles.',
     '',
@@ -117,6 +123,7 @@ function renderTargets(results: SizeResult[]): string[] {
     `| 100,000 | RSS ≤ 2.5 GB | ${check(hundred, (r) => r.loaded.rssMb / 1000, 2.5, 'GB')} |`,
     `| 10,000 | speaker + topic: Briefbot p50 ≤ 0.3 × baseline p50 | ${check(ten, speakerRatio, 0.3, '×')} |`,
     `| 100,000 | speaker + topic: Briefbot p50 ≤ 0.3 × baseline p50 | ${check(hundred, speakerRatio, 0.3, '×')} |`,
+    `| 10,000 | asked quote in the answer: Briefbot ≥ plain minisearch top 5 | ${ten?.askedQuote ? `${ten.askedQuote.briefbot} against ${ten.askedQuote.baseline}: ${ten.askedQuote.briefbot >= ten.askedQuote.baseline ? 'met' : '**missed**'}` : 'not measured'} |`,
     `| all sizes | top results with the persisted index = fresh build | ${results.every((r) => r.sameTop.equal === r.sameTop.total) ? 'met' : '**missed**'} |`,
     '',
   ];

@@ -2,6 +2,8 @@
 export {
   AnswerSchema,
   ResultSchema,
+  QuotationSchema,
+  PassageSchema,
   SourceSchema,
   InterpretationSchema,
   SpeakerRefSchema,
@@ -10,11 +12,15 @@ export {
   type AskOptions,
   type Briefbot,
   type Interpretation,
+  type Passage,
+  type Quotation,
   type Result,
+  type Unconfirmed,
   type Source,
   type SpeakerRef,
   type SpeakerSummary,
 } from './answer/answer-schema.js';
+export { quotationParts, type QuotationParts } from './answer/quotation-of.js';
 export { openBriefbot, type BriefbotEngine, type OpenOptions } from './answer/open-briefbot.js';
 export { PublishedDateSchema, type Article, type PublishedDate, type DatePrecision } from './corpus/article.js';
 export { loadCorpus, type LoadedCorpus } from './corpus/load-corpus.js';

@@ -4,7 +4,7 @@ import { encodeButtonValue } from './button-value.js';
 import { fitMessage } from './fit-message.js';
 import { formatPublishedDate } from './format-date.js';
 import { escapeMrkdwn, formatLink, truncatePlain } from './mrkdwn.js';
-import { renderResultBlocks, renderResultFallback } from './render-result.js';
+import { renderResultBlocks, renderResultFallback, renderUnconfirmedBlocks } from './render-result.js';
 import { ACTION_IDS, LIMITS, type ButtonElement, type SlackBlock, type SlackMessage } from './slack-message.js';
 
 /** Where an answer will appear: only the asker sees an ephemeral one, so only it offers "Share in channel". */
@@ -54,7 +54,8 @@ function shareButton(options: RenderOptions, index: number, offset: number, id: 
 }
 
 function renderResults(answer: ResultsAnswer, options: RenderOptions): SlackMessage {
-  const room = Math.floor((LIMITS.blocks - FIXED_BLOCKS) / BLOCKS_PER_RESULT);
+  const unconfirmed = renderUnconfirmedBlocks(answer.unconfirmed);
+  const room = Math.floor((LIMITS.blocks - FIXED_BLOCKS - unconfirmed.length) / BLOCKS_PER_RESULT);
   const shown = answer.results.slice(0, room);
   const first = answer.offset + 1;
   const last = answer.offset + shown.length;
@@ -67,6 +68,7 @@ function renderResults(answer: ResultsAnswer, options: RenderOptions): SlackMess
     blocks.push(...renderResultBlocks(result, shareButton(options, i, answer.offset + i, result.id)));
     blocks.push(renderResultActions(result, i, options.links ?? null));
   });
+  blocks.push(...unconfirmed);
   if (last < answer.total) {
     const value = encodeButtonValue({ q: options.question, o: last, l: answer.limit });
     if (value !== null) {
@@ -109,6 +111,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessa
     case 'nothing': {
       const suggestions = answer.suggestions.map((s) => `• ${escapeMrkdwn(s)}`);
       const blocks: SlackBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(answer.message) } }];
+      blocks.push(...renderUnconfirmedBlocks(answer.unconfirmed));
       if (suggestions.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `Try:\n${suggestions.join('\n')}` } });
       blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: renderSearchedLine(answer.interpretation) }] });
       return fitMessage({ text: escapeMrkdwn(answer.message), blocks });

@@ -1,4 +1,4 @@
-import type { Result, Source } from '../../src/index.js';
+import { quotationParts, type Result, type Source, type Unconfirmed } from '../../src/index.js';
 import { formatPublishedDate } from './format-date.js';
 import { escapeMrkdwn, formatLink, italicise, quoteLines, truncateMrkdwn } from './mrkdwn.js';
 import { LIMITS, type ButtonElement, type SlackBlock } from './slack-message.js';
@@ -21,9 +21,23 @@ export function renderStatementText(result: Result): string {
   const speakerLine = renderSpeakerLine(result);
   // Leave room for the speaker line, so a very long quote loses its end, not its attribution.
   const budget = LIMITS.sectionText - speakerLine.length - 16;
-  const words = truncateMrkdwn(escapeMrkdwn(result.text.trim()), budget);
+  const passage = result.kind === 'direct' ? markedQuotation(result) : null;
+  const words = passage !== null && passage.length <= budget ? passage : truncateMrkdwn(escapeMrkdwn(result.text.trim()), budget);
   const statement = result.kind === 'direct' ? quoteLines(`“${words}”`) : `_Reported:_ ${italicise(words)}`;
   return `${statement}\n${speakerLine}`;
+}
+
+/** The whole quotation, escaped, with the part that matches the question in bold; null when there is none wider than the quote. */
+function markedQuotation(result: Result): string | null {
+  const parts = quotationParts(result);
+  if (parts === null) return null;
+  // Bold needs its marks against the words, and does not run across lines.
+  const match = escapeMrkdwn(parts.match.trim());
+  const marked = match.includes('\n') || match.includes('*') ? match : `*${match}*`;
+  const lead = parts.trimmedStart ? '… ' : '';
+  const tail = parts.trimmedEnd ? ' …' : '';
+  const space = (s: string, side: 'start' | 'end') => (side === 'start' ? (/^\s/.test(s) ? ' ' : '') : /\s$/.test(s) ? ' ' : '');
+  return `${lead}${escapeMrkdwn(parts.before.trimEnd())}${space(parts.before, 'end')}${space(parts.match, 'start')}${marked}${space(parts.match, 'end')}${space(parts.after, 'start')}${escapeMrkdwn(parts.after.trimStart())}${tail}`;
 }
 
 /** "Reported by *Pulse* · <link|headline> · Jan 2012", for the earliest source of a result. */
@@ -56,4 +70,16 @@ export function renderResultFallback(result: Result): string {
   const where = source === undefined ? '' : ` (${source.outlet}, ${formatPublishedDate(source.date)})`;
   const words = result.kind === 'direct' ? `“${result.text.trim()}”` : `reported: ${result.text.trim()}`;
   return escapeMrkdwn(`${words} — ${speaker}${where}`);
+}
+
+/** The mrkdwn of passages that mention the speaker, under their label: never a block quote, never the speaker's words. */
+export function renderUnconfirmedBlocks(unconfirmed: Unconfirmed | undefined): SlackBlock[] {
+  if (unconfirmed === undefined) return [];
+  const blocks: SlackBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(unconfirmed.label)}*` } }];
+  for (const p of unconfirmed.passages) {
+    const words = `${p.trimmedStart ? '… ' : ''}${escapeMrkdwn(p.text)}${p.trimmedEnd ? ' …' : ''}`;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(words, LIMITS.sectionText - 8) } });
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Not confirmed as a quote · ${formatLink(p.url, p.title)} · *${escapeMrkdwn(p.outlet)}* · ${escapeMrkdwn(formatPublishedDate(p.date))}` }] });
+  }
+  return blocks;
 }

@@ -2,6 +2,7 @@ import type { Answer } from '../../src/index.js';
 import { container, createReply, fitItems, openUrlAction, submitAction, textBlock, type CardNode, type TeamsReply } from './adaptive-card.js';
 import { escapeCardText, formatPublishedDate, isOpenableUrl, truncateText } from './card-text.js';
 import { describeSearch } from './describe-search.js';
+import { renderUnconfirmed } from './render-unconfirmed.js';
 import { createMoreResultsData } from './more-results.js';
 
 type AnswerOf<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
@@ -18,9 +19,11 @@ export function renderNothing(answer: AnswerOf<'nothing'>): TeamsReply {
     textBlock(escapeCardText(answer.message), { weight: 'Bolder' }),
     textBlock(`Searched: ${escapeCardText(searched)}.`, { isSubtle: true, size: 'Small' }),
   ];
+  const unconfirmed = renderUnconfirmed(answer.unconfirmed);
+  body.push(...unconfirmed.body);
   const suggestions = answer.suggestions.slice(0, EXAMPLE_BUTTONS);
   if (suggestions.length > 0) body.push(textBlock('Try one of these:', { spacing: 'Medium' }));
-  const lines = [answer.message, `Searched: ${searched}.`];
+  const lines = [answer.message, `Searched: ${searched}.`, ...unconfirmed.lines];
   if (suggestions.length > 0) lines.push('Try one of these:', ...suggestions.map((s) => `- ${s}`));
   return createReply({ body, actions: exampleButtons(suggestions), plain: lines.join('\n'), summary: answer.message });
 }

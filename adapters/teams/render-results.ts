@@ -1,5 +1,6 @@
-import type { Answer, QuoteLinks, Result, Source } from '../../src/index.js';
+import { quotationParts, type Answer, type QuoteLinks, type Result, type Source } from '../../src/index.js';
 import { renderResultActions } from './result-actions.js';
+import { renderUnconfirmed } from './render-unconfirmed.js';
 import {
   container,
   createReply,
@@ -41,6 +42,8 @@ function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number, 
   const body: CardNode[] = [textBlock(`Searched: ${escapeCardText(searched)}. ${range}`, { isSubtle: true, size: 'Small' })];
   if (answer.note) body.push(textBlock(escapeCardText(answer.note), { color: 'Warning' }));
   shown.forEach((result, index) => body.push(renderResult(result, quoteMax, index, links)));
+  const unconfirmed = renderUnconfirmed(answer.unconfirmed);
+  body.push(...unconfirmed.body);
 
   const hasMore = last < answer.total;
   const actions = hasMore
@@ -49,6 +52,7 @@ function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number, 
   const lines = [`Searched: ${searched}. ${range}`];
   if (answer.note) lines.push(answer.note);
   shown.forEach((result, index) => lines.push('', ...plainResult(result, first + index, quoteMax)));
+  lines.push(...unconfirmed.lines);
   if (hasMore) lines.push('', 'More results: use the "More results" button.');
   return createReply({ body, actions, plain: lines.join('\n'), summary: `Showing ${first}–${last} of ${answer.total} ${searched}.` });
 }
@@ -57,9 +61,10 @@ function renderResult(result: Result, quoteMax: number, index: number, links: Qu
   const separator = index > 0;
   const source = primarySource(result);
   const quote = truncateText(result.text, quoteMax);
+  const passage = result.kind === 'direct' ? markedQuotation(result, quoteMax) : null;
   const items: CardNode[] =
     result.kind === 'direct'
-      ? [container([textBlock(`“${escapeCardText(quote)}”`, { weight: 'Bolder' })], { style: 'emphasis' })]
+      ? [container([textBlock(`“${passage ?? escapeCardText(quote)}”`, passage ? {} : { weight: 'Bolder' })], { style: 'emphasis' })]
       : [
           textBlock('Reported speech (paraphrase)', { isSubtle: true, size: 'Small', spacing: 'None' }),
           container([textBlock(escapeCardText(quote), { isSubtle: true })], { style: 'default' }),
@@ -83,9 +88,29 @@ function renderResult(result: Result, quoteMax: number, index: number, links: Qu
   return container(items, { separator, spacing: separator ? 'Medium' : 'Default' });
 }
 
+/**
+ * The whole quotation, escaped, with the part that matches the question in bold (the rest plain);
+ * null when there is none wider than the quote or it would pass `quoteMax`.
+ */
+function markedQuotation(result: Result, quoteMax: number): string | null {
+  const parts = quotationParts(result);
+  if (!parts || parts.before.length + parts.match.length + parts.after.length > quoteMax) return null;
+  const edge = (s: string, at: 'start' | 'end') => ((at === 'start' ? /^\s/ : /\s$/).test(s) ? ' ' : '');
+  const piece = (s: string) => (s.trim() ? `${edge(s, 'start')}${escapeCardText(s)}${edge(s, 'end')}` : s ? ' ' : '');
+  const match = escapeCardText(parts.match);
+  return `${parts.trimmedStart ? '… ' : ''}${piece(parts.before)}${edge(parts.match, 'start')}**${match}**${edge(parts.match, 'end')}${piece(parts.after)}${parts.trimmedEnd ? ' …' : ''}`.replace(/ {2,}/g, ' ');
+}
+
+/** The quotation as plain text (no marks), or the quote alone when there is none wider. */
+function plainQuotation(result: Result, quoteMax: number): string {
+  const parts = quotationParts(result);
+  const whole = parts ? `${parts.trimmedStart ? '… ' : ''}${parts.before}${parts.match}${parts.after}${parts.trimmedEnd ? ' …' : ''}` : null;
+  return whole && whole.length <= quoteMax ? whole.replace(/\s+/g, ' ').trim() : truncateText(result.text, quoteMax);
+}
+
 function plainResult(result: Result, position: number, quoteMax: number): string[] {
   const source = primarySource(result);
-  const quote = truncateText(result.text, quoteMax);
+  const quote = result.kind === 'direct' ? plainQuotation(result, quoteMax) : truncateText(result.text, quoteMax);
   const lines = [
     result.kind === 'direct' ? `${position}. “${quote}”` : `${position}. Reported speech (paraphrase): ${quote}`,
     `   — ${speakerLine(result)}`,

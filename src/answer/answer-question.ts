@@ -3,7 +3,10 @@ import { parseQuestion } from '../question/parse-question.js';
 import { mergeFollowUp, type MergedFollowUp } from '../question/merge-follow-up.js';
 import type { ParsedQuestion } from '../question/parsed-question.js';
 import type { Speaker, Statement } from '../statements/statement.js';
-import type { Answer, AskOptions, Interpretation, Result, Source, SpeakerRef } from './answer-schema.js';
+import type { Answer, AskOptions, Interpretation, Result, Source, SpeakerRef, Unconfirmed } from './answer-schema.js';
+import { findClosestQuotes } from './closest-quotes.js';
+import { findPassages, unconfirmedPart } from './find-passages.js';
+import { quotationOf } from './quotation-of.js';
 import { overlaps } from './article-dates.js';
 import type { EngineData } from './build-engine.js';
 import { answerCommand } from './answer-command.js';
@@ -68,6 +71,11 @@ function interpretationOf(data: EngineData, q: Query): Interpretation {
   };
 }
 
+/** A whole number from an option, or the fallback when it is missing or not a finite number. */
+function wholeOption(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : fallback;
+}
+
 async function answerQuery(data: EngineData, q: Query, options: AskOptions, followUp: MergedFollowUp | null = null): Promise<Answer> {
   const interpretation = interpretationOf(data, q);
   const excluded = followUp?.excludeSpeakerId ? data.speakers.get(followUp.excludeSpeakerId) : undefined;
@@ -75,13 +83,16 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions, foll
     interpretation.carried = followUp.carried;
     if (excluded) interpretation.excludedSpeaker = speakerRef(excluded);
   }
-  const limit = Math.min(Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
-  const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  const nothing = (message: string, suggestions: string[]): Answer => ({ kind: 'nothing', interpretation, message, suggestions });
+  const limit = Math.min(Math.max(1, wholeOption(options.limit, DEFAULT_LIMIT)), MAX_LIMIT);
+  const asked = Math.max(0, wholeOption(options.offset, 0));
+  const nothing = (message: string, suggestions: string[], unconfirmed?: Unconfirmed): Answer => ({
+    kind: 'nothing',
+    interpretation,
+    message,
+    suggestions,
+    ...(unconfirmed ? { unconfirmed } : {}),
+  });
 
-  if (q.speakerQuery && !q.speakerId) {
-    return nothing(`No quotes from ${q.speakerQuery} in the corpus.${mentionNote(data, q.speakerQuery)}`, suggestSpeakers(data, q.topic));
-  }
   const filtered = q.dateFrom || q.dateTo || q.outlet;
   const within = (a: Article | undefined): boolean => !!a && overlaps(a.published, q.dateFrom, q.dateTo) && (!q.outlet || a.outlet === q.outlet);
   // A named speaker's few articles are checked against the dates, not every article of the range.
@@ -93,24 +104,39 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions, foll
       : data.articlesDated
         ? data.articlesDated(q.dateFrom, q.dateTo, q.outlet)
         : new Set([...data.articles.values()].filter(within).map((a) => a.id));
+  const text = q.phrase ?? q.topic;
+
+  if (q.speakerQuery && !q.speakerId) {
+    // Nobody of that name is quoted: what the articles say around the name, apart and labelled.
+    const passages = await findPassages(data, [q.speakerQuery], text, articleIds);
+    return nothing(`No quotes from ${q.speakerQuery} in the corpus.${mentionNote(data, q.speakerQuery)}`, suggestSpeakers(data, q.topic), unconfirmedPart(q.speakerQuery, text, passages));
+  }
   const speakerName = interpretation.speaker?.name ?? null;
   const where = describeFilters(q);
   if (articleIds && articleIds.size === 0 && !speakerArticles) {
     return nothing(`No articles ${where.trim()} in the corpus.`, suggestWithout(q, speakerName));
   }
   const speakerIds = q.speakerId ? new Set([q.speakerId]) : null;
-  const text = q.phrase ?? q.topic;
-  const page = (ranked: { top: Placed[]; total: number }, note: string | null): Answer => ({
-    kind: 'results',
-    interpretation,
-    results: ranked.top.slice(offset, offset + limit).map((r) => toResult(data, r.members, r.score)),
-    total: ranked.total,
-    offset,
-    limit,
-    note,
-  });
+  const page = (ranked: { top: Placed[]; total: number }, note: string | null, unconfirmed?: Unconfirmed): Answer => {
+    if (ranked.total === 0) return nothing(`No quotes${where} in the corpus.`, suggestWithout(q, speakerName), unconfirmed);
+    // Past the last result ("More results" on an old message): the last page, said so.
+    const offset = asked >= ranked.total ? Math.max(0, Math.floor((ranked.total - 1) / limit) * limit) : asked;
+    const past = asked >= ranked.total && asked > 0;
+    const pastNote = past ? `There ${ranked.total === 1 ? 'is only 1 result' : `are only ${ranked.total} results`}; this is the last page.` : null;
+    return {
+      kind: 'results',
+      interpretation,
+      results: ranked.top.slice(offset, offset + limit).map((r) => toResult(data, r.members, r.score)),
+      total: ranked.total,
+      offset,
+      limit,
+      note: [pastNote, note].filter(Boolean).join(' ') || null,
+      ...(unconfirmed ? { unconfirmed } : {}),
+    };
+  };
+  const want = asked + limit;
   // Every quote (of some dates or an outlet), newest first: read in date order, not searched.
-  const browsed = !text && !speakerIds ? browseNewest(data, articleIds, offset + limit) : null;
+  const browsed = !text && !speakerIds ? browseNewest(data, articleIds, want) : null;
   if (browsed && browsed.total > 0) return page(browsed, null);
   let note: string | null = null;
   const textOnly = q.phrase !== null;
@@ -127,13 +153,28 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions, foll
     const other = (id: string | null | undefined) => id != null && id !== followUp.excludeSpeakerId;
     hits = hits.filter((h) => other((h.statement ?? data.statements.get(h.id))?.speakerId));
   }
+  let byDate = q.sort === 'newest' || !text;
+  let unconfirmed: Unconfirmed | undefined;
+  // A follow-up that kept the topic is widened without it instead (in answerQuestion).
+  if (hits.length === 0 && text && q.speakerId && speakerName && !followUp?.carried.includes('topic')) {
+    // Never a bare "no quotes" when the speaker has some: theirs closest to the topic, said so,
+    // and apart from them, labelled, what the articles say around their name about it.
+    const closest = await findClosestQuotes(data, q.speakerId, text, articleIds);
+    hits = closest.hits;
+    byDate = !closest.byTopicArticles;
+    const none = `None of ${speakerName}'s quotes${where} has the words of "${text}"`;
+    note = closest.byTopicArticles ? `${none}; these are ${speakerName}'s quotes from articles about it.` : `${none}; these are ${speakerName}'s latest quotes.`;
+    const speaker = data.speakers.get(q.speakerId);
+    const names = [q.speakerQuery ?? speakerName, speakerName, ...(speaker?.aliases ?? [])];
+    unconfirmed = unconfirmedPart(q.speakerQuery ?? speakerName, text, await findPassages(data, names, text, articleIds));
+  }
   if (hits.length === 0) {
     const who = speakerName ? `No quotes from ${speakerName}` : 'No quotes';
     const about = text ? ` ${q.phrase ? 'with the words' : 'about'} "${text}"` : '';
     return nothing(`${who}${about}${where} in the corpus.`, speakerName ? suggestForSpeaker(data, q, speakerName) : suggestSpeakers(data, text));
   }
 
-  return page(rankGroups(data, hits, q.sort === 'newest' || !text, articleIds, offset + limit), note);
+  return page(rankGroups(data, hits, byDate, articleIds, want), note, unconfirmed);
 }
 
 /** One result from a group of statements: the same remark, one source an article. */
@@ -157,6 +198,7 @@ export function toResult(data: EngineData, members: Statement[], score: number):
     cue: lead.cue,
     sources,
     score: Math.round(score * 1000) / 1000,
+    quotation: quotationOf(data.articles.get(lead.articleId)!.body, lead),
     ...(data.corrections?.has(lead.id) ? { correction: data.corrections.get(lead.id)!.label } : {}),
   };
 }

@@ -28,6 +28,55 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
+/** A span of an article body, as offsets: `body.slice(start, end)`. */
+export const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() });
+export type Span = z.infer<typeof SpanSchema>;
+
+/**
+ * The speaker's whole quoted passage around a direct quote (all the words between the marks, which
+ * may hold several sentences), in the article of the result's own statement. A long passage is
+ * trimmed around the matching part: `text` is still an exact span, and `trimmedStart`/`trimmedEnd`
+ * say that words of the quotation were left out there, for renderers to show an ellipsis.
+ */
+export const QuotationSchema = z.object({
+  /** Exactly `body.slice(start, end)` of the result's article. */
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  trimmedStart: z.boolean(),
+  trimmedEnd: z.boolean(),
+  /** The part that matches the question (the result's statement), within `start`–`end`. */
+  match: SpanSchema,
+});
+export type Quotation = z.infer<typeof QuotationSchema>;
+
+/**
+ * Words of an article that mention a speaker and the topic but are not attributed to that speaker:
+ * shown apart, labelled "not confirmed as their words", never as a quote of theirs.
+ */
+export const PassageSchema = z.object({
+  /** Exactly `body.slice(start, end)`: a paragraph, or part of one. */
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  trimmedStart: z.boolean(),
+  trimmedEnd: z.boolean(),
+  articleId: z.string(),
+  outlet: z.string(),
+  title: z.string(),
+  url: z.string(),
+  date: PublishedDateSchema,
+});
+export type Passage = z.infer<typeof PassageSchema>;
+
+/** Passages that mention the speaker asked about, and the label every surface shows above them. */
+export const UnconfirmedSchema = z.object({
+  /** "Passages that mention Hasbro (not confirmed as Hasbro's words)". */
+  label: z.string(),
+  passages: z.array(PassageSchema).min(1),
+});
+export type Unconfirmed = z.infer<typeof UnconfirmedSchema>;
+
 /** One statement answering the question: the words, who said them, where they were reported. */
 export const ResultSchema = z.object({
   /** Id of the statement shown (the fullest wording among its sources). */
@@ -43,6 +92,8 @@ export const ResultSchema = z.object({
   /** Every article that reported it, earliest first. */
   sources: z.array(SourceSchema).min(1),
   score: z.number(),
+  /** For a direct quote, the whole quotation it belongs to with the matching part marked; null for reported speech. */
+  quotation: QuotationSchema.nullable().optional(),
   /** Set when an editor corrected this statement, e.g. "speaker corrected by an editor". */
   correction: z.string().optional(),
 });
@@ -102,6 +153,8 @@ export const AnswerSchema = z.discriminatedUnion('kind', [
     limit: z.number().int(),
     /** Set when the answer was widened, e.g. a date range that matched nothing for this speaker. */
     note: z.string().nullable(),
+    /** Words that mention the speaker and topic but are not theirs for certain: shown apart, labelled. */
+    unconfirmed: UnconfirmedSchema.optional(),
   }),
   z.object({
     kind: z.literal('nothing'),
@@ -110,6 +163,8 @@ export const AnswerSchema = z.discriminatedUnion('kind', [
     message: z.string(),
     /** Questions that would find something. */
     suggestions: z.array(z.string()),
+    /** Words that mention the speaker and topic but are not theirs for certain: shown apart, labelled. */
+    unconfirmed: UnconfirmedSchema.optional(),
   }),
   z.object({
     kind: z.literal('help'),

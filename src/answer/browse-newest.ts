@@ -2,7 +2,7 @@ import type { Article } from '../corpus/article.js';
 import type { Statement } from '../statements/statement.js';
 import type { EngineData } from './build-engine.js';
 import type { StatementGroup } from './group-statements.js';
-import { compareText, firstSource, type Placed } from './rank-groups.js';
+import { compareText, firstSource, keyOf, type Placed } from './rank-groups.js';
 
 /** What browsing reads, built on the first browse after a change of the corpus. */
 export interface BrowseOrder {
@@ -10,13 +10,29 @@ export interface BrowseOrder {
   newest: Article[];
   /** The groups of more than one statement: the only ones that can be counted twice. */
   shared: StatementGroup[];
+  /** Per article, how many statements it lists once the sentences of one quotation count as one. */
+  merged: Map<string, number>;
+  /** The same over every article. */
+  mergedTotal: number;
 }
 
 function createBrowseOrder(data: EngineData): BrowseOrder {
   const newest = [...data.articles.values()].sort((a, b) => compareText(b.published.value, a.published.value) || compareText(a.id, b.id));
   const shared = new Set<StatementGroup>();
   for (const group of data.groups.values()) if (group.members.length > 1) shared.add(group);
-  return { newest, shared: [...shared] };
+  // Sentences of one quotation are one result (as ranking keys them): count the extra ones.
+  const merged = new Map<string, number>();
+  const keys = new Set<string>();
+  let mergedTotal = 0;
+  for (const st of data.statements.values()) {
+    const key = keyOf(data.groups.get(st.id) ?? { members: [st] }, st);
+    if (typeof key !== 'string') continue;
+    if (keys.has(key)) {
+      merged.set(st.articleId, (merged.get(st.articleId) ?? 0) + 1);
+      mergedTotal++;
+    } else keys.add(key);
+  }
+  return { newest, shared: [...shared], merged, mergedTotal };
 }
 
 /**
@@ -33,8 +49,8 @@ export function browseNewest(data: EngineData, articleIds: ReadonlySet<string> |
 
   // A group counts once however many of its statements are listed.
   let total = 0;
-  if (articleIds) for (const id of articleIds) total += indexed.countOfArticle(id);
-  else total = data.statements.size;
+  if (articleIds) for (const id of articleIds) total += indexed.countOfArticle(id) - (order.merged.get(id) ?? 0);
+  else total = data.statements.size - order.mergedTotal;
   for (const group of order.shared) {
     let inside = 0;
     for (const m of group.members) if (within(m)) inside++;
@@ -46,8 +62,16 @@ export function browseNewest(data: EngineData, articleIds: ReadonlySet<string> |
   for (const article of order.newest) {
     if (top.length >= want) break;
     if (articleIds && !articleIds.has(article.id)) continue;
-    for (const st of indexed.statementsOfArticle(article.id).sort((a, b) => a.start - b.start)) {
+    const quotations = new Set<string>();
+    // Verbatim words first, then reported speech, each in article order (as ranking by date sorts them).
+    const listed = indexed.statementsOfArticle(article.id).sort((a, b) => (a.kind === b.kind ? a.start - b.start : a.kind === 'direct' ? -1 : 1));
+    for (const st of listed) {
       const group = data.groups.get(st.id);
+      const key = keyOf(group ?? { members: [st] }, st);
+      if (typeof key === 'string') {
+        if (quotations.has(key)) continue;
+        quotations.add(key);
+      }
       const members = !group || group.members.length === 1 ? [st] : group.members.filter(within);
       const first = members.length === 1 ? null : firstSource(data, members);
       if (first && (first.articleId !== st.articleId || first.start !== st.start)) continue;

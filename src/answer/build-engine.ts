@@ -19,6 +19,7 @@ import { appendReport, type ReportInput } from '../corrections/reports.js';
 import type { AppliedCorrection } from '../corrections/apply-corrections.js';
 import type { BrowseOrder } from './browse-newest.js';
 import { questionSpeakers } from './question-speakers.js';
+import { statementContext } from './statement-context.js';
 import type { Answer, AskOptions } from './answer-schema.js';
 import type { BriefbotEngine } from './open-briefbot.js';
 import { addToGroups, fullestOf, groupStatements, removeFromGroups, type StatementGroup } from './group-statements.js';
@@ -43,7 +44,7 @@ export interface EngineData {
   corrections?: Map<string, AppliedCorrection>;
 }
 
-/** Pairs each statement with the paragraph it sits in, for the index's context field. */
+/** Pairs each statement with what surrounds it (paragraph, rest of the quotation, list intro, headline), for the index's context field. */
 export function withContext(articles: Article[], statements: Statement[]): IndexedStatement[] {
   const byArticle = new Map<string, Statement[]>();
   for (const st of statements) (byArticle.get(st.articleId) ?? byArticle.set(st.articleId, []).get(st.articleId)!).push(st);
@@ -52,10 +53,7 @@ export function withContext(articles: Article[], statements: Statement[]): Index
     const list = byArticle.get(article.id);
     if (!list) continue;
     const paragraphs = segmentParagraphs(article.body);
-    for (const statement of list) {
-      const p = paragraphs.find((x) => x.start <= statement.start && statement.start < x.end);
-      out.push({ statement, context: p ? article.body.slice(p.start, p.end) : '' });
-    }
+    for (const statement of list) out.push({ statement, context: statementContext(article, paragraphs, statement) });
   }
   return out;
 }

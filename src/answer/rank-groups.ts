@@ -33,8 +33,19 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const byNewest = (a: Placed, b: Placed): number => compareText(b.date, a.date) || compareText(a.articleId, b.articleId) || a.start - b.start;
-const byRelevance = (a: Placed, b: Placed): number => b.shown - a.shown || compareText(b.date, a.date);
+/** Verbatim words before reported speech when nothing else tells two results apart. */
+const directFirst = (a: Placed, b: Placed): number => kindRank(a) - kindRank(b);
+const kindRank = (g: Placed): number => (g.members[0]?.kind === 'direct' ? 0 : 1);
+const byNewest = (a: Placed, b: Placed): number => compareText(b.date, a.date) || compareText(a.articleId, b.articleId) || directFirst(a, b) || a.start - b.start;
+const byRelevance = (a: Placed, b: Placed): number => b.shown - a.shown || directFirst(a, b) || compareText(b.date, a.date);
+
+/**
+ * What a hit is shown as: its group (one remark in several articles), or, for a statement reported
+ * once, the whole quotation it belongs to, so two sentences of one quotation make one result.
+ */
+export function keyOf(group: { members: Statement[] }, st: Statement): object | string {
+  return group.members.length === 1 && st.quotation ? `${st.articleId}#${st.quotation.start}` : group;
+}
 
 /**
  * Groups the hits into results and orders them: the first `want` in order, and how many there are
@@ -48,7 +59,7 @@ export function rankGroups(
   articleIds: ReadonlySet<string> | null,
   want: number,
 ): { top: Placed[]; total: number } {
-  const seen = new Map<object, Ranked & { match: number }>();
+  const seen = new Map<object | string, Ranked & { match: number }>();
   let best = 0;
   let previous = Infinity;
   let sorted = true;
@@ -63,12 +74,15 @@ export function rankGroups(
     const group = data.groups.get(st.id) ?? { lead: st, members: [st] };
     const weight = (st.kind === 'indirect' ? INDIRECT_WEIGHT : 1) * (st.speakerId ? 1 : UNATTRIBUTED_WEIGHT);
     const score = hit.score * weight;
-    const entry = seen.get(group);
+    const key = keyOf(group, st);
+    const entry = seen.get(key);
     if (entry) {
+      // The best-matching sentence of a quotation is the one shown as its match.
+      if (typeof key === 'string' && score > entry.score) entry.members = [st];
       entry.score = Math.max(entry.score, score);
       entry.match = Math.max(entry.match, hit.score);
     } else {
-      seen.set(group, { members: articleIds ? group.members.filter((m) => articleIds.has(m.articleId)) : group.members, score, shown: 0, match: hit.score });
+      seen.set(key, { members: articleIds ? group.members.filter((m) => articleIds.has(m.articleId)) : group.members, score, shown: 0, match: hit.score });
     }
   }
   const kept: Ranked[] = [];

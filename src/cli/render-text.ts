@@ -1,4 +1,4 @@
-import { describeFollowUp, type Answer, type PublishedDate, type Result } from '../index.js';
+import { describeFollowUp, quotationParts, type Answer, type PublishedDate, type Result, type Unconfirmed } from '../index.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -12,10 +12,27 @@ export function formatDate(date: PublishedDate): string {
 function renderResult(r: Result, index: number): string {
   const who = r.speaker ? r.speaker.name : 'Unknown speaker';
   const role = r.speaker?.roles[0] ? ` (${r.speaker.roles[0]})` : '';
-  const words = r.kind === 'direct' ? `“${r.text}”` : `Reported speech (not verbatim): ${r.text}`;
+  const words = r.kind === 'direct' ? `“${quotedWords(r)}”` : `Reported speech (not verbatim): ${r.text}`;
   const lines = [`${index}. ${words}`, `   — ${who}${role}${r.correction ? ` (${r.correction})` : ''}`];
   for (const s of r.sources) lines.push(`   ${s.outlet}, “${s.title}”, ${formatDate(s.date)}`, `   ${s.url}`);
   return lines.join('\n');
+}
+
+/** The whole quotation with the part that matches the question between `**`, or the quote alone. */
+function quotedWords(r: Result): string {
+  const parts = quotationParts(r);
+  if (!parts) return r.text;
+  return `${parts.trimmedStart ? '… ' : ''}${parts.before}**${parts.match}**${parts.after}${parts.trimmedEnd ? ' …' : ''}`;
+}
+
+/** Passages that mention the speaker, under their label: never shown as the speaker's quotes. */
+function renderUnconfirmed(u: Unconfirmed | undefined): string[] {
+  if (!u) return [];
+  const lines = ['', `${u.label}:`];
+  for (const p of u.passages) {
+    lines.push(`- ${p.trimmedStart ? '… ' : ''}${p.text}${p.trimmedEnd ? ' …' : ''}`, `  ${p.outlet}, “${p.title}”, ${formatDate(p.date)}`, `  ${p.url}`);
+  }
+  return lines;
 }
 
 /** What was searched, in words: "Searched: Michael Dixon · senates · in 2011". */
@@ -41,10 +58,16 @@ export function renderText(answer: Answer): string {
       const shown = answer.results.map((r, i) => renderResult(r, answer.offset + i + 1));
       const more = answer.total > answer.offset + answer.results.length ? `\n${answer.total - answer.offset - answer.results.length} more: use --offset ${answer.offset + answer.results.length}` : '';
       // The quotes come first: that is what gets pasted; what was searched follows.
-      return [...(answer.note ? [answer.note, ''] : []), shown.join('\n\n'), '', describeSearch(answer)].join('\n') + more;
+      return [...(answer.note ? [answer.note, ''] : []), shown.join('\n\n'), ...renderUnconfirmed(answer.unconfirmed), '', describeSearch(answer)].join('\n') + more;
     }
     case 'nothing':
-      return [answer.message, describeSearch(answer), ...(answer.suggestions.length ? ['Try:', ...answer.suggestions.map((s) => `  ${s}`)] : [])].join('\n');
+      return [
+        answer.message,
+        ...renderUnconfirmed(answer.unconfirmed),
+        ...(answer.unconfirmed ? [''] : []),
+        describeSearch(answer),
+        ...(answer.suggestions.length ? ['Try:', ...answer.suggestions.map((s) => `  ${s}`)] : []),
+      ].join('\n');
     case 'help':
       return ['Ask for quotes, for example:', ...answer.examples.map((e) => `  ${e}`), '', 'Commands:', ...answer.commands.map((c) => `  ${c.command}: ${c.description}`)].join('\n');
     case 'sources':

@@ -43,12 +43,15 @@ export function isSpeakerPosition(tokens: readonly Token[], first: number, last:
 /**
  * Whether a known name outside a speaker position is still likely meant as the speaker:
  * a full name, a possessive, or a name that opens or closes the question ("Dixon senates"),
- * but never a place ("in Paris").
+ * but never a place ("in Paris") nor what was said ("what was said about Dixon?").
  */
 export function isPlausibleMention(tokens: readonly Token[], first: number, last: number, match: KnownSpeakerMatch): boolean {
   let before = tokens[first - 1];
   if (before?.lower === 'the') before = tokens[first - 2];
   if (before && PLACE_PREPOSITIONS.has(before.lower)) return false;
+  // "what was said about Trump …": a name right after "said about" is what was said, not who said it.
+  const beforeLink = tokens[tokens.indexOf(before!) - 1];
+  if (before && TOPIC_LINKS.has(before.lower) && beforeLink && SAY_VERBS.has(beforeLink.lower)) return false;
   if (/\s/.test(match.alias) || tokens[last]?.possessive) return true;
   return onlyFrameBefore(tokens, first) || last === tokens.length - 1;
 }

@@ -8,7 +8,7 @@ const STOP_WORDS = new Set(
   his how i if in into is it its itself me more most my no nor not of off on once only or other our ours out over own
   same she should so some such than that the their theirs them then there these they this those through to too under
   until up very was we were what when where which while who whom why will with would you your yours about say says
-  said saying tell told quote quotes quoted anything something thing things also just any all`.split(/\s+/),
+  said saying tell told quote quotes quoted anything something also just any all after before during`.split(/\s+/),
 );
 
 /** Lower-cases, strips accents and punctuation, and splits text into words. */

@@ -117,8 +117,34 @@ describe('ask', () => {
   });
 
   it('says what was searched when nothing matches', async () => {
-    const a = await ask('what did Dixon say about bananas?');
-    expect(a).toMatchObject({ kind: 'nothing', message: 'No quotes from Michael Dixon about "bananas" in the corpus.' });
+    const a = await ask('what was said about bananas?');
+    expect(a).toMatchObject({ kind: 'nothing', message: 'No quotes about "bananas" in the corpus.' });
+  });
+
+  it('answers a speaker asked about words none of their quotes has with their quotes, saying so, never a bare "no quotes"', async () => {
+    const a = results(await ask('what did Dixon say about bananas?'));
+    expect(a.note).toBe('None of Michael Dixon\'s quotes has the words of "bananas"; these are Michael Dixon\'s latest quotes.');
+    expect(a.results.length).toBeGreaterThan(0);
+    expect(a.results.every((r) => r.speaker?.name === 'Michael Dixon')).toBe(true);
+  });
+
+  it('answers "More results" past the last page with the last page, and says so', async () => {
+    const total = results(await ask('what did Dixon say?')).total;
+    const last = Math.floor((total - 1) / 5) * 5;
+    const lastPage = results(await ask('what did Dixon say?', { limit: 5, offset: last }));
+    const past = results(await ask('what did Dixon say?', { limit: 5, offset: 9000 }));
+    expect(past.offset).toBe(last);
+    expect(past.results.length).toBeGreaterThan(0);
+    expect(past.results.map((r) => r.id)).toEqual(lastPage.results.map((r) => r.id));
+    expect(past.note).toMatch(/^There are only \d+ results; this is the last page\.$/);
+  });
+
+  it('never copies a NaN or infinite limit or offset into the answer', async () => {
+    for (const options of [{ limit: NaN }, { offset: NaN }, { limit: Infinity, offset: -Infinity }, { limit: NaN, offset: NaN }]) {
+      const a = results(await ask('what did Dixon say about senates?', options));
+      expect(Number.isInteger(a.limit) && Number.isInteger(a.offset)).toBe(true);
+      expect(a.results[0]!.text).toBe(SENATES);
+    }
   });
 
   it('answers help, sources and speakers', async () => {

@@ -21,7 +21,7 @@ describe('briefbot CLI', () => {
   it('ask prints the quote, speaker, outlet, date and link', async () => {
     const r = await run('ask', 'what did Dixon say about senates?', '--corpus', CORPUS);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('1. “Senates should be only advisory not authorising');
+    expect(r.out).toContain('1. “All practices and GP commissioners need to be involved. **Senates should be only advisory not authorising');
     expect(r.out).toContain('— Michael Dixon');
     expect(r.out).toContain('NHS Alliance (press release), “Clinically-Led Commissioning Must Not Be Set Up To Fail”, 20 June 2011');
     expect(r.out).toContain('http://primarycarereports.co.uk/clinicallyled_commissioning_must_not_be_set_up_to_fail.html');

@@ -6,6 +6,7 @@ import { main } from '../../src/cli/main.js';
 import { AnswerSchema, openBriefbot, type BriefbotEngine } from '../../src/index.js';
 import { askThroughTeams } from '../adapters/teams/ask-through-teams.js';
 import { postToSlackEvents, slashCommandBody, startTestServer } from '../adapters/slack/slack-harness.js';
+import { flatten, shownWords } from './shown-words.js';
 
 const CORPUS = path.join(import.meta.dirname, '../../corpus');
 
@@ -27,19 +28,20 @@ async function quotesFromCli(question: string): Promise<string[]> {
   const code = await main(['node', 'briefbot', 'ask', question, '--json', '--corpus', CORPUS], { out: (s) => out.push(s), err: () => {}, env: {} });
   expect(code).toBe(0);
   const answer = AnswerSchema.parse(JSON.parse(out.join('\n')));
-  return answer.kind === 'results' ? answer.results.map((r) => r.text) : [];
+  return answer.kind === 'results' ? answer.results.map(shownWords) : [];
 }
 
-/** The quoted words of each result section of a Block Kit answer, unescaped and without quote marks. */
+/** The quoted words of each result section of a Block Kit answer, unescaped, without quote marks or bold. */
 function quotesOfSlackBlocks(blocks: Array<{ type: string; text?: { text: string } }>): string[] {
   const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   return blocks
     .filter((b) => b.type === 'section' && b.text)
     .map((b) => b.text!.text.split('\n— ')[0]!)
     .flatMap((statement) => {
-      if (statement.startsWith('>“')) return [unescape(statement.split('\n').map((l) => l.replace(/^>/, '')).join('\n')).replace(/^“|”$/g, '')];
+      // The part that matches the question is in bold (`*…*`): the marks are not the article's words.
+      if (statement.startsWith('>“')) return [flatten(unescape(statement.split('\n').map((l) => l.replace(/^>/, '')).join('\n')).replace(/^“|”$/g, '').replace(/\*/g, ''))];
       const reported = /^_Reported:_ _?(.*?)_?$/s.exec(statement);
-      return reported ? [unescape(reported[1]!)] : [];
+      return reported ? [flatten(unescape(reported[1]!))] : [];
     });
 }
 

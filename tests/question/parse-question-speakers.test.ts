@@ -84,6 +84,14 @@ describe('parseQuestion: names that match no known speaker', () => {
     expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([null, speakerQuery, topic]);
   });
 
+  it.each([
+    ['what was said about Dixon and the senates?', 'Dixon and the senates'],
+    ['how will councils hold Dixon to account?', 'councils hold Dixon to account'],
+  ])('takes a known name out of the speaker\'s place in %j as part of the topic', (text, topic) => {
+    const q = query(text);
+    expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([null, null, topic]);
+  });
+
   it('prefers an unknown name in the speaker position over a known name in the topic', () => {
     const q = query('what did Andrew Lansley say about Dixon?');
     expect([q.speakerId, q.speakerQuery, q.topic]).toEqual([null, 'Andrew Lansley', 'Dixon']);

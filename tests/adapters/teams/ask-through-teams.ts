@@ -5,14 +5,15 @@ import { loadFixture } from './fixtures.js';
 import { cardOf, cardTexts, expectReply, postActivity, startTeamsServer } from './harness.js';
 
 /**
- * The quotes a Teams user sees, in order, as the core's `Result.text` would give them: each card
- * quote with the markdown escapes and the curly quote marks of direct speech taken off.
+ * The quotes a Teams user sees, in order: each card quote with the markdown escapes, the bold
+ * marks of the matching part and the curly quote marks of direct speech taken off.
  */
 export function quotesOfTeamsReply(reply: Partial<Activity>): string[] {
   const texts = cardTexts(cardOf(reply));
   const quotes: string[] = [];
   texts.forEach((text, i) => {
-    const unescaped = text.replace(/\\(.)/g, '$1');
+    // `**…**` marks the part of a quotation that matches the question: not the article's words.
+    const unescaped = text.replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
     if (/^“.*”$/s.test(unescaped)) quotes.push(unescaped.slice(1, -1));
     else if (texts[i - 1] === 'Reported speech (paraphrase)') quotes.push(unescaped);
   });

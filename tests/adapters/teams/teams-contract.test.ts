@@ -1,3 +1,4 @@
+import { shownWords } from '../../contract/shown-words.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { openBriefbot, type BriefbotEngine } from '../../../src/index.js';
@@ -24,7 +25,7 @@ describe('Teams against the core', () => {
 
   it.each(QUESTIONS)('shows the core\'s quotes for "%s"', async (question) => {
     const answer = await engine.ask(question, { limit: 5, offset: 0 });
-    const expected = answer.kind === 'results' ? answer.results.map((r) => r.text) : [];
+    const expected = answer.kind === 'results' ? answer.results.map(shownWords) : [];
     expect(expected.length).toBeGreaterThan(0);
     const { quotes } = await askThroughTeams(engine, question);
     expect(quotes).toEqual(expected);

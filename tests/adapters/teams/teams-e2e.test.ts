@@ -14,6 +14,8 @@ import { validateAdaptiveCard } from './validate-card.js';
  */
 const SENATES_QUOTE =
   'Senates should be only advisory not authorising and we must ensure that the full voice of primary care commissioners is represented within them.';
+/** The senates quote within its whole quotation, the matching sentence in bold, as the card shows it. */
+const SENATES_PASSAGE = `“All practices and GP commissioners need to be involved. **${SENATES_QUOTE}**”`;
 const SENATES_URL = 'http://primarycarereports.co.uk/clinicallyled_commissioning_must_not_be_set_up_to_fail.html';
 
 describe('Teams through briefbot serve and the real core', () => {
@@ -65,7 +67,7 @@ describe('Teams through briefbot serve and the real core', () => {
     const texts = cardTexts(card);
     // The first quote is the first Container with style "emphasis" (direct speech).
     const firstQuote = texts.find((t) => t.startsWith('“'));
-    expect(firstQuote).toBe(`“${SENATES_QUOTE}”`);
+    expect(firstQuote).toBe(SENATES_PASSAGE);
     const firstSource = texts.find((t) => t.includes('·'));
     expect(firstSource).toMatch(/^NHS Alliance .*· 20 Jun 2011$/);
     expect(cardActions(card, 'Action.OpenUrl')[0]?.url).toBe(SENATES_URL);
@@ -78,12 +80,12 @@ describe('Teams through briefbot serve and the real core', () => {
   it('answers a channel mention whose entity text does not match the message text', async () => {
     const activity = asBotMentioned(loadFixture('channel-message-user-mention-docs.json'), '<at>Pranav Smith</at> what did Dixon say about senates?');
     const reply = await ask(activity);
-    expect(cardTexts(cardOf(reply)).find((t) => t.startsWith('“'))).toBe(`“${SENATES_QUOTE}”`);
+    expect(cardTexts(cardOf(reply)).find((t) => t.startsWith('“'))).toBe(SENATES_PASSAGE);
   });
 
   it('answers a mention in the real channel capture', async () => {
     const reply = await ask({ ...loadFixture('channel-message-bot-mention.json'), text: '<at>ridotest</at> Dixon on senates' });
-    expect(cardTexts(cardOf(reply)).find((t) => t.startsWith('“'))).toBe(`“${SENATES_QUOTE}”`);
+    expect(cardTexts(cardOf(reply)).find((t) => t.startsWith('“'))).toBe(SENATES_PASSAGE);
   });
 
   it("welcomes a team with the core's example questions", async () => {
