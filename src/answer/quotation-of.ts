@@ -1,25 +1,9 @@
+import { splitSentences } from '../statements/segment.js';
 import type { Statement } from '../statements/statement.js';
 import type { Quotation } from './answer-schema.js';
 
 /** Longest passage shown whole; a longer quotation is trimmed to whole sentences around the match. */
 export const PASSAGE_MAX = 700;
-
-/** Sentence ends inside a quotation: after . ! ? or … and any closing marks, before white space. */
-const SENTENCE_END = /[.!?…]+["'”’)\]]*(\s+)(?=\S)/g;
-
-/** The sentences of `body[start, end)` as spans, in order. */
-export function sentenceSpans(body: string, start: number, end: number): Array<{ start: number; end: number }> {
-  const text = body.slice(start, end);
-  const out: Array<{ start: number; end: number }> = [];
-  let from = 0;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const stop = m.index + m[0].length - m[1]!.length;
-    out.push({ start: start + from, end: start + stop });
-    from = m.index + m[0].length;
-  }
-  out.push({ start: start + from, end });
-  return out;
-}
 
 /**
  * Trims `body[start, end)` to whole sentences around `match`, at most `max` characters when the
@@ -27,7 +11,9 @@ export function sentenceSpans(body: string, start: number, end: number): Array<{
  */
 export function trimAround(body: string, outer: { start: number; end: number }, match: { start: number; end: number }, max = PASSAGE_MAX): { start: number; end: number } {
   if (outer.end - outer.start <= max) return { start: outer.start, end: outer.end };
-  const sentences = sentenceSpans(body, outer.start, outer.end);
+  // The sentences as extraction splits them (abbreviations and initials do not end one), so a trimmed
+  // passage starts and ends where the statements do.
+  const sentences = splitSentences(body, outer, []);
   let first = sentences.findIndex((s) => s.end > match.start);
   let last = sentences.findIndex((s) => s.end >= match.end);
   if (first < 0) first = sentences.length - 1;
