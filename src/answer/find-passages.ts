@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../statements/escape-reg-exp.js';
 import type { Article } from '../corpus/article.js';
 import { analyseText } from '../search/analyse-text.js';
 import { segmentParagraphs } from '../statements/segment.js';
@@ -11,7 +12,6 @@ const PASSAGE_MAX = 500;
 /** Statements (any speaker) whose text or paragraph has the name and topic, read for their paragraphs. */
 const CANDIDATES = 60;
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
@@ -28,25 +28,26 @@ export async function findPassages(data: EngineData, names: string[], topic: str
   const seen = new Set<string>();
   const out: Array<Passage & { score: number }> = [];
   // One search, on the shortest form of the name (the surname, as articles use it); every form is checked.
-  const shortest = [...usable].sort((a, b) => a.length - b.length)[0]!;
-  for (const name of [shortest]) {
-    // Every word of the name and of the topic, in the statement or around it: few hits, cheap to check.
-    const hits = await data.search.search({ text: topic ? `${name} ${topic}` : name, speakerIds: null, articleIds, directOnly: false, matchAll: true, floor: 0 });
-    for (const hit of hits.slice(0, CANDIDATES)) {
-      const st = hit.statement ?? data.statements.get(hit.id);
-      const article = st && data.articles.get(st.articleId);
-      if (!st || !article) continue;
-      const paragraph = segmentParagraphs(article.body).find((p) => p.start <= st.start && st.start < p.end);
-      if (!paragraph) continue;
-      const key = `${article.id}#${paragraph.start}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const text = article.body.slice(paragraph.start, paragraph.end);
-      if (!mention.test(fold(text))) continue;
-      const shared = topicTerms.size ? analyseText(text).filter((t) => topicTerms.has(t)).length : 1;
-      if (!shared) continue;
-      out.push({ ...passageOf(article, paragraph, aroundName(article.body, paragraph, usable) ?? st), score: hit.score * shared });
-    }
+  const name = [...usable].sort((a, b) => a.length - b.length)[0]!;
+  // Every word of the name and of the topic, in the statement or around it: few hits, cheap to check.
+  const hits = await data.search.search({ text: topic ? `${name} ${topic}` : name, speakerIds: null, articleIds, directOnly: false, matchAll: true, floor: 0 });
+  // Hits cluster in a few articles: each is split into paragraphs once.
+  const paragraphsOf = new Map<string, Array<{ start: number; end: number }>>();
+  for (const hit of hits.slice(0, CANDIDATES)) {
+    const st = hit.statement ?? data.statements.get(hit.id);
+    const article = st && data.articles.get(st.articleId);
+    if (!st || !article) continue;
+    if (!paragraphsOf.has(article.id)) paragraphsOf.set(article.id, segmentParagraphs(article.body));
+    const paragraph = paragraphsOf.get(article.id)!.find((p) => p.start <= st.start && st.start < p.end);
+    if (!paragraph) continue;
+    const key = `${article.id}#${paragraph.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text = article.body.slice(paragraph.start, paragraph.end);
+    if (!mention.test(fold(text))) continue;
+    const shared = topicTerms.size ? analyseText(text).filter((t) => topicTerms.has(t)).length : 1;
+    if (!shared) continue;
+    out.push({ ...passageOf(article, paragraph, aroundName(article.body, paragraph, usable) ?? st), score: hit.score * shared });
   }
   return out
     .sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId) || a.start - b.start)

@@ -1,11 +1,10 @@
+import { escapeRegExp } from './escape-reg-exp.js';
 import type { ArticleAnalysis } from './analyse-article.js';
 import { findGivenNames, findPersonMentions, isTitleOrHonorific, wordsCapitalisedMidSentence, type PersonMention } from './find-people.js';
 import { PronounTracker } from './pronoun-tracker.js';
 import { foldNameVariants, isVariantSpelling } from './name-variants.js';
 import { KIN, TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** True when a job title stands before the name: "Turkish president Erdoğan", not "One of the children". */
 function hasTitleBefore(phrase: Extract<SpeakerPhrase, { type: 'person' }>): boolean {

@@ -3,7 +3,7 @@ import { ArticleResolver } from './article-resolver.js';
 import { cueText, endsSentence } from './cue-position.js';
 import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
-import { findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
+import { FIRST_PERSON, findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
@@ -68,7 +68,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
       const subjectNoted = s.subject !== null && isAboutPerson(s.subject.phrase) && (subject !== null || mayBeName(s.subject.phrase, resolver));
       if (s.subject && subjectNoted) {
         resolver.pronouns.noteSubject(subject, s.subject.span.start);
-        if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, resolver);
+        if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, subject, resolver);
       }
       const cueSpeaker = new Map<Cue, string | null>();
       let lastResolved: string | null = subject;
@@ -114,7 +114,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
           const according = accordingBefore(body, s, q, resolver);
           if (according) who = according;
         }
-        if (!who?.speaker && !cue && about && opensSentence(body, s, q) && FIRST_PERSON_WORD.test(inner)) {
+        if (!who?.speaker && !cue && about && opensSentence(body, s, q) && FIRST_PERSON.test(inner)) {
           // "Underwhelmed with her role, she left the series. “This is not what I wanted …”": first-person
           // words right after a sentence about one person, with no one else speaking, are that person's.
           who = continuing(about, 'the previous sentence');
@@ -175,8 +175,6 @@ function signatureAfter(body: string, p: ParagraphAnalysis, q: QuoteSpan, resolv
   return speaker ? { speaker, cue: m[0].trim() } : null;
 }
 
-const FIRST_PERSON_WORD = /(?<![\p{L}'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine|myself)(?![\p{L}'’-])/u;
-
 /** "According to X, “…”": the speaker a sentence opens with for the quotation that follows. */
 function accordingBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
   const lead = /(?:^|,\s*)[Aa]ccording to ([^,;.“”"]{2,100}?),\s*$/u.exec(body.slice(s.span.start, q.open));
@@ -197,10 +195,9 @@ function isAboutPerson(phrase: SpeakerPhrase): boolean {
 }
 
 /** Counts "his" and "her" after a person who is a sentence's subject, when the sentence names no one else. */
-function notePronounsAfter(body: string, s: SentenceAnalysis, resolver: ArticleResolver): void {
+function notePronounsAfter(body: string, s: SentenceAnalysis, key: string, resolver: ArticleResolver): void {
   if (!s.subject || s.namesSomeone) return;
-  const key = resolver.resolve(s.subject.phrase, s.subject.span.start);
-  if (key) resolver.pronouns.noteGender(key, maskQuotes(body, s.span, s.quotes).slice(s.subject.span.end - s.span.start));
+  resolver.pronouns.noteGender(key, maskQuotes(body, s.span, s.quotes).slice(s.subject.span.end - s.span.start));
 }
 
 /** The cue that governs a quotation: right after it, ending its sentence, or before it in its clause. */

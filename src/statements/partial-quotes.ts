@@ -30,7 +30,7 @@ const CLAUSE_VERBS = [
 /** "Facebook released a statement which read …": the one who releases a statement speaks through it. */
 const RELEASED_STATEMENT = /\b(?:released|issued|published|put out|posted|sent|shared)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|letter|post|tweet|release|notice)\b/iu;
 /** First-person words in a partial quotation: the subject's own words ("her passion “stemmed through my love for Halloween”"). */
-const FIRST_PERSON = /(?<![\p{L}'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine|myself)(?![\p{L}'’-])/u;
+export const FIRST_PERSON = /(?<![\p{L}'’-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine|myself)(?![\p{L}'’-])/u;
 const CLAUSE_VERB_RE = new RegExp(`(?<![\\p{L}'’-])(?:${CLAUSE_VERBS.join('|')})(?![\\p{L}'’-])`, 'giu');
 /** Words right before a quotation that make it a title or a name, not speech: "the book “…”", "titled “…”". */
 const TITLE_BEFORE = /(?:\b(?:book|film|movie|song|album|show|series|programme|program|panel|exhibit|exhibition|titled|entitled|named|nicknamed|known as|headline|hashtag|slogan|motto|campaign|article|report|paper|study|column|episode|hall|operation)\s*)$/i;
