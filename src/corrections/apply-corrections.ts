@@ -78,8 +78,28 @@ export function planCorrections(
       plan.newSpeakers.push(speaker);
       byName.set(name.toLowerCase(), speaker);
     }
-    plan.replaced.push({ ...st, speakerId: speaker.id, cue: st.cue });
+    // The editor corrected this sentence only: it is shown on its own, not inside a quotation whose other
+    // sentences keep the old speaker.
+    plan.replaced.push({ ...st, speakerId: speaker.id, cue: st.cue, quotation: null });
     plan.applied.set(id, { label: CORRECTION_LABELS.speaker, correction: c });
   });
+  detachSiblings(plan, statements);
   return plan;
+}
+
+/**
+ * The other sentences of a quotation an editor corrected part of lose their wider passage: shown
+ * whole, the quotation would put the corrected (or removed) sentence under their speaker again.
+ */
+function detachSiblings(plan: CorrectionPlan, statements: ReadonlyMap<string, Statement>): void {
+  const touched = new Set<string>();
+  for (const id of plan.applied.keys()) {
+    const q = statements.get(id)?.quotation;
+    if (q) touched.add(`${id.slice(0, id.lastIndexOf('#'))}#${q.start}:${q.end}`);
+  }
+  if (!touched.size) return;
+  for (const st of statements.values()) {
+    if (!st.quotation || plan.applied.has(st.id) || !touched.has(`${st.articleId}#${st.quotation.start}:${st.quotation.end}`)) continue;
+    plan.replaced.push({ ...st, quotation: null });
+  }
 }

@@ -136,3 +136,17 @@ describe('Wrong speaker? reports', () => {
     expect(out.join('\n')).toContain(`correct it in corrections.yml with: article: ${ARTICLE}, start: ${span.start}, end: ${span.end}`);
   });
 });
+
+describe('a correction inside a longer quotation', () => {
+  const st = (start: number, end: number): import('../../src/index.js').Statement => ({
+    id: `a#${start}`, articleId: 'a', text: 'x'.repeat(end - start), start, end, kind: 'direct', speakerId: 'old', cue: null, quotation: { start: 0, end: 40 },
+  });
+  const statements = new Map([st(0, 20), st(21, 40)].map((s) => [s.id, s]));
+  const speakers = new Map([['old', { id: 'old', name: 'Old Speaker', kind: 'person' as const, aliases: ['Old Speaker'], roles: [] }]]);
+
+  it('shows the corrected sentence alone and takes the wider passage from its siblings', async () => {
+    const { planCorrections } = await import('../../src/corrections/apply-corrections.js');
+    const plan = planCorrections('/corpus', [{ article: 'a', start: 0, end: 20, decision: 'speaker', speaker: 'New Speaker', editor: 'Ed', reason: 'recording' }], statements, speakers);
+    expect(plan.replaced.map((s) => [s.id, s.speakerId, s.quotation])).toEqual([['a#0', plan.newSpeakers[0]!.id, null], ['a#21', 'old', null]]);
+  });
+});
