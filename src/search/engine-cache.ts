@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Speaker, StatementKind } from '../statements/statement.js';
-import { CACHE_FORMAT, type ParsedFile } from './corpus-files.js';
+import { CACHE_FORMAT, type ParsedFile } from '../corpus/corpus-files.js';
 import type { TermIndexState } from './term-index.js';
 
 /** The cache folder of a corpus: `<corpus>/.briefbot-cache/`. */
