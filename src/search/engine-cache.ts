@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Speaker, StatementKind } from '../statements/statement.js';
-import { CACHE_FORMAT, type ParsedFile } from './corpus-files.js';
+import { CACHE_FORMAT, type ParsedFile } from '../corpus/corpus-files.js';
 import type { TermIndexState } from './term-index.js';
 import {
   CacheManifestSchema,
