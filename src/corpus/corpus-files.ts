@@ -9,7 +9,7 @@ import { parseArticleFile, splitFrontMatter } from './parse-article.js';
 import { EXTRACTOR_VERSION } from '../statements/extract-statements.js';
 
 /** Bumped whenever the cache's layout or the index's scoring changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** One corpus file as read: its text and the hash of its bytes. */
 export interface CorpusText {

@@ -1,3 +1,4 @@
+import { CodedError } from '../coded-error.js';
 import type { Article } from '../corpus/article.js';
 import { createQuestionParser } from '../question/parse-question.js';
 import { KINDS, type EngineSnapshot, type SavedStatement } from '../search/engine-cache.js';
@@ -89,6 +90,9 @@ export function toSnapshot(data: EngineData, keys: { key: string; base: string }
   return { ...keys, files, articleIds, speakers, docs, groups, index: state.index };
 }
 
+/** A saved snapshot whose statements do not fit the articles they name (a damaged or foreign cache). */
+export class SnapshotMismatch extends CodedError<'INDEX_CACHE_MISMATCH'> {}
+
 /**
  * Rebuilds engine data from a snapshot and the current articles. Statements of articles that are
  * gone or changed since the save are dropped; `changed` lists the articles to extract afresh.
@@ -107,6 +111,7 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
       stale.push(doc);
       return void docs.push(null);
     }
+    if (end > article.body.length) throw new SnapshotMismatch('INDEX_CACHE_MISMATCH', `statement ${articleId}#${start} runs past its article`);
     docs.push({ id: `${articleId}#${start}`, articleId, text: article.body.slice(start, end), start, end, kind: KINDS[kind]!, speakerId, cue, quotation: quoteStart >= 0 ? { start: quoteStart, end: quoteEnd } : null });
   });
   const search = IndexedStatementSearch.fromState(snapshot.index, docs, synonyms, stale);
