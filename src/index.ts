@@ -31,6 +31,8 @@ export type { Route } from './server/route.js';
 export type { Statement, Speaker } from './statements/statement.js';
 export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefbot.js';
 export { createHttpServer, type Health } from './server/create-http-server.js';
+export { readRawBody, type RawBody } from './server/read-body.js';
+export { installProcessGuard } from './server/process-guard.js';
 export { isEnabledPlatform, type Platform, type PlatformContext } from './server/platform.js';
 export { loadQuoteLinks, createQuoteLinks, LinkConfigError, QUOTES_PATH, type QuoteLinks, type LinkCheck } from './context/quote-links.js';
 export type { QuoteContext, ContextParagraph } from './context/quote-context.js';
