@@ -8,6 +8,10 @@ import {
   loadQuoteLinks,
   createLiveBriefbot,
   isEnabledPlatform,
+  createWatchCommands,
+  createWatchRunner,
+  openSqliteWatchStore,
+  watchStorePath,
   type Answer,
   type AskOptions,
   type Briefbot,
@@ -33,6 +37,10 @@ export interface ServeOptions {
   openEngine?: (corpusDir: string, logger: Logger) => Promise<Briefbot>;
   /** The clock for signed links (tests). */
   now?: () => Date;
+  /** Watches per channel (default 10, or BRIEFBOT_WATCH_LIMIT). */
+  watchLimit?: number;
+  /** Waits between retries of a failed watch post; injected so tests do not wait. */
+  sleep?: (ms: number) => Promise<void>;
   /** Test knobs for the Slack adapter. */
   slack?: SlackPlatformOverrides;
 }
@@ -90,7 +98,12 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const logger = options.logger;
   // By default the engine follows the corpus folder: added, changed and removed files are re-indexed and swapped in.
   let live: LiveBriefbot | null = null;
-  const openEngine = options.openEngine ?? ((corpusDir, log) => (live = createLiveBriefbot({ corpusDir, logger: log })).whenReady());
+  // Watches live in a SQLite file beside the corpus; each new index is scanned for them once the platforms are up.
+  const store = openSqliteWatchStore(watchStorePath(options.corpusDir));
+  let onEngine: ((engine: Parameters<ReturnType<typeof createWatchRunner>['onEngine']>[0]) => Promise<unknown>) | null = null;
+  const openEngine =
+    options.openEngine ??
+    ((corpusDir, log) => (live = createLiveBriefbot({ corpusDir, logger: log, onEngine: async (next) => void (await onEngine?.(next)) })).whenReady());
   let status: Health['status'] = 'starting';
   let resolveEngine!: (engine: Briefbot) => void;
   let rejectEngine!: (error: unknown) => void;
@@ -105,7 +118,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const links = loadQuoteLinks(options.env, options.now);
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
   const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
-  const context: PlatformContext = { env: options.env, logger, briefbot, links };
+  const now = options.now ?? (() => new Date());
+  const limit = Number(options.env.BRIEFBOT_WATCH_LIMIT ?? '') || options.watchLimit;
+  const commands = createWatchCommands({ briefbot, store, now, logger, ...(limit ? { limit } : {}) });
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, watches: { commands, store } };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);
   for (const platform of platforms) {
@@ -116,6 +132,14 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     }
   }
 
+  const runner = createWatchRunner({
+    store,
+    posters: enabled.flatMap((p) => (p.watchPoster ? [p.watchPoster] : [])),
+    logger,
+    now,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  });
+  onEngine = (engine) => runner.onEngine(engine);
   if (links === null) logger.info({ event: 'context_links_off' }, 'in context links: off (set BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET to turn them on)');
   else logger.info({ event: 'context_links_on' }, 'in context links: on (GET /quotes/<id>)');
   const server = createHttpServer({
@@ -156,6 +180,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     async close() {
       await Promise.allSettled(enabled.map((p) => p.stop?.()));
       await live?.close();
+      store.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

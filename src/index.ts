@@ -33,7 +33,7 @@ export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefb
 export { createHttpServer, type Health } from './server/create-http-server.js';
 export { readRawBody, type RawBody } from './server/read-body.js';
 export { installProcessGuard } from './server/process-guard.js';
-export { isEnabledPlatform, type Platform, type PlatformContext } from './server/platform.js';
+export { isEnabledPlatform, type Platform, type PlatformContext, type PlatformWatches } from './server/platform.js';
 export { loadQuoteLinks, createQuoteLinks, LinkConfigError, QUOTES_PATH, type QuoteLinks, type LinkCheck } from './context/quote-links.js';
 export type { QuoteContext, ContextParagraph } from './context/quote-context.js';
 export { createContextRoute } from './context/create-context-route.js';
@@ -51,3 +51,6 @@ export { createWatchCommands, DEFAULT_WATCH_LIMIT, type WatchCommands, type Watc
 export { describeWatch } from './watch/describe-watch.js';
 export { openSqliteWatchStore, watchStorePath } from './watch/sqlite-watch-store.js';
 export type { Watch, WatchStore, WatchTarget, Delivery, NewWatch } from './watch/watch.js';
+export { deliverPending, type WatchMessage, type WatchPoster, type PostOutcome, type DeliveryRound } from './watch/deliver-watches.js';
+export { scanNewArticles, type ScanOutcome } from './watch/scan-new-articles.js';
+export { createWatchRunner, type WatchRunner } from './watch/watch-runner.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
-import { readRawBody, type Briefbot, type Logger, type QuoteLinks, type Route } from '../../src/index.js';
+import { readRawBody, type Briefbot, type Logger, type QuoteLinks, type Route, type WatchCommands } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkSlackBody, MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
 import { createEventDeduper } from './create-event-deduper.js';
@@ -32,6 +32,8 @@ export interface SlackAppOptions {
   links?: QuoteLinks | null;
   /** The largest request body read (default 1 MB); larger ones get 413. */
   maxBodyBytes?: number;
+  /** `watch …`, `watches`, `unwatch N`. */
+  watches?: WatchCommands | null;
 }
 
 /** A built Slack app: its HTTP routes (none in Socket Mode) and how to start and stop it. */
@@ -117,6 +119,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     pageSize: options.pageSize ?? 5,
     ackDeadlineMs: options.ackDeadlineMs ?? 2500,
     links: options.links ?? null,
+    watches: options.watches ?? null,
   };
 
   // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num, Socket Mode retry_attempt): answer each event id once.

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
-import type { Briefbot, Logger, QuoteLinks, Route } from '../../src/index.js';
+import type { Briefbot, Logger, PlatformWatches, QuoteLinks, Route, WatchPoster } from '../../src/index.js';
+import { createSlackWatchPoster } from './post-watch-message.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
 
@@ -9,11 +10,12 @@ export interface SlackPlatformContext {
   logger: Logger;
   briefbot: Briefbot;
   links?: QuoteLinks | null;
+  watches?: PlatformWatches;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
 export type SlackPlatform =
-  | { name: 'slack'; routes: Route[]; summary: string; start(): Promise<void>; stop(): Promise<void> }
+  | { name: 'slack'; routes: Route[]; summary: string; watchPoster: WatchPoster; start(): Promise<void>; stop(): Promise<void> }
   | { name: 'slack'; disabledReason: string };
 
 /** Extra knobs for tests: a quick Web API retry policy, a short ack deadline. */
@@ -60,6 +62,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     briefbot: context.briefbot,
     logger: context.logger,
     links: context.links ?? null,
+    watches: context.watches?.commands ?? null,
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });
@@ -67,6 +70,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     name: 'slack',
     routes: slack.routes,
     summary: config.mode === 'http' ? `HTTP mode, POST ${SLACK_EVENTS_PATH}` : 'Socket Mode',
+    watchPoster: createSlackWatchPoster({ token: config.botToken, ...(config.apiUrl === undefined ? {} : { apiUrl: config.apiUrl }) }),
     start: () => slack.start(),
     stop: () => slack.stop(),
   };

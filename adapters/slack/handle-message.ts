@@ -4,6 +4,7 @@ import { parseSlackText } from './parse-slack-text.js';
 import { postMessage } from './post-message.js';
 import { conversationKey } from './conversation-key.js';
 import { renderAnswer } from './render-answer.js';
+import { renderWatchReply } from './render-watch-message.js';
 import { toCoreQuestion, type SlackDeps } from './slack-deps.js';
 
 /** The fields of a direct message Briefbot answers; anything else (edits, bots, joins) does not parse. */
@@ -21,6 +22,7 @@ const DirectMessageSchema = z.object({
 interface Incoming {
   surface: 'app_mention' | 'direct_message';
   channel: string;
+  user: string;
   text: string;
   threadTs: string | undefined;
 }
@@ -29,6 +31,15 @@ async function answerInConversation(deps: SlackDeps, args: AllMiddlewareArgs, in
   const started = Date.now();
   const question = parseSlackText(incoming.text, args.context.botUserId);
   deps.logger.debug({ event: 'slack_question', platform: 'slack', surface: incoming.surface, question }, 'question received');
+  if (deps.watches) {
+    const label = incoming.surface === 'direct_message' ? 'this conversation' : `<#${incoming.channel}>`;
+    const reply = await deps.watches.handle(question, { platform: 'slack', channel: incoming.channel, label }, `<@${incoming.user}>`);
+    if (reply) {
+      await postMessage(args.client, { channel: incoming.channel, threadTs: incoming.threadTs }, renderWatchReply(reply), deps.logger);
+      deps.logger.info({ event: 'slack_watch_command', platform: 'slack', surface: incoming.surface, kind: reply.kind }, 'answered a watch command');
+      return;
+    }
+  }
   const conversation = conversationKey(incoming.channel, incoming.threadTs);
   const answer = await deps.briefbot.ask(toCoreQuestion(question), { limit: deps.pageSize, offset: 0, conversation });
   const message = renderAnswer(answer, { question, visibility: 'visible', links: deps.links });
@@ -46,6 +57,7 @@ export function createMentionHandler(deps: SlackDeps) {
     await answerInConversation(deps, args, {
       surface: 'app_mention',
       channel: event.channel,
+      user: event.user ?? 'unknown',
       text: event.text,
       threadTs: event.thread_ts ?? event.ts,
     });
@@ -60,6 +72,7 @@ export function createDirectMessageHandler(deps: SlackDeps) {
     await answerInConversation(deps, args, {
       surface: 'direct_message',
       channel: parsed.data.channel,
+      user: parsed.data.user,
       text: parsed.data.text,
       threadTs: parsed.data.thread_ts,
     });

@@ -4,9 +4,9 @@ import {
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
-import type { Briefbot, Logger, QuoteLinks } from '../../src/index.js';
+import type { Briefbot, Logger, PlatformWatches, QuoteLinks } from '../../src/index.js';
 import { answerResultAction, ResultActionDataSchema } from './result-actions.js';
 import type { TeamsReply } from './adaptive-card.js';
 import { extractQuestion } from './extract-question.js';
@@ -21,6 +21,8 @@ export interface BriefbotTeamsBotOptions {
   pageSize?: number;
   /** Signed "In context" links, when a public URL is configured. */
   links?: QuoteLinks | null;
+  /** `watch …`, `watches`, `unwatch N`, and where the conversation reference for posting later is kept. */
+  watches?: PlatformWatches;
 }
 
 /** Says a button's data was not ours (an old card, another app's button); the user can type instead. */
@@ -35,6 +37,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
   private readonly logger: Logger;
   private readonly pageSize: number;
   private readonly links: QuoteLinks | null;
+  private readonly watches: PlatformWatches | null;
 
   constructor(options: BriefbotTeamsBotOptions) {
     super();
@@ -42,6 +45,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
     this.logger = options.logger;
     this.pageSize = options.pageSize ?? 5;
     this.links = options.links ?? null;
+    this.watches = options.watches ?? null;
 
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
@@ -91,6 +95,18 @@ export class BriefbotTeamsBot extends ActivityHandler {
     if (question.kind === 'ignore') {
       this.logger.debug({ event: 'teams_ignored', reason: question.reason });
       return;
+    }
+    if (this.watches && activity.conversation?.id) {
+      const conversation = activity.conversation;
+      const label = conversation.name ? conversation.name : conversation.conversationType === 'personal' ? 'this chat' : 'this conversation';
+      const reply = await this.watches.commands.handle(question.text, { platform: 'teams', channel: conversation.id, label }, activity.from?.name ?? activity.from?.id ?? 'unknown');
+      if (reply) {
+        // The reference is what a proactive message needs later: the service URL, conversation and bot.
+        if (reply.kind === 'watch_added') this.watches.store.saveReference('teams', conversation.id, TurnContext.getConversationReference(activity));
+        await context.sendActivity({ type: 'message', text: reply.text, textFormat: 'plain' });
+        this.logger.info({ event: 'teams_watch_command', kind: reply.kind });
+        return;
+      }
     }
     await context.sendActivity(toMessage(await this.answer(question.text, 0, conversationOf(activity))));
   }

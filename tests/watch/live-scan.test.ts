@@ -41,7 +41,8 @@ describe('watches on hot reload', () => {
     );
     copyFileSync(path.join(CORPUS, '2012-11-22-gp-ccgs-demolition-experts.md'), path.join(dir, '2012-11-22-gp-ccgs-demolition-experts.md'));
     await live.reload();
-    expect(scans.at(-1)).toBe(1);
+    // The folder watcher may have re-indexed first: across the scans, the one new article was scanned once.
+    expect(scans.reduce((a, b) => a + b, 0)).toBe(1);
     expect(store.pendingDeliveries().map((d) => d.remark)).toEqual(['2012-11-22-gp-ccgs-demolition-experts#186']);
     store.close();
   });
