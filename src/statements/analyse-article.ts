@@ -59,8 +59,10 @@ function isTitle(text: string, normalisedTitle: string): boolean {
 
 const MASK = '\u0001';
 const TEAM_SUBJECT = /^(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Our|His|Her|Their|Its)\s)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(campaign|administration|camp|team|family|government|presidency)\s+(?=\p{Ll})/u;
-const LEAD_CLAUSE = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later|After|Before|Asked|Nevertheless|Still|Yesterday|Today|\p{Lu}\p{Ll}+(?:ing|ed|ly)|[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ww]hereas)\b[^,\u0001]{0,160},\s*)/u;
+const LEAD_CLAUSE = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later|After|Before|Asked|Nevertheless|Still|Yesterday|Today|With|Without|Following|Amid|Amidst|Despite|Under|For|Throughout|Over|By|From|Through|Upon|Ahead|Unlike|Like|Instead|Moreover|Furthermore|Overall|Elsewhere|Then|Now|Thus|Indeed|Separately|\p{Lu}\p{Ll}+(?:ing|ed|ly)|[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ww]hereas)\b[^,\u0001]{0,160},\s*)/u;
 const DOCUMENT_SUBJECT = /^((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,5})['’]s?\s+(?:\p{Lu}[\p{L}-]*\s+|take-?down\s+|press\s+|official\s+|written\s+|formal\s+|new\s+|latest\s+){0,3}(?:notice|statement|report|letter|release|filing|complaint|lawsuit|submission|tweet|post|announcement|website|blog|memo|document|order|ruling|judgment|judgement)\s+(?=\p{Ll})/u;
+
+const TIME_LEAD = /^(?:(?:The|That)\s+(?:next|following|same|previous)\s+(?:day|week|morning|afternoon|evening|night|month|year)|(?:On|Last|Next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?:(?:on|in|at)\s+\p{Lu}[\p{L}-]+\s+)?(?=\p{Lu})/u;
 
 /** Finds the sentence's subject: the longest opening phrase that names someone and is followed by a verb. */
 function findSubject(body: string, sentence: Span, masked: string): SentenceAnalysis['subject'] {
@@ -71,6 +73,9 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
     if (!clause) break;
     offset += clause[0].length;
   }
+  // "The next day on Twitter West accused …": a time, then perhaps a place, opens the sentence without a comma.
+  const when = TIME_LEAD.exec(masked.slice(offset));
+  if (when) offset += when[0].length;
   const rest = masked.slice(offset);
   // "The Trump campaign described …": a campaign or an administration speaks as a body, not as its leader.
   const head = rest.slice(0, 90);

@@ -90,7 +90,11 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         let who: Attribution | null = null;
         if (cue) {
           who = { speaker: cueSpeaker.get(cue) ?? null, cue: cueText(body, s, cue) };
-          if (!who.speaker && wordCount(inner) < 6) continue;
+          // "… due to his comments at the rally": a noun read as a verb names nobody; the clause may still say whose words they are.
+          if (!who.speaker && wordCount(inner) < 6) {
+            if (cue.phrase.type !== 'generic') continue;
+            who = null;
+          }
         } else if (q.open === p.span.start && carried) {
           who = continuing(carried, 'the quotation from the previous paragraph');
         } else if (isWholeSentence(body, s, q)) {
