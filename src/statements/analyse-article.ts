@@ -64,6 +64,8 @@ const DOCUMENT_SUBJECT = /^((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-
 
 const TIME_LEAD = /^(?:(?:The|That)\s+(?:next|following|same|previous)\s+(?:day|week|morning|afternoon|evening|night|month|year)|(?:On|Last|Next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?:(?:on|in|at)\s+\p{Lu}[\p{L}-]+\s+)?(?=\p{Lu})/u;
 
+const FINITE_VERB = /(?<![\p{L}'’-])(?:was|is|were|are|has|had|have|will|would|did|does|do)(?![\p{L}'’-])/u;
+
 /** Finds the sentence's subject: the longest opening phrase that names someone and is followed by a verb. */
 function findSubject(body: string, sentence: Span, masked: string): SentenceAnalysis['subject'] {
   let offset = 0;
@@ -98,6 +100,8 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
     const next = tokens[n]!;
     if (!/^\p{Ll}/u.test(next[0]) || /^(?:of|and|for|the|in|at|on)$/.test(next[0])) continue;
     const end = tokens[n - 1]!.index + tokens[n - 1]![0].length;
+    // A subject holds no finite verb: "she was directing six of the House's" is "she", then a verb.
+    if (n > 1 && FINITE_VERB.test(rest.slice(tokens[1]!.index, end))) continue;
     // A person before a comma is the subject, what follows an apposition: "U.S. Senator John Cornyn, Republican
     // from Texas, issued"; a role before it is not: "Another voice actor, Lauren Landa, would list".
     const comma = rest.slice(0, end).search(/,./);
@@ -106,6 +110,8 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
       if (head?.type === 'person' && (head.name.includes(' ') || head.honorific)) return { phrase: head, span: { start: sentence.start + offset, end: sentence.start + offset + comma } };
     }
     const phrase = parseSubjectPhrase(rest.slice(0, end));
+    // "Hale and Reed spoke": two people are no one subject a later "he" could mean.
+    if (phrase?.type === 'person' && phrase.role && /(?:^|\s)(?:and|&)$/.test(phrase.role)) return null;
     // Words inside a quotation are masked: a phrase made of them is nobody.
     if (phrase && !phrase.text.includes(MASK)) {
       return { phrase, span: { start: sentence.start + offset, end: sentence.start + offset + end } };

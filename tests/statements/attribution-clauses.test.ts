@@ -39,3 +39,21 @@ describe('a noun read as a verb of saying', () => {
     expect(speakerOf(body, 'lock me up')).toBe('Kanye West');
   });
 });
+
+describe('clauses of saying with a subject of their own', () => {
+  it('gives a partial quote to the "he" that opens the clause: "where he …, screaming"', () => {
+    const body = 'Kanye West held his first rally in Charleston, where he tearfully discussed his first child with wife Kim Kardashian, screaming "I almost lost my daughter!"';
+    expect(speakerOf(body, 'I almost lost my daughter!')).toBe('Kanye West');
+  });
+
+  it('reads a pronoun subject past "was directing … to"', () => {
+    const body = 'House Speaker Nancy Pelosi spoke on Tuesday. Specifically, she was directing six committees to "proceed with their investigations under [the] umbrella" of impeachment.';
+    expect(speakerOf(body, 'proceed with their investigations under [the] umbrella')).toBe('Nancy Pelosi');
+  });
+
+  it('leaves the clause unattributed when its "he" could be either man', () => {
+    const body = 'Tom Hale met John Reed in Leeds. Hale and Reed spoke for an hour, and he later described the talks as "a waste of everybody\'s time."';
+    // No statement at all, or one with no speaker: either way nobody is named.
+    expect(speakerOf(body, "a waste of everybody's time.") ?? null).toBe(null);
+  });
+});
