@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { withContext } from '../src/answer/build-engine.js';
-import { openEngineData } from '../src/answer/open-briefbot.js';
+import { withContext } from '../src/store/memory-store.js';
+import { openEngineData } from '../src/store/open-memory-store.js';
 import { measureBaseline } from './baseline.js';
 import { BENCH_NOW } from './bench-now.js';
 import type { BenchQuestion } from './questions.js';

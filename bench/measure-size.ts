@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createEngine, updateEngineData, withContext, type EngineData } from '../src/answer/build-engine.js';
-import { groupStatements } from '../src/answer/group-statements.js';
+import { createEngine } from '../src/answer/create-engine.js';
+import { updateEngineData, withContext, type EngineData } from '../src/store/memory-store.js';
+import { analyseText } from '../src/search/analyse-text.js';
+import { groupStatements } from '../src/store/group-statements.js';
 import type { Article } from '../src/corpus/article.js';
-import { computeCacheKey, parseCorpusTexts, readCorpusTexts } from '../src/search/corpus-files.js';
+import { computeCacheKey, parseCorpusTexts, readCorpusTexts } from '../src/corpus/corpus-files.js';
 import { cacheDirOf, saveEngineCache } from '../src/search/engine-cache.js';
 import { IndexedStatementSearch } from '../src/search/indexed-search.js';
 import { loadSynonyms } from '../src/search/synonyms.js';
 import { extractStatements } from '../src/statements/extract-statements.js';
-import { toSnapshot } from '../src/answer/build-engine.js';
+import { toSnapshot } from '../src/store/memory-store.js';
 import type { BaselineResult } from './baseline.js';
 import { countArticles, generateCorpus, type readTemplates } from './generate-corpus.js';
 import { createQuestionMix } from './questions.js';
@@ -115,6 +117,8 @@ export async function measureSize(options: { root: string; size: number; templat
     groups,
     search,
     indexed: search,
+    lists: search,
+    terms: analyseText,
     questionContext: { speakers: [], outlets: [] },
   };
   // The rest exactly as buildEngineData does it.

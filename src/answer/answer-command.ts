@@ -1,8 +1,8 @@
 import type { Answer } from './answer-schema.js';
-import type { EngineData } from './build-engine.js';
+import type { CorpusStore } from '../store/corpus-store.js';
 
 /** Answers `help`, `sources` and `speakers` from what the corpus holds. */
-export function answerCommand(data: EngineData, command: 'help' | 'sources' | 'speakers'): Answer {
+export function answerCommand(data: CorpusStore, command: 'help' | 'sources' | 'speakers'): Answer {
   const counts = new Map<string, number>();
   const perArticle = new Map<string, number>();
   for (const st of data.statements.values()) {
@@ -49,7 +49,7 @@ export function answerCommand(data: EngineData, command: 'help' | 'sources' | 's
 }
 
 /** A word the speaker's statements use, to make the help examples real. */
-function topicOf(data: EngineData, speakerId: string | undefined): string | null {
+function topicOf(data: CorpusStore, speakerId: string | undefined): string | null {
   if (!speakerId) return null;
   const words = new Map<string, number>();
   for (const st of data.statements.values()) {
@@ -60,7 +60,7 @@ function topicOf(data: EngineData, speakerId: string | undefined): string | null
 }
 
 /** Two or three words from a direct quote of the speaker, for a "who said" example. */
-function phraseOf(data: EngineData, speakerId: string | undefined): string | null {
+function phraseOf(data: CorpusStore, speakerId: string | undefined): string | null {
   for (const st of data.statements.values()) {
     if (st.speakerId === speakerId && st.kind === 'direct') {
       const words = st.text.replace(/[^\p{L}\s'-]/gu, '').split(/\s+/).filter((w) => w.length > 3);

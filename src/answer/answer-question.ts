@@ -8,7 +8,7 @@ import { findClosestQuotes } from './closest-quotes.js';
 import { findPassages, unconfirmedPart } from './find-passages.js';
 import { quotationOf } from './quotation-of.js';
 import { overlaps } from './article-dates.js';
-import type { EngineData } from './build-engine.js';
+import type { CorpusStore } from '../store/corpus-store.js';
 import { answerCommand } from './answer-command.js';
 import { browseNewest } from './browse-newest.js';
 import { compareText, rankGroups, RELEVANCE_FLOOR, type Placed } from './rank-groups.js';
@@ -24,7 +24,7 @@ export function speakerRef(s: Speaker): SpeakerRef {
 }
 
 /** Answers one question from the engine's data. Never throws on any input text. */
-export async function answerQuestion(data: EngineData, question: string, options: AskOptions, now: Date): Promise<Answer> {
+export async function answerQuestion(data: CorpusStore, question: string, options: AskOptions, now: Date): Promise<Answer> {
   const parse = (text: string) => (data.parseQuestion ? data.parseQuestion(text, now) : parseQuestion(text, { ...data.questionContext, now }));
   const parsed = parse(question);
   if (parsed.kind === 'invalid') return { kind: 'invalid', reason: parsed.reason, message: parsed.message };
@@ -55,7 +55,7 @@ function queryOf(i: Interpretation): Query {
   };
 }
 
-function interpretationOf(data: EngineData, q: Query): Interpretation {
+function interpretationOf(data: CorpusStore, q: Query): Interpretation {
   const speaker = q.speakerId ? data.speakers.get(q.speakerId) : undefined;
   return {
     question: q.question,
@@ -76,7 +76,7 @@ function wholeOption(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : fallback;
 }
 
-async function answerQuery(data: EngineData, q: Query, options: AskOptions, followUp: MergedFollowUp | null = null): Promise<Answer> {
+async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, followUp: MergedFollowUp | null = null): Promise<Answer> {
   const interpretation = interpretationOf(data, q);
   const excluded = followUp?.excludeSpeakerId ? data.speakers.get(followUp.excludeSpeakerId) : undefined;
   if (followUp) {
@@ -96,7 +96,7 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions, foll
   const filtered = q.dateFrom || q.dateTo || q.outlet;
   const within = (a: Article | undefined): boolean => !!a && overlaps(a.published, q.dateFrom, q.dateTo) && (!q.outlet || a.outlet === q.outlet);
   // A named speaker's few articles are checked against the dates, not every article of the range.
-  const speakerArticles = filtered && q.speakerId && data.indexed ? data.indexed.articlesOfSpeaker(q.speakerId) : null;
+  const speakerArticles = filtered && q.speakerId && data.lists ? data.lists.articlesOfSpeaker(q.speakerId) : null;
   const articleIds = !filtered
     ? null
     : speakerArticles
@@ -178,7 +178,7 @@ async function answerQuery(data: EngineData, q: Query, options: AskOptions, foll
 }
 
 /** One result from a group of statements: the same remark, one source an article. */
-export function toResult(data: EngineData, members: Statement[], score: number): Result {
+export function toResult(data: CorpusStore, members: Statement[], score: number): Result {
   // One source an article: where an article has the remark twice, its fullest wording.
   const perArticle = new Map<string, Statement>();
   for (const m of members) {
@@ -215,24 +215,24 @@ function describeFilters(q: Query): string {
   return parts.length ? ` ${parts.join(' ')}` : '';
 }
 
-function mentionNote(data: EngineData, name: string): string {
+function mentionNote(data: CorpusStore, name: string): string {
   const needle = name.toLowerCase();
   let count = 0;
   for (const a of data.articles.values()) if (a.body.toLowerCase().includes(needle)) count++;
   return count ? ` ${name} is mentioned in ${count} article${count === 1 ? '' : 's'} but never quoted.` : '';
 }
 
-function topSpeakers(data: EngineData, n: number): Speaker[] {
+function topSpeakers(data: CorpusStore, n: number): Speaker[] {
   const counts = new Map<string, number>();
   for (const st of data.statements.values()) if (st.speakerId) counts.set(st.speakerId, (counts.get(st.speakerId) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([id]) => data.speakers.get(id)!);
 }
 
-function suggestSpeakers(data: EngineData, topic: string | null): string[] {
+function suggestSpeakers(data: CorpusStore, topic: string | null): string[] {
   return topSpeakers(data, 3).map((s) => (topic ? `what did ${s.name} say about ${topic}?` : `what did ${s.name} say?`));
 }
 
-function suggestForSpeaker(data: EngineData, q: Query, name: string): string[] {
+function suggestForSpeaker(data: CorpusStore, q: Query, name: string): string[] {
   const out = [`what did ${name} say?`];
   if (q.topic && (q.dateText || q.outlet)) out.unshift(`what did ${name} say about ${q.topic}?`);
   if (q.topic) out.push(`who said ${q.topic}?`);

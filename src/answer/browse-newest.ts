@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/article.js';
 import type { Statement } from '../statements/statement.js';
-import type { EngineData } from './build-engine.js';
-import type { StatementGroup } from './group-statements.js';
+import type { CorpusStore } from '../store/corpus-store.js';
+import type { StatementGroup } from '../store/group-statements.js';
 import { compareText, firstSource, keyOf, type Placed } from './rank-groups.js';
 
 /** What browsing reads, built on the first browse after a change of the corpus. */
@@ -16,7 +16,7 @@ export interface BrowseOrder {
   mergedTotal: number;
 }
 
-function createBrowseOrder(data: EngineData): BrowseOrder {
+function createBrowseOrder(data: CorpusStore): BrowseOrder {
   const newest = [...data.articles.values()].sort((a, b) => compareText(b.published.value, a.published.value) || compareText(a.id, b.id));
   const shared = new Set<StatementGroup>();
   for (const group of data.groups.values()) if (group.members.length > 1) shared.add(group);
@@ -41,8 +41,8 @@ function createBrowseOrder(data: EngineData): BrowseOrder {
  * in date order until the page is full, so "what was said in 2015?" does not sort a whole year.
  * Null when the search backend cannot list an article's statements.
  */
-export function browseNewest(data: EngineData, articleIds: ReadonlySet<string> | null, want: number): { top: Placed[]; total: number } | null {
-  const indexed = data.indexed;
+export function browseNewest(data: CorpusStore, articleIds: ReadonlySet<string> | null, want: number): { top: Placed[]; total: number } | null {
+  const indexed = data.lists;
   if (!indexed) return null;
   const order = (data.browseOrder ??= createBrowseOrder(data));
   const within = (st: Statement) => !articleIds || articleIds.has(st.articleId);

@@ -1,14 +1,14 @@
-import type { SearchHit } from '../search/statement-search.js';
+import type { SearchHit } from '../store/statement-search.js';
 import type { Statement } from '../statements/statement.js';
-import type { EngineData } from './build-engine.js';
+import type { CorpusStore } from '../store/corpus-store.js';
 import { RELEVANCE_FLOOR } from './rank-groups.js';
 
 /** How many of the best topic matches (any speaker, in the speaker's articles) say which articles are about the topic. */
 const TOPIC_HITS = 40;
 
 /** The statements of one speaker, from the index when it can list them. */
-function statementsOfSpeaker(data: EngineData, speakerId: string): Statement[] {
-  if (data.indexed) return data.indexed.statementsOfSpeaker(speakerId);
+function statementsOfSpeaker(data: CorpusStore, speakerId: string): Statement[] {
+  if (data.lists) return data.lists.statementsOfSpeaker(speakerId);
   return [...data.statements.values()].filter((st) => st.speakerId === speakerId);
 }
 
@@ -19,7 +19,7 @@ function statementsOfSpeaker(data: EngineData, speakerId: string): Statement[] {
  * Never empty when the speaker has a statement within `articleIds`.
  */
 export async function findClosestQuotes(
-  data: EngineData,
+  data: CorpusStore,
   speakerId: string,
   text: string,
   articleIds: ReadonlySet<string> | null,

@@ -1,9 +1,8 @@
 import { escapeRegExp } from '../statements/escape-reg-exp.js';
 import type { Article } from '../corpus/article.js';
-import { analyseText } from '../search/analyse-text.js';
 import { segmentParagraphs } from '../statements/segment.js';
 import type { Passage, Unconfirmed } from './answer-schema.js';
-import type { EngineData } from './build-engine.js';
+import type { CorpusStore } from '../store/corpus-store.js';
 import { trimAround } from './quotation-of.js';
 
 /** Passages shown at most, and the longest shown whole. */
@@ -20,11 +19,11 @@ const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').t
  * labelled as not confirmed. Found through the index (a paragraph is indexed as the context of the
  * statements in it), then checked against the paragraph's own text.
  */
-export async function findPassages(data: EngineData, names: string[], topic: string | null, articleIds: ReadonlySet<string> | null): Promise<Passage[]> {
+export async function findPassages(data: CorpusStore, names: string[], topic: string | null, articleIds: ReadonlySet<string> | null): Promise<Passage[]> {
   const usable = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 3))];
   if (!usable.length) return [];
   const mention = new RegExp(`(?<![\\p{L}\\p{N}])(?:${usable.map((n) => escapeRegExp(fold(n))).join('|')})(?![\\p{L}\\p{N}])`, 'u');
-  const topicTerms = new Set(topic ? analyseText(topic) : []);
+  const topicTerms = new Set(topic ? data.terms(topic) : []);
   const seen = new Set<string>();
   const out: Array<Passage & { score: number }> = [];
   // One search, on the shortest form of the name (the surname, as articles use it); every form is checked.
@@ -45,7 +44,7 @@ export async function findPassages(data: EngineData, names: string[], topic: str
     seen.add(key);
     const text = article.body.slice(paragraph.start, paragraph.end);
     if (!mention.test(fold(text))) continue;
-    const shared = topicTerms.size ? analyseText(text).filter((t) => topicTerms.has(t)).length : 1;
+    const shared = topicTerms.size ? data.terms(text).filter((t) => topicTerms.has(t)).length : 1;
     if (!shared) continue;
     out.push({ ...passageOf(article, paragraph, aroundName(article.body, paragraph, usable) ?? st), score: hit.score * shared });
   }

@@ -1,8 +1,8 @@
 import { buildQuoteContext, type QuoteContext } from '../context/quote-context.js';
-import type { EngineData } from './build-engine.js';
+import type { CorpusStore } from '../store/corpus-store.js';
 
 /** The context of one statement of the engine, with its (possibly corrected) speaker; null when unknown. */
-export function findQuoteContext(data: EngineData, statementId: string): QuoteContext | null {
+export function findQuoteContext(data: CorpusStore, statementId: string): QuoteContext | null {
   const statement = data.statements.get(statementId);
   const article = statement ? data.articles.get(statement.articleId) : undefined;
   if (!statement || !article) return null;

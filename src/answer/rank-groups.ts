@@ -1,6 +1,6 @@
 import type { Statement } from '../statements/statement.js';
-import type { SearchHit } from '../search/statement-search.js';
-import type { EngineData } from './build-engine.js';
+import type { SearchHit } from '../store/statement-search.js';
+import type { CorpusStore } from '../store/corpus-store.js';
 
 /** Reported speech ranks a little below the speaker's own words on the same terms. */
 const INDIRECT_WEIGHT = 0.8;
@@ -53,7 +53,7 @@ export function keyOf(group: { members: Statement[] }, st: Statement): object | 
  * a rare one.
  */
 export function rankGroups(
-  data: EngineData,
+  data: CorpusStore,
   hits: SearchHit[],
   byDate: boolean,
   articleIds: ReadonlySet<string> | null,
@@ -120,7 +120,7 @@ function selectTop<T>(items: T[], want: number, compare: (a: T, b: T) => number)
 }
 
 /** The source a result lists first (as `toResult` orders them), found without building the result. */
-export function firstSource(data: EngineData, members: Statement[]): { date: string; articleId: string; start: number } {
+export function firstSource(data: CorpusStore, members: Statement[]): { date: string; articleId: string; start: number } {
   if (members.length === 1) {
     const only = members[0]!;
     return { date: data.articles.get(only.articleId)!.published.value, articleId: only.articleId, start: only.start };

@@ -1,5 +1,5 @@
-import { addToGroups, removeFromGroups } from '../answer/group-statements.js';
-import { refreshQuestionContext, withContext, type EngineData } from '../answer/build-engine.js';
+import { addToGroups, removeFromGroups } from '../store/group-statements.js';
+import { refreshQuestionContext, withContext, type EngineData } from '../store/memory-store.js';
 import type { CorpusProblem } from '../corpus/corpus-problem.js';
 import { planCorrections } from './apply-corrections.js';
 import { loadCorrections } from './corrections-file.js';

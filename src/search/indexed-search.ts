@@ -1,7 +1,7 @@
 import type { Statement } from '../statements/statement.js';
 import { analyseText, createTextAnalyser } from './analyse-text.js';
 import type { IndexedStatement } from './minisearch-search.js';
-import type { SearchHit, SearchRequest, StatementSearch } from './statement-search.js';
+import type { SearchHit, SearchRequest, StatementSearch } from '../store/statement-search.js';
 import type { Synonyms } from './synonyms.js';
 import { TermIndex, type Narrowing, type TermIndexState, type TermQuery } from './term-index.js';
 

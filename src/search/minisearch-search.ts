@@ -1,7 +1,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Statement } from '../statements/statement.js';
 import { analyseText } from './analyse-text.js';
-import type { SearchHit, SearchRequest, StatementSearch } from './statement-search.js';
+import type { SearchHit, SearchRequest, StatementSearch } from '../store/statement-search.js';
 import type { Synonyms } from './synonyms.js';
 
 /** A statement as the index holds it: its words, and the paragraph around it for context. */

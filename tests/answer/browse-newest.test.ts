@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateEngineData, type EngineData } from '../../src/answer/build-engine.js';
+import { updateEngineData, type EngineData } from '../../src/store/memory-store.js';
 import { browseNewest } from '../../src/answer/browse-newest.js';
-import { openEngineData } from '../../src/answer/open-briefbot.js';
+import { openEngineData } from '../../src/store/open-memory-store.js';
 import { rankGroups, type Placed } from '../../src/answer/rank-groups.js';
 import { writeSampleCorpus } from '../search/sample-corpus.js';
 

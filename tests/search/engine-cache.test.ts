@@ -2,7 +2,7 @@ import { existsSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBriefbot, type BriefbotEngine } from '../../src/answer/open-briefbot.js';
-import { computeCacheKey, readCorpusTexts } from '../../src/search/corpus-files.js';
+import { computeCacheKey, readCorpusTexts } from '../../src/corpus/corpus-files.js';
 import { cacheDirOf } from '../../src/search/engine-cache.js';
 import { readSampleRows, toCorpusFile, writeSampleCorpus } from './sample-corpus.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToGroups, groupStatements, removeFromGroups } from '../../src/answer/group-statements.js';
+import { addToGroups, groupStatements, removeFromGroups } from '../../src/store/group-statements.js';
 import type { Statement } from '../../src/statements/statement.js';
 
 const st = (id: string, text: string, speakerId: string | null = 'dixon'): Statement => ({ id, articleId: id.split('#')[0]!, text, start: 0, end: text.length, kind: 'direct', speakerId, cue: null, quotation: { start: 0, end: text.length } });

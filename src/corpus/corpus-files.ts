@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../corpus/article.js';
-import type { CorpusProblem } from '../corpus/corpus-problem.js';
-import { listCorpusFiles } from '../corpus/load-corpus.js';
-import { parseArticleFile, splitFrontMatter } from '../corpus/parse-article.js';
+import type { Article } from './article.js';
+import type { CorpusProblem } from './corpus-problem.js';
+import { listCorpusFiles } from './load-corpus.js';
+import { parseArticleFile, splitFrontMatter } from './parse-article.js';
 import { EXTRACTOR_VERSION } from '../statements/extract-statements.js';
 
 /** Bumped whenever the cache's layout or the index's scoring changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** One corpus file as read: its text and the hash of its bytes. */
 export interface CorpusText {
@@ -56,7 +56,7 @@ function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256');
   const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  for (const folder of ['statements', 'search', 'answer']) {
+  for (const folder of ['statements', 'search', 'answer', 'store', 'corpus']) {
     const dir = path.join(src, folder);
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).filter((n) => /\.(?:ts|js|yml)$/.test(n)).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
@@ -65,7 +65,7 @@ function codeFingerprint(): string {
   return fingerprint;
 }
 
-const BUILT_IN_SYNONYMS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'synonyms.yml');
+const BUILT_IN_SYNONYMS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'search', 'synonyms.yml');
 
 /**
  * The cache key: every file's name and content hash, the extractor's version, the cache format

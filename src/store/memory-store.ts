@@ -1,47 +1,27 @@
+import { CodedError } from '../coded-error.js';
 import type { Article } from '../corpus/article.js';
-import type { CorpusProblem } from '../corpus/corpus-problem.js';
-import type { Logger } from '../logging.js';
 import { createQuestionParser } from '../question/parse-question.js';
-import type { ParsedQuestion, QuestionContext } from '../question/parsed-question.js';
 import { KINDS, type EngineSnapshot, type SavedStatement } from '../search/engine-cache.js';
 import { createArticleDateIndex } from '../search/article-dates-index.js';
 import { IndexedStatementSearch } from '../search/indexed-search.js';
 import type { IndexedStatement } from '../search/minisearch-search.js';
-import type { StatementSearch } from '../search/statement-search.js';
 import type { Synonyms } from '../search/synonyms.js';
 import { extractStatements, slugify, type Extraction } from '../statements/extract-statements.js';
 import { segmentParagraphs } from '../statements/segment.js';
 import type { Speaker, Statement } from '../statements/statement.js';
-import { answerQuestion } from './answer-question.js';
-import { findQuoteContext } from './find-quote-context.js';
-import { findResult } from './find-result.js';
-import { appendReport, type ReportInput } from '../corrections/reports.js';
-import type { AppliedCorrection } from '../corrections/apply-corrections.js';
-import type { BrowseOrder } from './browse-newest.js';
-import { questionSpeakers } from './question-speakers.js';
-import { statementContext } from './statement-context.js';
-import type { Answer, AskOptions } from './answer-schema.js';
-import type { BriefbotEngine } from './open-briefbot.js';
+import { questionSpeakers } from '../answer/question-speakers.js';
+import { statementContext } from '../answer/statement-context.js';
+import { analyseText } from '../search/analyse-text.js';
+import type { CorpusStore } from './corpus-store.js';
 import { addToGroups, fullestOf, groupStatements, removeFromGroups, type StatementGroup } from './group-statements.js';
 
-/** Everything an answer is computed from, built once per corpus. */
-export interface EngineData {
-  articles: Map<string, Article>;
-  statements: Map<string, Statement>;
-  speakers: Map<string, Speaker>;
-  groups: Map<string, StatementGroup>;
-  search: StatementSearch;
-  questionContext: Omit<QuestionContext, 'now'>;
+/**
+ * The in-process store (the default): every article, statement and group in memory, searched
+ * through the term index of `src/search/`, saved to and loaded from `<corpus>/.briefbot-cache/`.
+ */
+export interface EngineData extends CorpusStore {
   /** The default backend, when it is the one in use: what saving and in-place updates work on. */
   indexed?: IndexedStatementSearch;
-  /** The question parser for this corpus, its speaker and outlet names prepared once. */
-  parseQuestion?: (text: string, now: Date) => ParsedQuestion;
-  /** The ids of the articles whose date can fall in a range (and of an outlet), found through a date index. */
-  articlesDated?: (from: string | null, to: string | null, outlet: string | null) => Set<string>;
-  /** Articles in date order, for listing every quote newest first: made on first need, dropped on a change. */
-  browseOrder?: BrowseOrder;
-  /** Editors' corrections applied to statements, by statement id (see src/corrections/). */
-  corrections?: Map<string, AppliedCorrection>;
 }
 
 /** Pairs each statement with what surrounds it (paragraph, rest of the quotation, list intro, headline), for the index's context field. */
@@ -81,6 +61,8 @@ export function buildEngineData(articles: Article[], synonyms: Synonyms, extract
     groups: groupStatements(statements),
     search,
     indexed: search,
+    lists: search,
+    terms: analyseText,
     ...contextOf(speakers, articles),
   };
 }
@@ -107,6 +89,9 @@ export function toSnapshot(data: EngineData, keys: { key: string; base: string }
   return { ...keys, files, articleIds, speakers, docs, groups, index: state.index };
 }
 
+/** A saved snapshot whose statements do not fit the articles they name (a damaged or foreign cache). */
+export class SnapshotMismatch extends CodedError<'INDEX_CACHE_MISMATCH'> {}
+
 /**
  * Rebuilds engine data from a snapshot and the current articles. Statements of articles that are
  * gone or changed since the save are dropped; `changed` lists the articles to extract afresh.
@@ -125,6 +110,7 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
       stale.push(doc);
       return void docs.push(null);
     }
+    if (end > article.body.length) throw new SnapshotMismatch('INDEX_CACHE_MISMATCH', `statement ${articleId}#${start} runs past its article`);
     docs.push({ id: `${articleId}#${start}`, articleId, text: article.body.slice(start, end), start, end, kind: KINDS[kind]!, speakerId, cue, quotation: quoteStart >= 0 ? { start: quoteStart, end: quoteEnd } : null });
   });
   const search = IndexedStatementSearch.fromState(snapshot.index, docs, synonyms, stale);
@@ -146,6 +132,8 @@ export function fromSnapshot(snapshot: EngineSnapshot, articles: Article[], syno
     groups,
     search,
     indexed: search,
+    lists: search,
+    terms: analyseText,
     ...contextOf(snapshot.speakers, articles),
   };
   const fresh = articles.filter((a) => changed.has(a.id));
@@ -202,37 +190,3 @@ export function updateEngineData(data: EngineData, changes: { removed: string[];
   }
 }
 
-/** Wraps engine data as the `Briefbot` the adapters call. */
-export function createEngine(
-  data: EngineData,
-  info: { corpusDir: string; problems: CorpusProblem[]; now: () => Date; logger?: Logger },
-): BriefbotEngine {
-  return {
-    corpusDir: info.corpusDir,
-    articles: [...data.articles.values()],
-    statements: [...data.statements.values()],
-    speakers: [...data.speakers.values()],
-    problems: info.problems,
-    ask: (question: string, options?: AskOptions): Promise<Answer> => answerQuestion(data, question, options ?? {}, info.now()),
-    quote: async (statementId: string) => findQuoteContext(data, statementId),
-    result: async (statementId: string) => findResult(data, statementId),
-    report: async (input: ReportInput) => {
-      const statement = data.statements.get(input.statementId);
-      if (!statement) return false;
-      const shown = findResult(data, input.statementId);
-      await appendReport(info.corpusDir, {
-        statementId: statement.id,
-        articleId: statement.articleId,
-        start: statement.start,
-        end: statement.end,
-        text: statement.text,
-        speaker: shown?.speaker?.name ?? null,
-        kind: statement.kind,
-        reporter: input.reporter,
-        at: info.now().toISOString(),
-        ...(input.comment ? { comment: input.comment } : {}),
-      });
-      return true;
-    },
-  };
-}
