@@ -30,6 +30,7 @@ export { CodedError } from './coded-error.js';
 export type { Route } from './server/route.js';
 export type { Statement, Speaker } from './statements/statement.js';
 export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefbot.js';
+export { createStoreBriefbot } from './live/create-store-briefbot.js';
 export { createHttpServer, type Health } from './server/create-http-server.js';
 export { isEnabledPlatform, type Platform, type PlatformContext } from './server/platform.js';
 export { loadQuoteLinks, createQuoteLinks, LinkConfigError, QUOTES_PATH, type QuoteLinks, type LinkCheck } from './context/quote-links.js';
