@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
-import type { Briefbot, Logger, QuoteLinks, Route } from '../../src/index.js';
+import { readRawBody, type Briefbot, type Logger, type QuoteLinks, type Route } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { checkSlackBody, MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
 import { createEventDeduper } from './create-event-deduper.js';
 import { createMoreHandler, createShareHandler } from './handle-actions.js';
 import { createCiteHandler, createReportHandler, createReportSubmissionHandler } from './handle-result-actions.js';
@@ -29,6 +30,8 @@ export interface SlackAppOptions {
   ackDeadlineMs?: number;
   /** Signed "In context" links, when a public URL is configured. */
   links?: QuoteLinks | null;
+  /** The largest request body read (default 1 MB); larger ones get 413. */
+  maxBodyBytes?: number;
 }
 
 /** A built Slack app: its HTTP routes (none in Socket Mode) and how to start and stop it. */
@@ -42,11 +45,33 @@ export interface SlackApp {
 
 const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true };
 
-function createHttpRoute(receiver: HTTPReceiver, logger: Logger): Route {
+function sendJsonError(res: ServerResponse, status: number, message: string): void {
+  const body = JSON.stringify({ error: message });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * `POST /slack/events`: the body is read here (capped, 413 beyond) and checked with zod before
+ * Bolt sees it (400 for a body Bolt cannot read, signed or not); Bolt then verifies the signature
+ * on the bytes read, which it takes from `rawBody`.
+ */
+function createHttpRoute(receiver: HTTPReceiver, logger: Logger, maxBodyBytes: number): Route {
   return {
     method: 'POST',
     path: SLACK_EVENTS_PATH,
-    handle(req: IncomingMessage, res: ServerResponse) {
+    async handle(req: IncomingMessage, res: ServerResponse) {
+      const body = await readRawBody(req, maxBodyBytes);
+      if (!body.ok) {
+        logger.warn({ event: 'slack_body_refused', platform: 'slack', status: body.status }, body.message);
+        return sendJsonError(res, body.status, body.message);
+      }
+      const check = checkSlackBody(req.headers['content-type'], body.bytes.toString('utf8'));
+      if (!check.ok) {
+        logger.warn({ event: 'slack_body_refused', platform: 'slack', status: 400 }, check.message);
+        return sendJsonError(res, 400, check.message);
+      }
+      (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body.bytes;
       try {
         receiver.requestListener(req, res);
       } catch (error) {
@@ -116,7 +141,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   return {
     app,
-    routes: receiver === undefined ? [] : [createHttpRoute(receiver, logger)],
+    routes: receiver === undefined ? [] : [createHttpRoute(receiver, logger, options.maxBodyBytes ?? MAX_SLACK_BODY_BYTES)],
     async start() {
       if (config.mode === 'socket') await app.start();
     },

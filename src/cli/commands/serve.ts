@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { createLogger } from '../../logging.js';
+import { installProcessGuard } from '../../server/process-guard.js';
 import { resolveCorpusDir, type CliIo } from '../cli-io.js';
 
 /** `--port`, else `PORT`, else 3000; null when it is not a port number. */
@@ -39,7 +40,9 @@ export function registerServe(program: Command, io: CliIo): void {
       }
       const { startServe } = await import('../../../adapters/serve.js');
       const host = options.host ?? io.env.HOST ?? undefined;
-      const running = await startServe({ corpusDir: resolveCorpusDir(options.corpus, io.env), port, host, env: io.env, logger: createLogger() });
+      const logger = createLogger();
+      const removeGuard = installProcessGuard(logger);
+      const running = await startServe({ corpusDir: resolveCorpusDir(options.corpus, io.env), port, host, env: io.env, logger });
       io.err(`briefbot: listening on http://${host ?? 'localhost'}:${running.port} (health: /healthz)`);
       const stopped = waitForStopSignal();
       const outcome = await Promise.race([running.ready.then(() => stopped), stopped]).catch(() => 'failed' as const);
@@ -48,5 +51,6 @@ export function registerServe(program: Command, io: CliIo): void {
         io.exitCode = 1;
       }
       await running.close();
+      removeGuard();
     });
 }

@@ -1,0 +1,80 @@
+import type { Briefbot } from '../answer/answer-schema.js';
+import type { Logger } from '../logging.js';
+import { describeWatch } from './describe-watch.js';
+import { parseWatchCommand } from './parse-watch-command.js';
+import type { Watch, WatchStore, WatchTarget } from './watch.js';
+
+/** Watches a channel may have at once, unless configured otherwise. */
+export const DEFAULT_WATCH_LIMIT = 10;
+
+/** The reply to a watch command: a typed outcome with the sentence to show. */
+export interface WatchReply {
+  kind: 'watch_added' | 'watch_list' | 'watch_removed' | 'watch_refused';
+  text: string;
+  watches?: Watch[];
+}
+
+export interface WatchCommandOptions {
+  briefbot: Briefbot;
+  store: WatchStore;
+  now: () => Date;
+  logger: Logger;
+  /** Watches per channel (default 10). */
+  limit?: number;
+}
+
+/** `watch …`, `watches` and `unwatch N`, the same on every platform. */
+export interface WatchCommands {
+  /** Null when the text is no watch command (a question for `ask`). `by` is who typed it. */
+  handle(text: string, target: WatchTarget, by: string): Promise<WatchReply | null>;
+}
+
+/** The watch language, parsed by the core so Slack and Teams behave the same. */
+export function createWatchCommands(options: WatchCommandOptions): WatchCommands {
+  const { briefbot, store, now, logger } = options;
+  const limit = options.limit ?? DEFAULT_WATCH_LIMIT;
+  const listOf = (target: WatchTarget) => store.listWatches(target);
+
+  return {
+    async handle(text, target, by) {
+      const command = parseWatchCommand(text);
+      if (!command) return null;
+      if (command.kind === 'bad_watch') return { kind: 'watch_refused', text: command.message };
+      if (command.kind === 'watches') {
+        const watches = listOf(target);
+        if (watches.length === 0) return { kind: 'watch_list', text: `Nothing is watched in ${target.label}. Try: watch Dixon on senates`, watches };
+        const lines = watches.map((w, i) => `${i + 1}. ${describeWatch(w.interpretation)} (set by ${w.createdBy}, ${w.createdAt.slice(0, 10)})`);
+        return { kind: 'watch_list', text: [`Watched in ${target.label}:`, ...lines, 'Remove one with: unwatch N'].join('\n'), watches };
+      }
+      if (command.kind === 'unwatch') {
+        const watches = listOf(target);
+        const watch = watches[command.number - 1];
+        if (!watch) {
+          const has = watches.length === 0 ? 'there are no watches here' : `the watches here are numbered 1 to ${watches.length}`;
+          return { kind: 'watch_refused', text: `There is no watch ${command.number} in ${target.label}: ${has} (type "watches" for the list).`, watches };
+        }
+        store.removeWatch(watch.id);
+        logger.info({ event: 'watch_removed', platform: target.platform, watchId: watch.id }, 'watch removed');
+        return { kind: 'watch_removed', text: `Stopped watching for new ${describeWatch(watch.interpretation)} in ${target.label}.`, watches: listOf(target) };
+      }
+      const answer = await briefbot.ask(command.question, { limit: 1 });
+      if (answer.kind !== 'results' && answer.kind !== 'nothing') {
+        const why = answer.kind === 'invalid' ? answer.message : `"${command.question}" is a command, not something to watch.`;
+        return { kind: 'watch_refused', text: `${why} Try: watch Dixon on senates` };
+      }
+      const { interpretation } = answer;
+      if (!interpretation.speaker && !interpretation.speakerQuery && !interpretation.topic && !interpretation.phrase) {
+        return { kind: 'watch_refused', text: 'That would match every new quote. Name a speaker or a topic, for example: watch Dixon on senates' };
+      }
+      const saved = store.addWatch({ target, question: command.question, interpretation, createdBy: by, createdAt: now().toISOString() }, limit);
+      if (saved === 'limit') {
+        return { kind: 'watch_refused', text: `${target.label} already has ${limit} watches, the most a channel can have. Remove one first (type "watches", then unwatch N).` };
+      }
+      // A widened answer (its note says why) shows other quotes, not matches.
+      const existing = answer.kind === 'results' && answer.note === null ? answer.total : 0;
+      logger.info({ event: 'watch_added', platform: target.platform, watchId: saved.id, existing }, 'watch added');
+      const count = existing === 0 ? 'no quotes in the corpus match yet' : `${existing} ${existing === 1 ? 'quote' : 'quotes'} in the corpus already ${existing === 1 ? 'matches' : 'match'}`;
+      return { kind: 'watch_added', text: `Watching for new ${describeWatch(interpretation)} in ${target.label}; ${count}.`, watches: [saved] };
+    },
+  };
+}

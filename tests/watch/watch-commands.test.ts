@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSilentLogger, openBriefbot, type BriefbotEngine } from '../../src/index.js';
+import { createWatchCommands, type WatchCommands } from '../../src/watch/watch-commands.js';
+import { parseWatchCommand } from '../../src/watch/parse-watch-command.js';
+import { openSqliteWatchStore } from '../../src/watch/sqlite-watch-store.js';
+import type { WatchStore, WatchTarget } from '../../src/watch/watch.js';
+
+const policy: WatchTarget = { platform: 'slack', channel: 'C1', label: '#policy' };
+const other: WatchTarget = { platform: 'teams', channel: '19:abc@thread.tacv2', label: 'this chat' };
+
+let engine: BriefbotEngine;
+beforeAll(async () => {
+  engine = await openBriefbot({ corpusDir: path.join(import.meta.dirname, '../../corpus'), cache: 'off', now: () => new Date('2026-11-23T12:00:00Z') });
+});
+
+let store: WatchStore;
+let commands: WatchCommands;
+beforeEach(() => {
+  store = openSqliteWatchStore(':memory:');
+  commands = createWatchCommands({ briefbot: engine, store, now: () => new Date('2026-12-04T09:00:00Z'), logger: createSilentLogger(), limit: 3 });
+});
+
+describe('parseWatchCommand', () => {
+  it('reads watch, watches and unwatch, and leaves questions alone', () => {
+    expect(parseWatchCommand('watch Dixon on senates')).toEqual({ kind: 'watch', question: 'Dixon on senates' });
+    expect(parseWatchCommand('/brief watch quotes from Hunt')).toEqual({ kind: 'watch', question: 'quotes from Hunt' });
+    expect(parseWatchCommand('watch "demolition experts"')).toEqual({ kind: 'watch', question: 'who said "demolition experts"' });
+    expect(parseWatchCommand('watches')).toEqual({ kind: 'watches' });
+    expect(parseWatchCommand('list watches')).toEqual({ kind: 'watches' });
+    expect(parseWatchCommand('unwatch 2')).toEqual({ kind: 'unwatch', number: 2 });
+    expect(parseWatchCommand('unwatch #3')).toEqual({ kind: 'unwatch', number: 3 });
+    expect(parseWatchCommand('unwatch all of them')).toMatchObject({ kind: 'bad_watch' });
+    expect(parseWatchCommand('watch')).toMatchObject({ kind: 'bad_watch' });
+    expect(parseWatchCommand('what did Dixon say about senates?')).toBeNull();
+    expect(parseWatchCommand('watchdog reports on the NHS')).toBeNull();
+  });
+});
+
+describe('watch commands', () => {
+  it('confirms a watch in the Searched words and counts the quotes that already match', async () => {
+    const reply = await commands.handle('watch Dixon on senates', policy, 'U123');
+    expect(reply).toMatchObject({ kind: 'watch_added' });
+    expect(reply!.text).toBe('Watching for new quotes from Michael Dixon about "senates" in #policy; 2 quotes in the corpus already match.');
+    const [saved] = store.listWatches(policy);
+    expect(saved).toMatchObject({ question: 'Dixon on senates', createdBy: 'U123', createdAt: '2026-12-04T09:00:00.000Z', target: policy });
+    expect(saved!.interpretation.speaker?.name).toBe('Michael Dixon');
+  });
+
+  it('watches a phrase and a speaker without a topic', async () => {
+    expect((await commands.handle('watch "demolition experts"', policy, 'U1'))!.text).toMatch(/^Watching for new quotes with the words "demolition experts" in #policy; \d+ quotes? in the corpus already match/);
+    expect((await commands.handle('watch quotes from Dixon', policy, 'U1'))!.text).toMatch(/^Watching for new quotes from Michael Dixon in #policy; \d+ quotes in the corpus already match\.$/);
+  });
+
+  it('says when nothing matches yet rather than refusing', async () => {
+    const reply = await commands.handle('watch Andrew Lansley on clinical commissioning', policy, 'U1');
+    expect(reply!.kind).toBe('watch_added');
+    expect(reply!.text).toMatch(/no quotes in the corpus match yet\.$/);
+  });
+
+  it('lists a channel’s watches with numbers and removes one by its number', async () => {
+    await commands.handle('watch Dixon on senates', policy, 'U1');
+    await commands.handle('watch "demolition experts"', policy, 'U2');
+    await commands.handle('watch Dixon', other, 'U3');
+    const list = await commands.handle('watches', policy, 'U1');
+    expect(list!.text.split('\n')).toEqual([
+      'Watched in #policy:',
+      '1. quotes from Michael Dixon about "senates" (set by U1, 2026-12-04)',
+      '2. quotes with the words "demolition experts" (set by U2, 2026-12-04)',
+      'Remove one with: unwatch N',
+    ]);
+    const removed = await commands.handle('unwatch 1', policy, 'U1');
+    expect(removed).toMatchObject({ kind: 'watch_removed', text: 'Stopped watching for new quotes from Michael Dixon about "senates" in #policy.' });
+    expect(store.listWatches(policy).map((w) => w.question)).toEqual(['who said "demolition experts"']);
+    expect(store.listWatches(other)).toHaveLength(1);
+    expect((await commands.handle('unwatch 5', policy, 'U1'))!.text).toBe('There is no watch 5 in #policy: the watches here are numbered 1 to 1 (type "watches" for the list).');
+  });
+
+  it('refuses past the per-channel limit with a clear message, other channels unaffected', async () => {
+    for (const q of ['Dixon', 'Dixon on senates', '"demolition experts"']) expect((await commands.handle(`watch ${q}`, policy, 'U1'))!.kind).toBe('watch_added');
+    const refused = await commands.handle('watch quotes from Hunt', policy, 'U1');
+    expect(refused).toMatchObject({ kind: 'watch_refused', text: '#policy already has 3 watches, the most a channel can have. Remove one first (type "watches", then unwatch N).' });
+    expect(store.listWatches(policy)).toHaveLength(3);
+    expect((await commands.handle('watch quotes from Hunt', other, 'U1'))!.kind).toBe('watch_added');
+  });
+
+  it('refuses commands and empty watches politely', async () => {
+    expect((await commands.handle('watch help', policy, 'U1'))!.kind).toBe('watch_refused');
+    expect((await commands.handle('watch', policy, 'U1'))!.text).toMatch(/^Say what to watch for/);
+    expect((await commands.handle('watches', policy, 'U1'))!.text).toBe('Nothing is watched in #policy. Try: watch Dixon on senates');
+    expect(await commands.handle('what did Dixon say about senates?', policy, 'U1')).toBeNull();
+  });
+});
