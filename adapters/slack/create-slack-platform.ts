@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
-import type { Briefbot, Logger, PlatformWatches, QuoteLinks, Route, WatchPoster } from '../../src/index.js';
 import { createSlackWatchPoster } from './post-watch-message.js';
+import type { Briefbot, Logger, PlatformWatches, QuoteLinks, Route, WatchPoster, WorkTracker } from '../../src/index.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
 
@@ -11,6 +11,7 @@ export interface SlackPlatformContext {
   briefbot: Briefbot;
   links?: QuoteLinks | null;
   watches?: PlatformWatches;
+  work?: WorkTracker;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -19,7 +20,7 @@ export type SlackPlatform =
   | { name: 'slack'; disabledReason: string };
 
 /** Extra knobs for tests: a quick Web API retry policy, a short ack deadline. */
-export type SlackPlatformOverrides = Pick<SlackAppOptions, 'retryConfig' | 'ackDeadlineMs' | 'pageSize' | 'maxBodyBytes'>;
+export type SlackPlatformOverrides = Pick<SlackAppOptions, 'retryConfig' | 'ackDeadlineMs' | 'pageSize' | 'maxBodyBytes' | 'timeoutMs'>;
 
 type Identity = { kind: 'known'; botId: string; botUserId: string } | { kind: 'unknown' } | { kind: 'rejected'; reason: string };
 
@@ -63,6 +64,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     logger: context.logger,
     links: context.links ?? null,
     watches: context.watches?.commands ?? null,
+    ...(context.work ? { work: context.work } : {}),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });

@@ -11,6 +11,7 @@ export interface PlatformWatches {
   commands: WatchCommands;
   store: WatchStore;
 }
+import type { WorkTracker } from './work-tracker.js';
 
 /** What a chat platform adapter is given when the server starts. */
 export interface PlatformContext {
@@ -22,6 +23,8 @@ export interface PlatformContext {
   links?: QuoteLinks | null;
   /** `watch …`, `watches`, `unwatch N`, when the server keeps a watch store. */
   watches?: PlatformWatches;
+  /** Work in flight, which a shutdown waits for: an adapter counts what goes on after its HTTP answer (Slack's answers after the ack). */
+  work?: WorkTracker;
 }
 
 /** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */
