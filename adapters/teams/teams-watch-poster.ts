@@ -31,19 +31,26 @@ export function createTeamsWatchPoster(options: { adapter: CloudAdapter; appId: 
       if (!reference || typeof reference !== 'object' || !reference.serviceUrl || !reference.conversation?.id) {
         return { ok: false, code: 'no_reference', retry: false, message: 'no conversation reference was stored for this conversation; set the watch again' };
       }
+      // A failure inside the turn is kept here, not thrown: the adapter's turn-error handler would post an apology into the channel.
+      let failure: unknown = null;
       try {
         await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
-          await context.sendActivity(toMessage(renderWatchReply(message, options.links)));
+          try {
+            await context.sendActivity(toMessage(renderWatchReply(message, options.links)));
+          } catch (error) {
+            failure = error;
+          }
         });
-        return { ok: true };
       } catch (error) {
-        const status = (error as { statusCode?: unknown }).statusCode;
-        if (status === 403 || status === 404) {
-          return { ok: false, code: 'not_in_channel', retry: false, message: 'the bot is no longer in this conversation: add it again, then set the watch again' };
-        }
-        options.logger.debug({ event: 'teams_watch_post_error', statusCode: typeof status === 'number' ? status : undefined });
-        return { ok: false, code: 'unavailable', retry: true, message: typeof status === 'number' ? `the Bot Connector answered ${status}` : 'the Bot Connector could not be reached' };
+        failure = error;
       }
+      if (failure === null) return { ok: true };
+      const status = (failure as { statusCode?: unknown }).statusCode;
+      if (status === 403 || status === 404) {
+        return { ok: false, code: 'not_in_channel', retry: false, message: 'the bot is no longer in this conversation: add it again, then set the watch again' };
+      }
+      options.logger.debug({ event: 'teams_watch_post_error', statusCode: typeof status === 'number' ? status : undefined });
+      return { ok: false, code: 'unavailable', retry: true, message: typeof status === 'number' ? `the Bot Connector answered ${status}` : 'the Bot Connector could not be reached' };
     },
   };
 }
