@@ -10,6 +10,7 @@ import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-command.js';
 import { registerContext } from './commands/context.js';
 import { registerReports } from './commands/reports.js';
+import { registerDb } from './commands/db.js';
 
 /** Each command file adds its commands to the program; `main` owns parsing and exit codes. */
 const registrations: Array<(program: Command, io: CliIo) => void> = [
@@ -23,6 +24,7 @@ const registrations: Array<(program: Command, io: CliIo) => void> = [
   registerIndex,
   registerContext,
   registerReports,
+  registerDb,
 ];
 
 /** Builds the `briefbot` program writing to `io`. */

@@ -43,7 +43,8 @@ export function refreshQuestionContext(data: EngineData): void {
   Object.assign(data, contextOf(data.speakers.values(), data.articles.values()));
 }
 
-function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<EngineData, 'questionContext' | 'parseQuestion' | 'articlesDated'> {
+/** The question parser and date index of a corpus: what every store prepares from its speakers and articles. */
+export function contextOf(speakers: Iterable<Speaker>, articles: Iterable<Article>): Pick<CorpusStore, 'questionContext' | 'parseQuestion' | 'articlesDated'> {
   const known = questionSpeakers([...speakers]);
   const list = [...articles];
   const questionContext = { speakers: known, outlets: [...new Set(list.map((a) => a.outlet))] };

@@ -70,3 +70,20 @@ export function loadStoreConfig(env: Record<string, string | undefined>): StoreC
     ...(vars.DATABASE_REPLICA_URL !== undefined ? { replicaUrl: vars.DATABASE_REPLICA_URL } : {}),
   };
 }
+
+const TenantSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'BRIEFBOT_TENANT must be 1 to 64 letters, digits, dots, dashes or underscores');
+
+/**
+ * The tenant a process serves from a shared database (`BRIEFBOT_TENANT`, default `default`): every
+ * row of the PostgreSQL store carries it, so one database holds several corpora.
+ */
+export function loadTenant(env: Record<string, string | undefined>): string {
+  const raw = env.BRIEFBOT_TENANT;
+  if (raw === undefined || raw.trim() === '') return 'default';
+  const parsed = TenantSchema.safeParse(raw);
+  if (!parsed.success) throw new StoreError('STORE_CONFIG_INVALID', `Store configuration is invalid: ${parsed.error.issues[0]!.message}`);
+  return parsed.data;
+}

@@ -1,0 +1,116 @@
+import type { Pool } from 'pg';
+import type { AppliedCorrection } from '../../corrections/apply-corrections.js';
+import type { Article } from '../../corpus/article.js';
+import { analyseText } from '../../search/analyse-text.js';
+import type { Synonyms } from '../../search/synonyms.js';
+import type { Speaker, Statement } from '../../statements/statement.js';
+import type { CorpusStore, StatementLists } from '../corpus-store.js';
+import type { StatementGroup } from '../group-statements.js';
+import { contextOf } from '../memory-store.js';
+import { PostgresStatementSearch, type TermStatistics } from './postgres-search.js';
+
+/** A PostgreSQL-backed corpus store, with the version of the corpus it was read at. */
+export interface PostgresStore extends CorpusStore {
+  version: number;
+}
+
+function listsOf(statements: Statement[]): StatementLists & { all(): Statement[] } {
+  const bySpeaker = new Map<string, Statement[]>();
+  const byArticle = new Map<string, Statement[]>();
+  for (const st of statements) {
+    if (st.speakerId) (bySpeaker.get(st.speakerId) ?? bySpeaker.set(st.speakerId, []).get(st.speakerId)!).push(st);
+    (byArticle.get(st.articleId) ?? byArticle.set(st.articleId, []).get(st.articleId)!).push(st);
+  }
+  return {
+    all: () => statements,
+    articlesOfSpeaker: (id) => new Set((bySpeaker.get(id) ?? []).map((st) => st.articleId)),
+    statementsOfSpeaker: (id) => bySpeaker.get(id) ?? [],
+    statementsOfArticle: (id) => byArticle.get(id) ?? [],
+    countOfArticle: (id) => byArticle.get(id)?.length ?? 0,
+  };
+}
+
+/**
+ * Reads a tenant's corpus from PostgreSQL: articles, statements (their text cut from the article
+ * body by offsets), speakers with aliases, groups and term statistics. Searches then go to `reads`
+ * (the replica when there is one). Nothing is extracted or indexed in this process.
+ */
+export async function openPostgresStore(pools: { primary: Pool; reads: Pool }, tenant: string, synonyms: Synonyms): Promise<PostgresStore> {
+  const db = pools.reads;
+  const state = await db.query<{ version: string }>('SELECT version FROM corpus_state WHERE tenant = $1', [tenant]);
+  const articleRows = await db.query<{ id: string; meta: Omit<Article, 'body'>; body: string }>('SELECT id, meta, body FROM articles WHERE tenant = $1 ORDER BY id', [tenant]);
+  const articles = new Map<string, Article>(articleRows.rows.map((r) => [r.id, { ...r.meta, body: r.body }]));
+  const statementRows = await db.query<{
+    id: string; article_id: string; start_offset: number; end_offset: number; kind: Statement['kind']; speaker_id: string | null; cue: string | null;
+    quote_start: number | null; quote_end: number | null; correction: AppliedCorrection | null;
+  }>(
+    'SELECT id, article_id, start_offset, end_offset, kind, speaker_id, cue, quote_start, quote_end, correction FROM statements WHERE tenant = $1 ORDER BY seq',
+    [tenant],
+  );
+  const statements = new Map<string, Statement>();
+  const corrections = new Map<string, AppliedCorrection>();
+  for (const r of statementRows.rows) {
+    const article = articles.get(r.article_id);
+    if (!article) continue;
+    statements.set(r.id, {
+      id: r.id, articleId: r.article_id, text: article.body.slice(r.start_offset, r.end_offset), start: r.start_offset, end: r.end_offset, kind: r.kind,
+      speakerId: r.speaker_id, cue: r.cue, quotation: r.quote_start !== null && r.quote_end !== null ? { start: r.quote_start, end: r.quote_end } : null,
+    });
+    if (r.correction) corrections.set(r.id, r.correction);
+  }
+  const speakerRows = await db.query<{ id: string; name: string; kind: Speaker['kind']; roles: string[]; aliases: string[] | null }>(
+    `SELECT s.id, s.name, s.kind, s.roles, array_agg(a.alias ORDER BY a.position) FILTER (WHERE a.alias IS NOT NULL) AS aliases
+       FROM speakers s LEFT JOIN speaker_aliases a ON a.tenant = s.tenant AND a.speaker_id = s.id WHERE s.tenant = $1 GROUP BY s.id, s.name, s.kind, s.roles ORDER BY s.id`,
+    [tenant],
+  );
+  const speakers = new Map<string, Speaker>(speakerRows.rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, aliases: r.aliases ?? [], roles: r.roles }]));
+  const groupRows = await db.query<{ statement_id: string; group_no: number; is_lead: boolean }>('SELECT statement_id, group_no, is_lead FROM remark_groups WHERE tenant = $1 ORDER BY group_no', [tenant]);
+  const groups = new Map<string, StatementGroup>();
+  const byNo = new Map<number, StatementGroup>();
+  for (const r of groupRows.rows) {
+    const st = statements.get(r.statement_id);
+    if (!st) continue;
+    const group = byNo.get(r.group_no) ?? byNo.set(r.group_no, { lead: st, members: [] }).get(r.group_no)!;
+    group.members.push(st);
+    if (r.is_lead) group.lead = st;
+    groups.set(st.id, group);
+  }
+  for (const st of statements.values()) if (!groups.has(st.id)) groups.set(st.id, { lead: st, members: [st] });
+  const stats = await readTermStatistics(db, tenant);
+  const all = [...statements.values()];
+  const lists = listsOf(all);
+  return {
+    version: Number(state.rows[0]?.version ?? 0),
+    articles,
+    statements,
+    speakers,
+    groups,
+    search: new PostgresStatementSearch(db, tenant, stats, synonyms, statements, lists),
+    terms: analyseText,
+    lists,
+    corrections,
+    ...contextOf(speakers.values(), articles.values()),
+  };
+}
+
+/** The tenant's document frequencies, document count and average field lengths. */
+async function readTermStatistics(db: Pool, tenant: string): Promise<TermStatistics> {
+  const rows = await db.query<{ field: number; term: string; df: number }>('SELECT field, term, df FROM term_stats WHERE tenant = $1 ORDER BY first_seq, term', [tenant]);
+  const df = new Map<string, [number, number]>();
+  const order: string[] = [];
+  for (const r of rows.rows) {
+    let entry = df.get(r.term);
+    if (!entry) {
+      entry = [0, 0];
+      df.set(r.term, entry);
+      order.push(r.term);
+    }
+    entry[r.field] = r.df;
+  }
+  const totals = await db.query<{ n: string; l0: number | null; l1: number | null }>(
+    'SELECT count(*) AS n, avg(text_length)::float8 AS l0, avg(context_length)::float8 AS l1 FROM statements WHERE tenant = $1',
+    [tenant],
+  );
+  const t = totals.rows[0]!;
+  return { df, order, docCount: Number(t.n), avgLength: [t.l0 ?? 0, t.l1 ?? 0] };
+}

@@ -1,0 +1,53 @@
+import { createEngine } from '../../answer/create-engine.js';
+import type { BriefbotEngine } from '../../answer/open-briefbot.js';
+import { computeCacheKey } from '../../corpus/corpus-files.js';
+import { correctEngine } from '../../corrections/correct-engine.js';
+import type { Logger } from '../../logging.js';
+import { loadSynonyms } from '../../search/synonyms.js';
+import { openEngineData } from '../open-memory-store.js';
+import { assertMigrated } from './migrate.js';
+import { openPostgresStore } from './open-postgres-store.js';
+import type { PgPools } from './pg-pools.js';
+import { writeCorpus, type WriteProgress, type WriteSummary } from './write-corpus.js';
+
+/** Where a PostgreSQL-backed Briefbot reads from: the pools, the tenant, and the corpus folder (synonyms, corrections, reports). */
+export interface PostgresOpenOptions {
+  pools: PgPools;
+  tenant: string;
+  corpusDir: string;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/**
+ * Loads a corpus folder into the tenant's tables: extraction as the in-process store does it (the
+ * persisted index is reused when it matches), editors' corrections applied, then written in
+ * batches. Running it again writes only the articles that changed.
+ */
+export async function indexToPostgres(options: PostgresOpenOptions & { progress?: WriteProgress; batchSize?: number }): Promise<WriteSummary & { problems: number }> {
+  await assertMigrated(options.pools.primary);
+  const { data, problems } = await openEngineData(options.corpusDir, 'use', options.logger);
+  const corrected = await correctEngine(options.corpusDir, data);
+  const synonyms = loadSynonyms(options.corpusDir);
+  const { base } = computeCacheKey(options.corpusDir, []);
+  const summary = await writeCorpus(options.pools.primary, options.tenant, data, {
+    base,
+    synonyms,
+    ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+  });
+  return { ...summary, problems: [...problems, ...corrected].filter((p) => p.severity !== 'warning').length };
+}
+
+/** A Briefbot answering from the tenant's tables (searches on the replica when there is one). */
+export async function openPostgresBriefbot(options: PostgresOpenOptions): Promise<BriefbotEngine & { version: number }> {
+  const started = performance.now();
+  await assertMigrated(options.pools.primary);
+  const store = await openPostgresStore(options.pools, options.tenant, loadSynonyms(options.corpusDir));
+  options.logger?.info(
+    { event: 'corpus_indexed', store: 'postgres', tenant: options.tenant, articles: store.articles.size, statements: store.statements.size, index: 'postgres', durationMs: Math.round(performance.now() - started) },
+    'corpus read from PostgreSQL',
+  );
+  const engine = createEngine(store, { corpusDir: options.corpusDir, problems: [], now: options.now ?? (() => new Date()), ...(options.logger ? { logger: options.logger } : {}) });
+  return { ...engine, version: store.version };
+}

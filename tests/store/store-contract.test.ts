@@ -1,0 +1,118 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBriefbot, type BriefbotEngine } from '../../src/answer/open-briefbot.js';
+import type { Answer } from '../../src/answer/answer-schema.js';
+import { migrate } from '../../src/store/postgres/migrate.js';
+import { createPgPools, type PgPools } from '../../src/store/postgres/pg-pools.js';
+import { indexToPostgres, openPostgresBriefbot } from '../../src/store/postgres/postgres-briefbot.js';
+import { writeSampleCorpus } from '../search/sample-corpus.js';
+import { createTestDatabase, skipWithoutPostgres } from './postgres-harness.js';
+
+const SEEDS = path.join(import.meta.dirname, '../../corpus');
+const SEED_QUESTIONS = [
+  'what did Dixon say about senates?',
+  'who called commissioners demolition experts?',
+  'what did Dixon say in 2011?',
+  'what did Hunt say about e-mail consultations?',
+  'Dixon on CCGs',
+  'what has Andrew Lansley said about clinical commissioning?',
+  'latest from Hunt',
+  'what did Dixon say about commisioning?',
+  'what was said about the NHS Commissioning Board?',
+  'what did Dixon say about demolition in Pulse?',
+  'quotes since June 2012',
+];
+
+/** The top 3 of an answer as [score, id], ties put in id order (order within a tie may differ between stores). */
+function top3(answer: Answer): Array<[number, string]> | string {
+  if (answer.kind !== 'results') return answer.kind;
+  const sorted = answer.results.map((r): [number, string] => [r.score, r.id]).sort((a, b) => b[0] - a[0] || a[1].localeCompare(b[1]));
+  return sorted.slice(0, 3);
+}
+
+/** Questions about the Wikinews sample: each of its most quoted speakers, on a word of their first quote. */
+function sampleQuestions(engine: BriefbotEngine): string[] {
+  const counts = new Map<string, number>();
+  for (const st of engine.statements) if (st.speakerId) counts.set(st.speakerId, (counts.get(st.speakerId) ?? 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8);
+  return [
+    ...top.flatMap(([id]) => {
+      const speaker = engine.speakers.find((s) => s.id === id)!;
+      const word = engine.statements.find((st) => st.speakerId === id)!.text.split(/\W+/).filter((w) => w.length > 6)[0] ?? 'people';
+      return [`what did ${speaker.name} say?`, `what did ${speaker.name} say about ${word}?`];
+    }),
+    'who said the explosion was an accident?',
+    'what was said about the election?',
+    'quotes about police in 2019',
+  ];
+}
+
+describe.skipIf(skipWithoutPostgres('the store contract suite on PostgreSQL'))('the same answers from the in-process and the PostgreSQL store', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pools: PgPools;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pools = createPgPools({ databaseUrl: db.url });
+    expect(await migrate(pools.primary)).toEqual(['001_corpus.sql', '002_shared_state.sql']);
+    // Recorded in schema_migrations: a second run applies nothing.
+    expect(await migrate(pools.primary)).toEqual([]);
+  }, 60_000);
+  afterAll(async () => {
+    await pools?.close();
+    await db?.drop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const corpora: Array<[string, () => string, string]> = [
+    ['the seed corpus', () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-seeds-'));
+      cpSync(SEEDS, dir, { recursive: true, filter: (src) => !src.includes('.briefbot') });
+      return dir;
+    }, 'seeds'],
+    ['20 Wikinews articles', () => writeSampleCorpus(20), 'wikinews'],
+  ];
+  for (const [name, make, tenant] of corpora) {
+    it(`gives the same top 3 quotes on ${name}`, async () => {
+      const corpusDir = make();
+      dirs.push(corpusDir);
+      const first = await indexToPostgres({ pools, tenant, corpusDir });
+      expect(first.written).toBeGreaterThan(0);
+      const memory = await openBriefbot({ corpusDir, cache: 'off' });
+      const postgres = await openPostgresBriefbot({ pools, tenant, corpusDir });
+      expect(postgres.statements.length).toBe(memory.statements.length);
+      expect(postgres.speakers.length).toBe(memory.speakers.length);
+      const questions = tenant === 'seeds' ? SEED_QUESTIONS : sampleQuestions(memory);
+      let answered = 0;
+      for (const question of questions) {
+        const [a, b] = [await memory.ask(question), await postgres.ask(question)];
+        expect(top3(b), question).toEqual(top3(a));
+        expect(b.kind, question).toBe(a.kind);
+        if (a.kind === 'results') answered++;
+      }
+      expect(answered).toBeGreaterThan(questions.length / 2);
+    }, 120_000);
+  }
+
+  it('writes nothing on a second run, and follows a removed article', async () => {
+    const corpusDir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-seeds-'));
+    dirs.push(corpusDir);
+    cpSync(SEEDS, corpusDir, { recursive: true, filter: (src) => !src.includes('.briefbot') });
+    await indexToPostgres({ pools, tenant: 'rerun', corpusDir });
+    const again = await indexToPostgres({ pools, tenant: 'rerun', corpusDir });
+    expect(again).toMatchObject({ written: 0, removed: 0, unchanged: 5 });
+    rmSync(path.join(corpusDir, '2012-11-22-pharmatimes-demolition-experts.md'));
+    const after = await indexToPostgres({ pools, tenant: 'rerun', corpusDir });
+    expect(after.removed).toBe(1);
+    const memory = await openBriefbot({ corpusDir, cache: 'off' });
+    const postgres = await openPostgresBriefbot({ pools, tenant: 'rerun', corpusDir });
+    const question = 'who called commissioners demolition experts?';
+    expect(top3(await postgres.ask(question))).toEqual(top3(await memory.ask(question)));
+    // Each tenant sees its own corpus only.
+    const other = await openPostgresBriefbot({ pools, tenant: 'seeds', corpusDir });
+    expect(other.articles.length).toBe(5);
+    expect(postgres.articles.length).toBe(4);
+  }, 120_000);
+});
