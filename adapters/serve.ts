@@ -11,7 +11,7 @@ import {
   UNLIMITED,
   type RateLimiter,
   loadQuoteLinks,
-  createLiveBriefbot,
+  createStoreBriefbot,
   isEnabledPlatform,
   type Answer,
   type AskOptions,
@@ -107,9 +107,10 @@ function listen(server: Server, port: number, host: string | undefined): Promise
 /** Starts the one HTTP server: `/healthz` and every enabled platform's routes, then indexes the corpus. */
 export async function startServe(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger;
-  // By default the engine follows the corpus folder: added, changed and removed files are re-indexed and swapped in.
+  // By default the engine follows its store: the corpus folder (files re-indexed and swapped in) or
+  // PostgreSQL (BRIEFBOT_STORE=postgres: reloaded when another process announces a change).
   let live: LiveBriefbot | null = null;
-  const openEngine = options.openEngine ?? ((corpusDir, log) => (live = createLiveBriefbot({ corpusDir, logger: log })).whenReady());
+  const openEngine = options.openEngine ?? ((corpusDir, log) => (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env })).whenReady());
   let status: Health['status'] = 'starting';
   let resolveEngine!: (engine: Briefbot) => void;
   let rejectEngine!: (error: unknown) => void;

@@ -57,3 +57,22 @@ describe('clauses of saying with a subject of their own', () => {
     expect(speakerOf(body, "a waste of everybody's time.") ?? null).toBe(null);
   });
 });
+
+describe('bodies with long names, and the "they" that follows them', () => {
+  const commission = 'This Thursday the United States Commission on International Religious Freedom (USCIRF) also criticized the move.';
+
+  it('reads a long body name with "on" and an acronym as the subject, and "They" right after as that body', () => {
+    const body = `${commission} They released a statement which said, "The monument's status as a museum must be maintained".`;
+    expect(speakerOf(body, "The monument's status as a museum must be maintained")).toBe('United States Commission on International Religious Freedom');
+  });
+
+  it('does not carry "they" past a sentence about someone else', () => {
+    const body = `${commission} Local residents gathered outside. They released a statement which said, "The monument belongs to all of us, whatever the law says".`;
+    expect(speakerOf(body, 'The monument belongs to all of us, whatever the law says') ?? null).toBe(null);
+  });
+
+  it('keeps a short subject when a later capitalised run could pass for a name: "won the Budweiser Man of the Match award"', () => {
+    const body = 'Harry Kane won the Budweiser Man of the Match award. He said, "In the first half it felt good out there."';
+    expect(speakerOf(body, 'In the first half it felt good out there.')).toBe('Harry Kane');
+  });
+});
