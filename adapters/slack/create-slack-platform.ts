@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import type { Briefbot, Logger, QuoteLinks, Route } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, Route, WorkTracker } from '../../src/index.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
 
@@ -9,6 +9,7 @@ export interface SlackPlatformContext {
   logger: Logger;
   briefbot: Briefbot;
   links?: QuoteLinks | null;
+  work?: WorkTracker;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -17,7 +18,7 @@ export type SlackPlatform =
   | { name: 'slack'; disabledReason: string };
 
 /** Extra knobs for tests: a quick Web API retry policy, a short ack deadline. */
-export type SlackPlatformOverrides = Pick<SlackAppOptions, 'retryConfig' | 'ackDeadlineMs' | 'pageSize' | 'maxBodyBytes'>;
+export type SlackPlatformOverrides = Pick<SlackAppOptions, 'retryConfig' | 'ackDeadlineMs' | 'pageSize' | 'maxBodyBytes' | 'timeoutMs'>;
 
 type Identity = { kind: 'known'; botId: string; botUserId: string } | { kind: 'unknown' } | { kind: 'rejected'; reason: string };
 
@@ -60,6 +61,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     briefbot: context.briefbot,
     logger: context.logger,
     links: context.links ?? null,
+    ...(context.work ? { work: context.work } : {}),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });

@@ -12,6 +12,12 @@ export interface LiveBriefbotOptions {
   open?: (options: OpenOptions) => Promise<BriefbotEngine>;
   /** Quiet time after the last change before re-indexing, in milliseconds. Default 300. */
   debounceMs?: number;
+  /** Watch the corpus folder for changes (default true); a database store hears of changes through `subscribe`. */
+  watchFolder?: boolean;
+  /** Another source of changes (PostgreSQL's NOTIFY): calls `onChange` after each; closed with the Briefbot. */
+  subscribe?: (onChange: () => void) => { close(): Promise<void> };
+  /** Runs last on `close` (closing a database pool). */
+  onClose?: () => Promise<void>;
 }
 
 /** A Briefbot that follows its corpus folder: changes are re-indexed in the background and swapped in whole. */
@@ -33,6 +39,22 @@ function isCorpusFileEvent(filename: string | null): boolean {
   if (filename === null) return true;
   const base = filename.split(/[\\/]/).pop() ?? filename;
   return base === 'corrections.yml' || (!base.startsWith('.') && base.toLowerCase().endsWith('.md'));
+}
+
+/** Watches the corpus folder, calling `changed` for a corpus file's change; null when it cannot. */
+function watchCorpus(corpusDir: string, logger: Logger, changed: () => void): FSWatcher | null {
+  try {
+    const watcher = watch(corpusDir, (_event, filename) => {
+      if (isCorpusFileEvent(filename === null ? null : String(filename))) changed();
+    });
+    watcher.on('error', (error) => {
+      logger.error({ event: 'corpus_watch_failed', corpusDir, err: { code: (error as NodeJS.ErrnoException).code } }, 'stopped watching the corpus folder');
+    });
+    return watcher;
+  } catch (error) {
+    logger.error({ event: 'corpus_watch_failed', corpusDir, err: { code: (error as NodeJS.ErrnoException).code } }, 'cannot watch the corpus folder; changes need a restart');
+    return null;
+  }
 }
 
 /**
@@ -117,16 +139,8 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
     }, debounceMs);
   };
 
-  try {
-    watcher = watch(corpusDir, (_event, filename) => {
-      if (isCorpusFileEvent(filename === null ? null : String(filename))) schedule();
-    });
-    watcher.on('error', (error) => {
-      logger.error({ event: 'corpus_watch_failed', corpusDir, err: { code: (error as NodeJS.ErrnoException).code } }, 'stopped watching the corpus folder');
-    });
-  } catch (error) {
-    logger.error({ event: 'corpus_watch_failed', corpusDir, err: { code: (error as NodeJS.ErrnoException).code } }, 'cannot watch the corpus folder; changes need a restart');
-  }
+  const subscription = options.subscribe?.(() => schedule()) ?? null;
+  if (options.watchFolder !== false) watcher = watchCorpus(corpusDir, logger, schedule);
   void requestBuild();
 
   const live: LiveBriefbot = {
@@ -159,7 +173,9 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       closed = true;
       if (timer) clearTimeout(timer);
       watcher?.close();
+      await subscription?.close();
       await loop;
+      await options.onClose?.();
     },
   };
   return live;

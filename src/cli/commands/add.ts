@@ -7,6 +7,7 @@ import type { FetchOptions } from '../../ingest/fetch-page.js';
 import { isIngestError } from '../../ingest/ingest-error.js';
 import { isWebAddress, readArticlePage, type FieldReport } from '../../ingest/read-article-page.js';
 import { saveArticle } from '../../ingest/save-article.js';
+import { writeThrough } from '../write-through.js';
 
 interface AddFlags {
   corpus?: string;
@@ -36,12 +37,13 @@ function formatField(f: FieldReport): string {
   return `  ${label} ${f.value}  (${f.from ?? 'found'}${f.note ? `; ${f.note}` : ''})`;
 }
 
-async function addOne(source: string, flags: AddFlags, corpusDir: string, io: CliIo): Promise<void> {
+/** Adds one page; true when a file was written. */
+async function addOne(source: string, flags: AddFlags, corpusDir: string, io: CliIo): Promise<boolean> {
   const keys = await readCorpusKeys(corpusDir);
   const known = isWebAddress(source) ? findDuplicate(keys, source, null) : null;
   if (known) {
     io.out(`Not added: the corpus already has ${source} (${known.file}).`);
-    return;
+    return false;
   }
   const overrides = {
     ...(flags.title !== undefined ? { title: flags.title } : {}),
@@ -55,15 +57,16 @@ async function addOne(source: string, flags: AddFlags, corpusDir: string, io: Cl
   if (reading.kind === 'refused') {
     io.err(`briefbot add: ${reading.error.message}`);
     io.exitCode = 1;
-    return;
+    return false;
   }
   const saved = await saveArticle(reading.draft, corpusDir, keys);
   if (saved.kind === 'duplicate') {
     io.out(`Not added: the corpus already has this article (same ${saved.by === 'url' ? 'address' : 'text'}) in ${saved.file}.`);
-    return;
+    return false;
   }
   const shown = path.relative(process.cwd(), saved.file);
   io.out(`Added ${shown.startsWith('..') || path.isAbsolute(shown) ? saved.file : shown}`);
+  return true;
 }
 
 function printFeedReport(report: FeedReport, io: CliIo): void {
@@ -107,6 +110,7 @@ export function registerAdd(program: Command, io: CliIo): void {
           });
           printFeedReport(report, io);
           if (report.items.some((i) => i.kind === 'failed')) io.exitCode = 1;
+          if (report.items.some((i) => i.kind === 'added')) await writeThrough(io, corpusDir);
           return;
         }
         if (source === undefined) {
@@ -114,7 +118,7 @@ export function registerAdd(program: Command, io: CliIo): void {
           io.exitCode = 2;
           return;
         }
-        await addOne(source, flags, corpusDir, io);
+        if (await addOne(source, flags, corpusDir, io)) await writeThrough(io, corpusDir);
       } catch (error) {
         if (!isIngestError(error)) throw error;
         io.err(`briefbot add: ${error.message}`);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { citeAnswer, openBriefbot } from '../../index.js';
+import { citeAnswer } from '../../index.js';
+import { openStoreBriefbotOnce } from '../../live/create-store-briefbot.js';
 import { resolveCorpusDir, type CliIo } from '../cli-io.js';
 import { renderText } from '../render-text.js';
 import { positiveInt } from './options.js';
@@ -16,8 +17,8 @@ export function registerAsk(program: Command, io: CliIo): void {
     .option('--limit <n>', 'results to show', positiveInt, 5)
     .option('--offset <n>', 'results to skip', positiveInt, 0)
     .action(async (words: string[], opts: { corpus?: string; json?: boolean; cite?: boolean; limit: number; offset: number }) => {
-      const engine = await openBriefbot({ corpusDir: resolveCorpusDir(opts.corpus, io.env) });
-      const answer = await engine.ask(words.join(' '), { limit: opts.limit, offset: opts.offset });
+      const { engine, close } = await openStoreBriefbotOnce({ corpusDir: resolveCorpusDir(opts.corpus, io.env), env: io.env });
+      const answer = await engine.ask(words.join(' '), { limit: opts.limit, offset: opts.offset }).finally(close);
       const citations = opts.cite && !opts.json ? citeAnswer(answer) : [];
       io.out(opts.json ? JSON.stringify(answer, null, 2) : citations.length ? citations.join('\n\n') : renderText(answer));
       if (answer.kind === 'invalid') io.exitCode = 1;

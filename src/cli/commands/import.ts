@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { resolveCorpusDir, type CliIo } from '../cli-io.js';
 import { importJsonl } from '../../ingest/import-jsonl.js';
+import { writeThrough } from '../write-through.js';
 
 /** Adds `briefbot import FILE.jsonl`. */
 export function registerImport(program: Command, io: CliIo): void {
@@ -25,5 +26,6 @@ export function registerImport(program: Command, io: CliIo): void {
       io.out(`Imported ${report.added.length} article${report.added.length === 1 ? '' : 's'} into ${corpusDir}; ${dupes} already there (skipped); ${bad} bad line${bad === 1 ? '' : 's'}.`);
       for (const b of report.bad) io.err(`${file}:${b.line}: ${b.message}`);
       if (bad > 0) io.exitCode = 1;
+      if (report.added.length) await writeThrough(io, corpusDir);
     });
 }

@@ -1,0 +1,44 @@
+import { openBriefbot } from '../answer/open-briefbot.js';
+import type { Briefbot } from '../answer/answer-schema.js';
+import type { Logger } from '../logging.js';
+import { listenForChanges } from '../store/postgres/listen-for-changes.js';
+import { createPgPools } from '../store/postgres/pg-pools.js';
+import { openPostgresBriefbot } from '../store/postgres/postgres-briefbot.js';
+import { loadStoreConfig, loadTenant } from '../store/store-config.js';
+import { createLiveBriefbot, type LiveBriefbot } from './create-live-briefbot.js';
+
+/**
+ * The live Briefbot of the configured store (`BRIEFBOT_STORE`): the in-process one follows the
+ * corpus folder; the PostgreSQL one reads the tenant's tables (searches on `DATABASE_REPLICA_URL`
+ * when set) and reloads when another process announces a change with NOTIFY.
+ */
+export function createStoreBriefbot(options: { corpusDir: string; logger: Logger; env: Record<string, string | undefined> }): LiveBriefbot {
+  const { corpusDir, logger } = options;
+  const store = loadStoreConfig(options.env);
+  if (store.kind === 'memory') return createLiveBriefbot({ corpusDir, logger });
+  const tenant = loadTenant(options.env);
+  const pools = createPgPools({ databaseUrl: store.databaseUrl, ...(store.replicaUrl ? { replicaUrl: store.replicaUrl } : {}) }, logger);
+  logger.info({ event: 'store_postgres', tenant, replica: store.replicaUrl !== undefined }, `store: PostgreSQL, tenant ${tenant}${store.replicaUrl ? ', searches on the replica' : ''}`);
+  return createLiveBriefbot({
+    corpusDir,
+    logger,
+    open: () => openPostgresBriefbot({ pools, tenant, corpusDir, logger }),
+    watchFolder: false,
+    subscribe: (onChange) => listenForChanges(pools.primary, tenant, onChange, logger),
+    onClose: () => pools.close(),
+  });
+}
+
+/** One engine of the configured store, for a single command (`ask`), and how to let go of it. */
+export async function openStoreBriefbotOnce(options: { corpusDir: string; env: Record<string, string | undefined> }): Promise<{ engine: Briefbot; close(): Promise<void> }> {
+  const store = loadStoreConfig(options.env);
+  if (store.kind === 'memory') return { engine: await openBriefbot({ corpusDir: options.corpusDir }), close: async () => undefined };
+  const pools = createPgPools({ databaseUrl: store.databaseUrl, ...(store.replicaUrl ? { replicaUrl: store.replicaUrl } : {}), max: 2 });
+  try {
+    const engine = await openPostgresBriefbot({ pools, tenant: loadTenant(options.env), corpusDir: options.corpusDir });
+    return { engine, close: () => pools.close() };
+  } catch (error) {
+    await pools.close();
+    throw error;
+  }
+}
