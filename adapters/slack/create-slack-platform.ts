@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { createSlackWatchPoster } from './post-watch-message.js';
-import type { Briefbot, Logger, PlatformWatches, QuoteLinks, Route, WatchPoster, WorkTracker } from '../../src/index.js';
+import type { Briefbot, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, WatchPoster, WorkTracker } from '../../src/index.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
 
@@ -12,6 +12,7 @@ export interface SlackPlatformContext {
   links?: QuoteLinks | null;
   watches?: PlatformWatches;
   work?: WorkTracker;
+  limiter?: RateLimiter;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -65,6 +66,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     links: context.links ?? null,
     watches: context.watches?.commands ?? null,
     ...(context.work ? { work: context.work } : {}),
+    ...(context.limiter ? { limiter: context.limiter } : {}),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });

@@ -1,4 +1,4 @@
-import type { Briefbot, Logger, QuoteLinks, WatchCommands } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, RateLimiter, WatchCommands } from '../../src/index.js';
 import type { EventDeduper } from './create-event-deduper.js';
 
 /** What every Slack handler needs: the core to ask, where to log, and the adapter's settings. */
@@ -14,6 +14,8 @@ export interface SlackDeps {
   links: QuoteLinks | null;
   /** The watch commands, when the server keeps watches. */
   watches: WatchCommands | null;
+  /** Questions per user (slash commands, mentions, direct messages). */
+  limiter: RateLimiter;
 }
 
 /** The question to ask the core: an empty question asks for help. */

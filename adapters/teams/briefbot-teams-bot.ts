@@ -6,7 +6,7 @@ import {
   type AdaptiveCardInvokeValue,
   TurnContext,
 } from 'botbuilder';
-import type { Briefbot, Logger, PlatformWatches, QuoteLinks } from '../../src/index.js';
+import { slowDownMessage, UNLIMITED, type Briefbot, type Logger, type PlatformWatches, type QuoteLinks, type RateLimiter } from '../../src/index.js';
 import { answerResultAction, ResultActionDataSchema } from './result-actions.js';
 import type { TeamsReply } from './adaptive-card.js';
 import { extractQuestion } from './extract-question.js';
@@ -21,6 +21,8 @@ export interface BriefbotTeamsBotOptions {
   pageSize?: number;
   /** Signed "In context" links, when a public URL is configured. */
   links?: QuoteLinks | null;
+  /** Questions per user; default: no limit. */
+  limiter?: RateLimiter;
   /** `watch …`, `watches`, `unwatch N`, and where the conversation reference for posting later is kept. */
   watches?: PlatformWatches;
 }
@@ -37,6 +39,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
   private readonly logger: Logger;
   private readonly pageSize: number;
   private readonly links: QuoteLinks | null;
+  private readonly limiter: RateLimiter;
   private readonly watches: PlatformWatches | null;
 
   constructor(options: BriefbotTeamsBotOptions) {
@@ -45,6 +48,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
     this.logger = options.logger;
     this.pageSize = options.pageSize ?? 5;
     this.links = options.links ?? null;
+    this.limiter = options.limiter ?? UNLIMITED;
     this.watches = options.watches ?? null;
 
     this.onMessage(async (context, next) => {
@@ -94,6 +98,13 @@ export class BriefbotTeamsBot extends ActivityHandler {
     const question = extractQuestion(activity);
     if (question.kind === 'ignore') {
       this.logger.debug({ event: 'teams_ignored', reason: question.reason });
+      return;
+    }
+    const tenant = activity.conversation?.tenantId ?? '-';
+    const decision = await this.limiter.take(`teams:${tenant}:${activity.from?.aadObjectId ?? activity.from?.id ?? '-'}`);
+    if (!decision.allowed) {
+      this.logger.info({ event: 'rate_limited', surface: 'message', retryAfterSeconds: decision.retryAfterSeconds }, 'question refused: asking too fast');
+      await context.sendActivity({ type: 'message', text: slowDownMessage(decision.retryAfterSeconds), textFormat: 'plain' });
       return;
     }
     if (this.watches && activity.conversation?.id) {

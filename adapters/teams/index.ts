@@ -1,4 +1,4 @@
-import type { Briefbot, Logger, PlatformWatches, QuoteLinks, Route, WatchPoster } from '../../src/index.js';
+import type { Briefbot, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, WatchPoster } from '../../src/index.js';
 import { createTeamsWatchPoster } from './teams-watch-poster.js';
 import { BriefbotTeamsBot } from './briefbot-teams-bot.js';
 import { loadTeamsSetup } from './teams-config.js';
@@ -17,6 +17,8 @@ export interface TeamsPlatformOptions {
   links?: QuoteLinks | null;
   /** Watch commands and the store the conversation references are kept in. */
   watches?: PlatformWatches;
+  /** Questions per user. */
+  limiter?: RateLimiter;
 }
 
 /** Teams on (its route and a start-up summary) or off with the reason: the shape of the server's `Platform`. */
@@ -42,6 +44,7 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
     links: options.links ?? null,
     ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
     ...(options.watches ? { watches: options.watches } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
   });
   const adapter = createTeamsAdapter(setup, logger);
   const appId = setup.auth === 'none' ? '' : setup.credentials.appId;

@@ -12,6 +12,7 @@ export interface PlatformWatches {
   store: WatchStore;
 }
 import type { WorkTracker } from './work-tracker.js';
+import type { RateLimiter } from '../limits/rate-limiter.js';
 
 /** What a chat platform adapter is given when the server starts. */
 export interface PlatformContext {
@@ -25,6 +26,8 @@ export interface PlatformContext {
   watches?: PlatformWatches;
   /** Work in flight, which a shutdown waits for: an adapter counts what goes on after its HTTP answer (Slack's answers after the ack). */
   work?: WorkTracker;
+  /** Questions per user: an adapter asks it before each typed question and answers "slow down" when refused. */
+  limiter?: RateLimiter;
 }
 
 /** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */

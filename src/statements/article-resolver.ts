@@ -42,7 +42,7 @@ export class ArticleResolver {
     switch (phrase.type) {
       case 'pronoun':
         if (phrase.text === '') return subject;
-        if (phrase.plural) return null;
+        if (phrase.plural) return this.theyOrganisation(phrase.text, at);
         // "it" is mostly no one ("it felt like …"); a body in focus only when no other was named since.
         if (phrase.text.toLowerCase() === 'it') {
           const org = this.focusOrganisation;
@@ -96,6 +96,18 @@ export class ArticleResolver {
   midSentenceWords(): Set<string> {
     this.midSentence ??= wordsCapitalisedMidSentence(this.analysis.article.body);
     return this.midSentence;
+  }
+
+  /**
+   * "The Commission (USCIRF) criticized the move. They released a statement …": a "they" that opens
+   * the sentence right after one whose subject or speaker was a body is that body. Null otherwise.
+   */
+  private theyOrganisation(text: string, at: number): string | null {
+    const org = this.focusOrganisation;
+    if (!org || !/^they$/i.test(text) || at < this.focusOrgAt) return null;
+    const between = this.analysis.article.body.slice(this.focusOrgAt, at);
+    if (!/^[\s"”’')]*$/u.test(between)) return null;
+    return this.focusPerson && this.focusAt >= this.focusOrgAt - 1 ? null : org;
   }
 
   /** True when a registry key is a person's (not a body's). */

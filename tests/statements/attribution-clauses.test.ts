@@ -57,3 +57,45 @@ describe('clauses of saying with a subject of their own', () => {
     expect(speakerOf(body, "a waste of everybody's time.") ?? null).toBe(null);
   });
 });
+
+describe('bodies with long names, and the "they" that follows them', () => {
+  const commission = 'This Thursday the United States Commission on International Religious Freedom (USCIRF) also criticized the move.';
+
+  it('reads a long body name with "on" and an acronym as the subject, and "They" right after as that body', () => {
+    const body = `${commission} They released a statement which said, "The monument's status as a museum must be maintained".`;
+    expect(speakerOf(body, "The monument's status as a museum must be maintained")).toBe('United States Commission on International Religious Freedom');
+  });
+
+  it('does not carry "they" past a sentence about someone else', () => {
+    const body = `${commission} Local residents gathered outside. They released a statement which said, "The monument belongs to all of us, whatever the law says".`;
+    expect(speakerOf(body, 'The monument belongs to all of us, whatever the law says') ?? null).toBe(null);
+  });
+
+  it('keeps a short subject when a later capitalised run could pass for a name: "won the Budweiser Man of the Match award"', () => {
+    const body = 'Harry Kane won the Budweiser Man of the Match award. He said, "In the first half it felt good out there."';
+    expect(speakerOf(body, 'In the first half it felt good out there.')).toBe('Harry Kane');
+  });
+});
+
+describe('speakers named beside a quotation in other ways', () => {
+  it('opens a quotation at a mark glued to the comma of "said,"', () => {
+    const body = 'Kristen Wilkins curated the show. Wilkins said," [Warhol] liked the way photo booths looked".';
+    expect(speakerOf(body, '[Warhol] liked the way photo booths looked')).toBe('Kristen Wilkins');
+  });
+
+  it('leaves a closing mark after a comma closing: \'"Hello," she said\'', () => {
+    const body = 'Mary Stone smiled. "We are delighted with the result," she said, "and we thank everyone."';
+    expect(speakerOf(body, 'We are delighted with the result')).toBe('Mary Stone');
+    expect(speakerOf(body, 'and we thank everyone.')).toBe('Mary Stone');
+  });
+
+  it('gives the words to the one "led … to express" them', () => {
+    const body = 'Joe Biden spoke on the radio. Backlash from the statement led Biden to express "I should not have been so cavalier about it."';
+    expect(speakerOf(body, 'I should not have been so cavalier about it.')).toBe('Joe Biden');
+  });
+
+  it('reads "Part of Trump\'s tweet included the statement" as Trump\'s words', () => {
+    const body = 'Donald Trump tweeted about the riots. Part of Trump\'s tweet included the statement, "when the looting starts, the shooting starts."';
+    expect(speakerOf(body, 'when the looting starts, the shooting starts.')).toBe('Donald Trump');
+  });
+});
