@@ -7,6 +7,7 @@ import {
   createHttpServer,
   loadQuoteLinks,
   createStoreBriefbot,
+  openSharedStore,
   isEnabledPlatform,
   type Answer,
   type AskOptions,
@@ -91,7 +92,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // By default the engine follows its store: the corpus folder (files re-indexed and swapped in) or
   // PostgreSQL (BRIEFBOT_STORE=postgres: reloaded when another process announces a change).
   let live: LiveBriefbot | null = null;
-  const openEngine = options.openEngine ?? ((corpusDir, log) => (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env })).whenReady());
+  // With PostgreSQL, replicas also share which Slack events were answered (and installations).
+  const sharedStore = openSharedStore(options.env, logger);
+  const openEngine =
+    options.openEngine ??
+    ((corpusDir, log) => (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, ...(sharedStore ? { pools: sharedStore.pools } : {}) })).whenReady());
   let status: Health['status'] = 'starting';
   let resolveEngine!: (engine: Briefbot) => void;
   let rejectEngine!: (error: unknown) => void;
@@ -106,7 +111,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const links = loadQuoteLinks(options.env, options.now);
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
   const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
-  const context: PlatformContext = { env: options.env, logger, briefbot, links };
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, ...(sharedStore ? { shared: sharedStore.shared } : {}) };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);
   for (const platform of platforms) {
@@ -157,6 +162,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     async close() {
       await Promise.allSettled(enabled.map((p) => p.stop?.()));
       await live?.close();
+      await sharedStore?.pools.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
-import type { Briefbot, Logger, QuoteLinks, Route } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, Route, SharedState } from '../../src/index.js';
+import { createSharedEventDeduper } from './create-event-deduper.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
 
@@ -9,6 +10,8 @@ export interface SlackPlatformContext {
   logger: Logger;
   briefbot: Briefbot;
   links?: QuoteLinks | null;
+  /** State shared with other replicas, when configured: Slack events are then answered once across them. */
+  shared?: SharedState;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -60,6 +63,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     briefbot: context.briefbot,
     logger: context.logger,
     links: context.links ?? null,
+    ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });

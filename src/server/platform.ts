@@ -2,6 +2,7 @@ import type { Briefbot } from '../answer/answer-schema.js';
 import type { Logger } from '../logging.js';
 import type { Route } from './route.js';
 import type { QuoteLinks } from '../context/quote-links.js';
+import type { SharedState } from '../store/shared-state.js';
 
 /** What a chat platform adapter is given when the server starts. */
 export interface PlatformContext {
@@ -11,6 +12,8 @@ export interface PlatformContext {
   briefbot: Briefbot;
   /** Signed "In context" links, when BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET are set; else null. */
   links?: QuoteLinks | null;
+  /** State shared with other replicas (handled event ids, installations), when a shared store is configured. */
+  shared?: SharedState;
 }
 
 /** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */
