@@ -5,6 +5,7 @@ import {
   createMemoryConversationStore,
   withFollowUps,
   createHttpServer,
+  createWorkTracker,
   loadQuoteLinks,
   createStoreBriefbot,
   openSharedStore,
@@ -36,6 +37,8 @@ export interface ServeOptions {
   now?: () => Date;
   /** Test knobs for the Slack adapter. */
   slack?: SlackPlatformOverrides;
+  /** How long a shutdown waits for requests in flight before closing their connections (default 10 s). */
+  shutdownDeadlineMs?: number;
 }
 
 /** A running server: its port, a promise settled when the corpus is indexed, and how to stop it. */
@@ -45,8 +48,18 @@ export interface RunningServer {
   platforms: Platform[];
   /** Resolves once questions can be answered; rejects when the corpus cannot be opened. */
   ready: Promise<void>;
+  /** What `/healthz` reports now. */
+  health(): Health;
+  /**
+   * Shuts down gracefully: `/healthz` reports `draining`, no new connection is accepted, requests
+   * and answers in flight finish (up to the deadline), then watchers stop and connections close.
+   * Calling it again returns the same promise.
+   */
   close(): Promise<void>;
 }
+
+/** The default shutdown deadline. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
 
 /**
  * Every chat platform the server can run. Each factory reads its own variables from the
@@ -111,7 +124,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const links = loadQuoteLinks(options.env, options.now);
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
   const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
-  const context: PlatformContext = { env: options.env, logger, briefbot, links, ...(sharedStore ? { shared: sharedStore.shared } : {}) };
+  const work = createWorkTracker();
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, ...(sharedStore ? { shared: sharedStore.shared } : {}) };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);
   for (const platform of platforms) {
@@ -127,8 +141,30 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const server = createHttpServer({
     routes: [...enabled.flatMap((p) => p.routes), ...(links === null ? [] : [createContextRoute({ briefbot, links, logger })])],
     logger,
-    health: () => ({ status, platforms: Object.fromEntries(platforms.map((p) => [p.name, isEnabledPlatform(p)])) }),
+    work,
+    health: () => health(),
   });
+  const health = (): Health => ({ status: closing ? 'draining' : status, platforms: Object.fromEntries(platforms.map((p) => [p.name, isEnabledPlatform(p)])) });
+  let closing: Promise<void> | null = null;
+  const deadlineMs = options.shutdownDeadlineMs ?? SHUTDOWN_DEADLINE_MS;
+  const shutdown = async (): Promise<void> => {
+    const began = Date.now();
+    logger.info({ event: 'shutdown_started', inFlight: work.active, deadlineMs }, `shutting down: finishing ${work.active} request(s) in flight (up to ${deadlineMs} ms)`);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), deadlineMs);
+    });
+    const drained = await Promise.race([work.idle().then(() => true as const), deadline]);
+    clearTimeout(timer);
+    const abandoned = work.active;
+    await Promise.allSettled(enabled.map((p) => p.stop?.()));
+    await live?.close();
+    await sharedStore?.pools.close().catch(() => undefined);
+    server.closeAllConnections();
+    await closed;
+    logger.info({ event: 'shutdown_finished', drained, abandoned, durationMs: Date.now() - began }, drained ? 'shut down: every request in flight was answered' : `shut down at the deadline: ${abandoned} request(s) cut off`);
+  };
   const port = await listen(server, options.port, options.host);
   logger.info({ event: 'server_listening', port }, `listening on port ${port}`);
 
@@ -159,14 +195,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     port,
     platforms,
     ready,
-    async close() {
-      await Promise.allSettled(enabled.map((p) => p.stop?.()));
-      await live?.close();
-      await sharedStore?.pools.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    health,
+    close() {
+      closing ??= shutdown();
+      return closing;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
-import { readRawBody, type Briefbot, type Logger, type QuoteLinks, type Route } from '../../src/index.js';
+import { readRawBody, type Briefbot, type Logger, type QuoteLinks, type Route, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkSlackBody, MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
 import { createEventDeduper, type EventDeduper } from './create-event-deduper.js';
@@ -34,6 +34,10 @@ export interface SlackAppOptions {
   maxBodyBytes?: number;
   /** Which events were answered already; default in this process only (replicas share one in PostgreSQL). */
   deduper?: EventDeduper;
+  /** How long one outbound call (Web API, response_url) may take before it is abandoned (default 10 s). */
+  timeoutMs?: number;
+  /** Counts each event's handling until its answer is delivered, so a shutdown can wait for it. */
+  work?: WorkTracker;
 }
 
 /** A built Slack app: its HTTP routes (none in Socket Mode) and how to start and stop it. */
@@ -43,6 +47,13 @@ export interface SlackApp {
   /** Connects in Socket Mode; nothing to do in HTTP mode, where the shared server brings the requests. */
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** `fetch` that gives up after `ms` unless the caller passed its own signal (the Web API client does). */
+function fetchWithTimeout(ms: number): typeof fetch {
+  return (input, init) => fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(ms) });
 }
 
 const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true };
@@ -89,8 +100,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
   const { logger } = options;
   const boltLogger = createBoltLogger(options.logger);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const clientOptions = {
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    timeout: timeoutMs,
+    // Bolt's respond() (response_url) uses this fetch too: it gets the same deadline.
+    fetch: fetchWithTimeout(timeoutMs),
     ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
   };
   const common = {
@@ -121,6 +136,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     links: options.links ?? null,
   };
 
+  // A shutdown waits for every event's handling, answer delivered, not just for the HTTP ack.
+  if (options.work) {
+    const work = options.work;
+    app.use(async ({ next }) => {
+      const end = work.begin();
+      try {
+        await next();
+      } finally {
+        end();
+      }
+    });
+  }
+
   // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num, Socket Mode retry_attempt): answer each event id once.
   app.use(async ({ body, context, next }) => {
     const { event_id: eventId, team_id: teamId } = body as { event_id?: unknown; team_id?: unknown };
@@ -139,7 +167,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.action(new RegExp(`^${ACTION_IDS.report}_\\d+$`), createReportHandler(deps));
   app.action(new RegExp(`^${ACTION_IDS.context}_\\d+$`), async ({ ack }) => ack());
   app.view(REPORT_MODAL.callbackId, createReportSubmissionHandler(deps));
-  app.error(createErrorHandler(logger, app.client));
+  app.error(createErrorHandler(logger, app.client, fetchWithTimeout(timeoutMs)));
 
   return {
     app,

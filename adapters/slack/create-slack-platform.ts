@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import type { Briefbot, Logger, QuoteLinks, Route, SharedState } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, Route, SharedState, WorkTracker } from '../../src/index.js';
 import { createSharedEventDeduper } from './create-event-deduper.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
@@ -12,6 +12,7 @@ export interface SlackPlatformContext {
   links?: QuoteLinks | null;
   /** State shared with other replicas, when configured: Slack events are then answered once across them. */
   shared?: SharedState;
+  work?: WorkTracker;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -20,7 +21,7 @@ export type SlackPlatform =
   | { name: 'slack'; disabledReason: string };
 
 /** Extra knobs for tests: a quick Web API retry policy, a short ack deadline. */
-export type SlackPlatformOverrides = Pick<SlackAppOptions, 'retryConfig' | 'ackDeadlineMs' | 'pageSize' | 'maxBodyBytes'>;
+export type SlackPlatformOverrides = Pick<SlackAppOptions, 'retryConfig' | 'ackDeadlineMs' | 'pageSize' | 'maxBodyBytes' | 'timeoutMs'>;
 
 type Identity = { kind: 'known'; botId: string; botUserId: string } | { kind: 'unknown' } | { kind: 'rejected'; reason: string };
 
@@ -64,6 +65,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     logger: context.logger,
     links: context.links ?? null,
     ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
+    ...(context.work ? { work: context.work } : {}),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../logging.js';
 import type { Route } from './route.js';
+import type { WorkTracker } from './work-tracker.js';
 
 /** What `GET /healthz` reports: `ready` (200) once questions can be answered, else 503. */
 export interface Health {
-  status: 'starting' | 'ready' | 'failed';
+  /** `draining`: shutting down, finishing the requests in flight; a load balancer should stop sending. */
+  status: 'starting' | 'ready' | 'failed' | 'draining';
   /** Which chat platforms are on, e.g. `{ slack: true, teams: false }`. */
   platforms: Record<string, boolean>;
 }
@@ -14,6 +16,8 @@ export interface HttpServerOptions {
   routes: Route[];
   health(): Health;
   logger: Logger;
+  /** Counts each request (but health checks) until its response is finished or its connection closed. */
+  work?: WorkTracker;
 }
 
 /** The path of the health check. */
@@ -41,8 +45,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
   return createServer((req, res) => {
     const path = pathOf(req);
     const method = req.method ?? 'GET';
+    const health = options.health();
+    // While draining, every answer closes its connection, so keep-alive clients move elsewhere.
+    if (health.status === 'draining') res.setHeader('connection', 'close');
     if (path === HEALTH_PATH && (method === 'GET' || method === 'HEAD')) {
-      const health = options.health();
       sendJson(res, health.status === 'ready' ? 200 : 503, health);
       return;
     }
@@ -53,6 +59,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
       return;
     }
+    if (options.work) res.once('close', options.work.begin());
     const fail = (error: unknown) => {
       logger.error({ event: 'route_failed', path, err: { name: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'route failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });

@@ -3,6 +3,7 @@ import type { Logger } from '../logging.js';
 import type { Route } from './route.js';
 import type { QuoteLinks } from '../context/quote-links.js';
 import type { SharedState } from '../store/shared-state.js';
+import type { WorkTracker } from './work-tracker.js';
 
 /** What a chat platform adapter is given when the server starts. */
 export interface PlatformContext {
@@ -14,6 +15,8 @@ export interface PlatformContext {
   links?: QuoteLinks | null;
   /** State shared with other replicas (handled event ids, installations), when a shared store is configured. */
   shared?: SharedState;
+  /** Work in flight, which a shutdown waits for: an adapter counts what goes on after its HTTP answer (Slack's answers after the ack). */
+  work?: WorkTracker;
 }
 
 /** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */

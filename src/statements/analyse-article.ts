@@ -59,8 +59,12 @@ function isTitle(text: string, normalisedTitle: string): boolean {
 
 const MASK = '\u0001';
 const TEAM_SUBJECT = /^(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Our|His|Her|Their|Its)\s)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(campaign|administration|camp|team|family|government|presidency)\s+(?=\p{Ll})/u;
-const LEAD_CLAUSE = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later|After|Before|Asked|Nevertheless|Still|Yesterday|Today|\p{Lu}\p{Ll}+(?:ing|ed|ly)|[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ww]hereas)\b[^,\u0001]{0,160},\s*)/u;
+const LEAD_CLAUSE = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later|After|Before|Asked|Nevertheless|Still|Yesterday|Today|With|Without|Following|Amid|Amidst|Despite|Under|For|Throughout|Over|By|From|Through|Upon|Ahead|Unlike|Like|Instead|Moreover|Furthermore|Overall|Elsewhere|Then|Now|Thus|Indeed|Separately|\p{Lu}\p{Ll}+(?:ing|ed|ly)|[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ww]hereas)\b[^,\u0001]{0,160},\s*)/u;
 const DOCUMENT_SUBJECT = /^((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,5})['’]s?\s+(?:\p{Lu}[\p{L}-]*\s+|take-?down\s+|press\s+|official\s+|written\s+|formal\s+|new\s+|latest\s+){0,3}(?:notice|statement|report|letter|release|filing|complaint|lawsuit|submission|tweet|post|announcement|website|blog|memo|document|order|ruling|judgment|judgement)\s+(?=\p{Ll})/u;
+
+const TIME_LEAD = /^(?:(?:The|That)\s+(?:next|following|same|previous)\s+(?:day|week|morning|afternoon|evening|night|month|year)|(?:On|Last|Next|This)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Last|This|Earlier|Later)\s+(?:week|month|year|morning|afternoon|evening))\s+(?:(?:on|in|at)\s+\p{Lu}[\p{L}-]+\s+)?(?=\p{Lu}|the\s+\p{Lu})/u;
+
+const FINITE_VERB = /(?<![\p{L}'’-])(?:was|is|were|are|has|had|have|will|would|did|does|do)(?![\p{L}'’-])/u;
 
 /** Finds the sentence's subject: the longest opening phrase that names someone and is followed by a verb. */
 function findSubject(body: string, sentence: Span, masked: string): SentenceAnalysis['subject'] {
@@ -71,6 +75,9 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
     if (!clause) break;
     offset += clause[0].length;
   }
+  // "The next day on Twitter West accused …": a time, then perhaps a place, opens the sentence without a comma.
+  const when = TIME_LEAD.exec(masked.slice(offset));
+  if (when) offset += when[0].length;
   const rest = masked.slice(offset);
   // "The Trump campaign described …": a campaign or an administration speaks as a body, not as its leader.
   const head = rest.slice(0, 90);
@@ -85,28 +92,42 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
     const phrase = parseSubjectPhrase(owner[1]!);
     if (phrase && phrase.type !== 'pronoun') return { phrase, span: { start: sentence.start + offset, end: sentence.start + offset + owner[1]!.length } };
   }
-  // Only the first nine words can matter: no need to split the whole sentence.
+  // Only the first twelve words can matter: no need to split the whole sentence.
   const tokens: RegExpExecArray[] = [];
   const word = /\S+/g;
-  for (let m = word.exec(rest); m && tokens.length < 9; m = word.exec(rest)) tokens.push(m);
-  for (let n = Math.min(8, tokens.length - 1); n >= 1; n--) {
+  for (let m = word.exec(rest); m && tokens.length < 12; m = word.exec(rest)) tokens.push(m);
+  const found = subjectAmong(rest, tokens, 1, 8, sentence.start + offset);
+  if (found !== undefined) return found;
+  // Past nine words only a body's long name: "the United States Commission on International Religious Freedom (USCIRF) also criticized".
+  const long = subjectAmong(rest, tokens, 9, 11, sentence.start + offset);
+  return long?.phrase.type === 'organisation' ? long : null;
+}
+
+/** The subject ending before one of `tokens[from..to]`, longest first; null when one is found to be nobody, undefined when none is. */
+function subjectAmong(rest: string, tokens: RegExpExecArray[], from: number, to: number, at: number): SentenceAnalysis['subject'] | undefined {
+  for (let n = Math.min(to, tokens.length - 1); n >= from; n--) {
     const next = tokens[n]!;
     if (!/^\p{Ll}/u.test(next[0]) || /^(?:of|and|for|the|in|at|on)$/.test(next[0])) continue;
-    const end = tokens[n - 1]!.index + tokens[n - 1]![0].length;
+    let end = tokens[n - 1]!.index + tokens[n - 1]![0].length;
+    // "… Religious Freedom (USCIRF) also criticized": the acronym is no part of the name.
+    const acronym = /\s+\(\p{Lu}{2,8}\)$/u.exec(rest.slice(0, end));
+    if (acronym && n > 1) end -= acronym[0].length;
+    // A subject holds no finite verb: "she was directing six of the House's" is "she", then a verb.
+    if (n > 1 && FINITE_VERB.test(rest.slice(tokens[1]!.index, end))) continue;
     // A person before a comma is the subject, what follows an apposition: "U.S. Senator John Cornyn, Republican
     // from Texas, issued"; a role before it is not: "Another voice actor, Lauren Landa, would list".
     const comma = rest.slice(0, end).search(/,./);
     if (comma > 0) {
       const head = parseSubjectPhrase(rest.slice(0, comma));
-      if (head?.type === 'person' && (head.name.includes(' ') || head.honorific)) return { phrase: head, span: { start: sentence.start + offset, end: sentence.start + offset + comma } };
+      if (head?.type === 'person' && (head.name.includes(' ') || head.honorific)) return { phrase: head, span: { start: at, end: at + comma } };
     }
     const phrase = parseSubjectPhrase(rest.slice(0, end));
+    // "Hale and Reed spoke": two people are no one subject a later "he" could mean.
+    if (phrase?.type === 'person' && phrase.role && /(?:^|\s)(?:and|&)$/.test(phrase.role)) return null;
     // Words inside a quotation are masked: a phrase made of them is nobody.
-    if (phrase && !phrase.text.includes(MASK)) {
-      return { phrase, span: { start: sentence.start + offset, end: sentence.start + offset + end } };
-    }
+    if (phrase && !phrase.text.includes(MASK)) return { phrase, span: { start: at, end: at + end } };
   }
-  return null;
+  return undefined;
 }
 
 /** True when an acronym can stand for a name: "NHSCB" for "NHS Commissioning Board", not "UNESCO" for "Scientific … Organization". */

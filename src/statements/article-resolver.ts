@@ -6,6 +6,9 @@ import { foldNameVariants, isVariantSpelling } from './name-variants.js';
 import { KIN, TITLE_WORDS, isPlausibleName, type SpeakerPhrase } from './speaker-phrase.js';
 import { keyOf, lastWord, type SpeakerRegistry } from './speaker-registry.js';
 
+/** How far (in characters) a namesake's full name keeps the bare surname from the person named first. */
+const NAMESAKE_REACH = 400;
+
 /** True when a job title stands before the name: "Turkish president Erdoğan", not "One of the children". */
 function hasTitleBefore(phrase: Extract<SpeakerPhrase, { type: 'person' }>): boolean {
   const before = phrase.text.slice(0, Math.max(0, phrase.text.lastIndexOf(phrase.name))).toLowerCase().split(/[\s.]+/);
@@ -39,7 +42,7 @@ export class ArticleResolver {
     switch (phrase.type) {
       case 'pronoun':
         if (phrase.text === '') return subject;
-        if (phrase.plural) return null;
+        if (phrase.plural) return this.theyOrganisation(phrase.text, at);
         // "it" is mostly no one ("it felt like …"); a body in focus only when no other was named since.
         if (phrase.text.toLowerCase() === 'it') {
           const org = this.focusOrganisation;
@@ -93,6 +96,18 @@ export class ArticleResolver {
   midSentenceWords(): Set<string> {
     this.midSentence ??= wordsCapitalisedMidSentence(this.analysis.article.body);
     return this.midSentence;
+  }
+
+  /**
+   * "The Commission (USCIRF) criticized the move. They released a statement …": a "they" that opens
+   * the sentence right after one whose subject or speaker was a body is that body. Null otherwise.
+   */
+  private theyOrganisation(text: string, at: number): string | null {
+    const org = this.focusOrganisation;
+    if (!org || !/^they$/i.test(text) || at < this.focusOrgAt) return null;
+    const between = this.analysis.article.body.slice(this.focusOrgAt, at);
+    if (!/^[\s"”’')]*$/u.test(between)) return null;
+    return this.focusPerson && this.focusAt >= this.focusOrgAt - 1 ? null : org;
   }
 
   /** True when a registry key is a person's (not a body's). */
@@ -183,8 +198,10 @@ export class ArticleResolver {
     const bare = [...body.matchAll(new RegExp(`(?<![\\p{L}'’-])${escapeRegExp(surname)}(?![\\p{L}-])`, 'gu'))].length;
     const namesakes = others.reduce((n, o) => n + body.split(o).length - 1, 0);
     // … unless a namesake was the last of them named: "Mary Trump released a book. Trump writes …".
-    const lastNamed = [...before].sort((a, b) => body.lastIndexOf(b, at) - body.lastIndexOf(a, at))[0];
-    return bare - namesakes >= 3 * namesakes && lastNamed === first ? [first!] : before;
+    // A namesake named long before (a few sentences back) no longer holds the bare surname.
+    const lastNamed = [...before].sort((a, b) => body.lastIndexOf(b, at) - body.lastIndexOf(a, at))[0]!;
+    const recent = lastNamed !== first && at - body.lastIndexOf(lastNamed, at) < NAMESAKE_REACH;
+    return bare - namesakes >= 3 * namesakes && !recent ? [first!] : before;
   }
 
   private fullNamesFor(surname: string): string[] {

@@ -3,7 +3,7 @@ import { ArticleResolver } from './article-resolver.js';
 import { cueText, endsSentence } from './cue-position.js';
 import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
-import { FIRST_PERSON, findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
+import { FIRST_PERSON, clausePronoun, findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
@@ -90,7 +90,11 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         let who: Attribution | null = null;
         if (cue) {
           who = { speaker: cueSpeaker.get(cue) ?? null, cue: cueText(body, s, cue) };
-          if (!who.speaker && wordCount(inner) < 6) continue;
+          // "… due to his comments at the rally": a noun read as a verb names nobody; the clause may still say whose words they are.
+          if (!who.speaker && wordCount(inner) < 6) {
+            if (cue.phrase.type !== 'generic') continue;
+            who = null;
+          }
         } else if (q.open === p.span.start && carried) {
           who = continuing(carried, 'the quotation from the previous paragraph');
         } else if (isWholeSentence(body, s, q)) {
@@ -123,6 +127,14 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
           // A partial quote in the subject's clause of saying: "Watson called the deal “lousy”".
           const verb = isLabel(body, s, q) ? null : findClauseVerb(body, s, q, maskQuotes(body, s.span, s.quotes));
           if (verb) who = { speaker: subject, cue: `${body.slice(s.subject!.span.start, s.subject!.span.end).replace(/,$/, '')} … ${verb}` };
+        }
+        if (!who?.speaker && !isWholeSentence(body, s, q) && !inParentheses(body, s, q) && !isLabel(body, s, q)) {
+          // "…, where he tearfully discussed …, screaming “…”": the clause's own "he" speaks.
+          const masked = maskQuotes(body, s.span, s.quotes);
+          const clause = clausePronoun(s, q, masked);
+          const key = clause ? resolver.pronouns.resolve(clause.gender, clause.span.start) : null;
+          const verb = key ? findClauseVerb(body, { ...s, subject: { phrase: { type: 'pronoun', text: clause!.text, plural: false }, span: clause!.span } }, q, masked) : null;
+          if (verb) who = { speaker: key, cue: `${clause!.text} … ${verb}` };
         }
         // One word alone is someone's only with a named speaker, and when it is not a label ("the leaked ‘draft’").
         if (!who || (words < 2 && (!who.speaker || isLabel(body, s, q)))) continue;

@@ -57,11 +57,15 @@ export function findPersonMentions(
   return out.filter((m) => !isInsideQuote(quotes, m.at) && isName(m));
 }
 
+/** Platforms stand before names without being given names: "on Twitter West accused …". */
+const PLATFORMS = new Set(['twitter', 'facebook', 'instagram', 'youtube', 'tiktok', 'reddit', 'telegram', 'whatsapp', 'linkedin', 'weibo']);
+
 /** Every "Given Surname" pair of capitalised words in an article's title and text: the given names, by surname (lower case). */
 export function findGivenNames(title: string, body: string): Map<string, Set<string>> {
   const pairs = new Map<string, Set<string>>();
   const text = `${title}\n${body}`;
   for (const m of text.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)\s+(?=(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?![\p{L}-]))/gu)) {
+    if (PLATFORMS.has(m[1]!.toLowerCase())) continue;
     const surname = keyOf(m[2]!);
     (pairs.get(surname) ?? pairs.set(surname, new Set()).get(surname)!).add(m[1]!);
   }

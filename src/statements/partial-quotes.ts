@@ -1,5 +1,6 @@
 import type { QuoteSpan } from './find-quotes.js';
 import type { SentenceAnalysis } from './analyse-article.js';
+import type { Span } from './segment.js';
 import { isPlausibleName } from './speaker-phrase.js';
 
 /**
@@ -25,7 +26,7 @@ const CLAUSE_VERBS = [
   'demanded', 'demands', 'pointed', 'pointing', 'vowing', 'promising', 'predicted', 'predicts', 'complained', 'complains',
   'announcing', 'declaring', 'describing', 'replied', 'responded', 'commented', 'comments', 'remarked', 'joked',
   'specifies', 'specified', 'stipulates', 'stipulated', 'screamed', 'screaming', 'shouted', 'shouting', 'yelled',
-  'lamented', 'laments', 'boasted', 'boasts', 'conceded', 'concedes', 'cautioned', 'cautions', 'hinted', 'mused',
+  'directing', 'directed', 'ordered', 'ordering', 'instructed', 'instructing', 'lamented', 'laments', 'boasted', 'boasts', 'conceded', 'concedes', 'cautioned', 'cautions', 'hinted', 'mused',
 ];
 /** "Facebook released a statement which read …": the one who releases a statement speaks through it. */
 const RELEASED_STATEMENT = /\b(?:released|issued|published|put out|posted|sent|shared)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}(?:statement|message|letter|post|tweet|release|notice)\b/iu;
@@ -67,14 +68,14 @@ export function findClauseVerb(body: string, s: SentenceAnalysis, q: QuoteSpan, 
   // comma hangs on the main clause ("… at Biden, saying he was not “special”").
   const participle = /ing$/i.test(verb[0]) && /,\s*$/.test(lead);
   // "… an example of the media falsely describing him as a “felon”": a participle after a noun has that noun for subject.
-  if (/ing$/i.test(verb[0]) && !participle && lead.trim() !== '' && !/\b(?:by|while|when|after|before)\s+$/i.test(lead)) return null;
+  if (/ing$/i.test(verb[0]) && !participle && lead.trim() !== '' && !/\b(?:by|while|when|after|before|is|was|were|are|been|be)\s+$/i.test(lead)) return null;
   const nearVerb = lead.trimEnd().split(/\s+/).slice(-3).join(' ');
   if (!participle && [...nearVerb.matchAll(/(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+/gu)].some((m) => isPlausibleName(m[0].replace(/['’]s$|,$/g, '')))) return null;
   // "a pattern called a “glider”": a naming verb right after a noun names a thing, it does not report the subject.
   if (/^(?:called|named|dubbed|termed|labell?ed|branded|known)$/i.test(verb[0]) && /\b(?:a|an|the|this|that|these|those)\s+(?:[\p{Ll}-]+\s+){1,2}$/u.test(lead)) return null;
   // "Mancini has been described by the Daily Hive as …": the subject is who was described, not who spoke.
   const upToVerb = body.slice(s.subject.span.start, s.subject.span.end) + between.slice(0, verb.index);
-  if (/\b(?:is|was|were|are|been|being|be|get|got)\s+(?:\p{L}+ly\s+)?$/iu.test(upToVerb) || /^\s+by\b/.test(between.slice(verb.index + verb[0].length))) return null;
+  if ((!/ing$/i.test(verb[0]) && /\b(?:is|was|were|are|been|being|be|get|got)\s+(?:\p{L}+ly\s+)?$/iu.test(upToVerb)) || /^\s+by\b/.test(between.slice(verb.index + verb[0].length))) return null;
   if (TITLE_BEFORE.test(body.slice(Math.max(s.span.start, q.open - 30), q.open))) return null;
   return verb[0];
 }
@@ -139,4 +140,19 @@ function isWordOfSpeech(body: string, q: QuoteSpan): boolean {
   const word = body.slice(q.inner.start, q.inner.end);
   if (/^\p{Ll}/u.test(word)) return true;
   return /\b(?:as|called|calls|calling|termed|dubbed|branded)\s+(?:it\s+|him\s+|her\s+|them\s+)?$/i.test(body.slice(Math.max(0, q.open - 20), q.open));
+}
+
+const CLAUSE_PRONOUN = /(?:,\s*|\s)(?:where|when|and|as|while|but|after|before|because|until)\s+(he|she)\s+(?=\p{Ll})/giu;
+
+/**
+ * The "he" or "she" that opens the last clause before a partial quotation: "West held a rally in
+ * Charleston, where he tearfully discussed …, screaming “…”". Null when there is none.
+ */
+export function clausePronoun(s: SentenceAnalysis, q: QuoteSpan, masked: string): { text: string; gender: 'm' | 'f'; span: Span } | null {
+  let last: RegExpExecArray | null = null;
+  for (const m of masked.slice(0, q.open - s.span.start).matchAll(CLAUSE_PRONOUN)) last = m;
+  if (!last) return null;
+  const text = last[1]!;
+  const start = s.span.start + last.index + last[0].trimEnd().length - text.length;
+  return { text, gender: /^he$/i.test(text) ? 'm' : 'f', span: { start, end: start + text.length } };
 }

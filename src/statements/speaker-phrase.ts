@@ -225,7 +225,7 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
   while (i > 0) {
     const t = tokens[i - 1]!;
     if (CAP_TOKEN.test(t) || (PARTICLES.has(t) && i < tokens.length && i > 1 && CAP_TOKEN.test(tokens[i - 2]!))) i--;
-    else if (['of', 'for', 'and', '&'].includes(t.toLowerCase()) && i > 1 && i < tokens.length && CAP_TOKEN.test(tokens[i - 2]!) && ORG_WORDS.has(bare(tokens[i - 2]!))) i--;
+    else if (['of', 'for', 'and', '&', 'on'].includes(t.toLowerCase()) && i > 1 && i < tokens.length && CAP_TOKEN.test(tokens[i - 2]!) && ORG_WORDS.has(bare(tokens[i - 2]!))) i--;
     else break;
   }
   const run = tokens.slice(i);
@@ -234,7 +234,7 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
     if (run[0] === 'The' || run[0] === 'A') run.shift();
     const split = splitNameFromRun(run);
     // "Ministry of Foreign Affairs": a run that goes on past its organisation word with "of" is all one name.
-    const { head, name } = /^(?:of|for|and|&)$/i.test(split.name[0] ?? '') ? { head: run, name: [] } : split;
+    const { head, name } = /^(?:of|for|and|&|on)$/i.test(split.name[0] ?? '') ? { head: run, name: [] } : split;
     // "the director of Black Panther": what follows "of" is a thing or a body, not the speaker's name.
     const prior = before.map((t) => t.toLowerCase()).filter((t) => t !== 'the');
     if (prior[prior.length - 1] === 'of') {

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/corpus/article.js';
 import { extractStatements } from '../../src/statements/extract-statements.js';
+import { article, speakerOf } from './speaker-of.js';
 
 /**
  * The ways real news attributes speech that issue 10 asked for, each on a short text made up in
  * the style of the Wikinews articles. A speaker of null means "nobody": the rule is that a wrong
  * speaker is worse than none, so the negative cases matter as much as the positive ones.
  */
-function article(id: string, body: string): Article {
-  return { id, path: `${id}.md`, title: 'A test article', outlet: 'Test Gazette', url: `https://example.org/${id}`, published: { value: '2020-01-01', precision: 'day', inferred: false }, body };
-}
-
-/** The speaker of the direct statement with exactly `text`; undefined when there is none. */
-function speakerOf(body: string, text: string, others: Article[] = []): string | null | undefined {
-  const { statements, speakers } = extractStatements([...others, article('t', body)]);
-  const st = statements.find((s) => s.articleId === 't' && s.kind === 'direct' && s.text === text);
-  if (!st) return undefined;
-  return st.speakerId ? speakers.find((s) => s.id === st.speakerId)!.name : null;
-}
-
 describe('roles and appositions between the name and the verb', () => {
   it('reads past an apposition that ends in a place', () => {
     const body = 'Cynthia Thompson, curator and director of exhibits at the University of Arkansas, Fayetteville, said, "These images document his every day life."';

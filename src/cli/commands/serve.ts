@@ -42,7 +42,9 @@ export function registerServe(program: Command, io: CliIo): void {
       const host = options.host ?? io.env.HOST ?? undefined;
       const logger = createLogger();
       const removeGuard = installProcessGuard(logger);
-      const running = await startServe({ corpusDir: resolveCorpusDir(options.corpus, io.env), port, host, env: io.env, logger });
+      const deadline = Number(io.env.BRIEFBOT_SHUTDOWN_SECONDS ?? '10');
+      const shutdownDeadlineMs = Number.isFinite(deadline) && deadline >= 0 ? deadline * 1000 : 10_000;
+      const running = await startServe({ corpusDir: resolveCorpusDir(options.corpus, io.env), port, host, env: io.env, logger, shutdownDeadlineMs });
       io.err(`briefbot: listening on http://${host ?? 'localhost'}:${running.port} (health: /healthz)`);
       const stopped = waitForStopSignal();
       const outcome = await Promise.race([running.ready.then(() => stopped), stopped]).catch(() => 'failed' as const);
@@ -50,7 +52,13 @@ export function registerServe(program: Command, io: CliIo): void {
         io.err('briefbot: the corpus could not be opened; see the log above. Stopping.');
         io.exitCode = 1;
       }
+      // A second signal while draining stops at once.
+      const now = () => process.exit(130);
+      process.once('SIGINT', now);
+      process.once('SIGTERM', now);
       await running.close();
+      process.off('SIGINT', now);
+      process.off('SIGTERM', now);
       removeGuard();
     });
 }
