@@ -3,14 +3,14 @@ import type { SeenEvents } from '../../src/index.js';
 /** Answers each Slack event once: `team:event_id` offered to the store of seen events. */
 export interface EventDeduper {
   /** True when the event was seen before (by this process, or any replica sharing the store). */
-  isRepeat(key: string): Promise<boolean>;
+  isRepeat(key: string): boolean | Promise<boolean>;
 }
 
 /** A bounded LRU of event keys in this process: the oldest is forgotten once `capacity` are held. */
 export function createEventDeduper(capacity = 5000): EventDeduper {
   const seen = new Set<string>();
   return {
-    async isRepeat(key) {
+    isRepeat(key) {
       if (seen.has(key)) return true;
       seen.add(key);
       if (seen.size > capacity) {

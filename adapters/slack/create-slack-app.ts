@@ -152,7 +152,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num, Socket Mode retry_attempt): answer each event id once.
   app.use(async ({ body, context, next }) => {
     const { event_id: eventId, team_id: teamId } = body as { event_id?: unknown; team_id?: unknown };
-    if (typeof eventId === 'string' && (await deps.deduper.isRepeat(`${typeof teamId === 'string' ? teamId : '-'}:${eventId}`))) {
+    // The in-process deduper answers at once; a shared one (PostgreSQL) is awaited.
+    const seen = typeof eventId === 'string' ? deps.deduper.isRepeat(`${typeof teamId === 'string' ? teamId : '-'}:${eventId}`) : false;
+    if (typeof seen === 'boolean' ? seen : await seen) {
       logger.info({ event: 'slack_redelivery_dropped', platform: 'slack', retryNum: context.retryNum, retryReason: context.retryReason }, 'event already answered');
       return;
     }
