@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import type { Briefbot, Logger, QuoteLinks, Route, SharedState, WorkTracker } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, RateLimiter, Route, SharedState, WorkTracker } from '../../src/index.js';
 import { createSharedEventDeduper } from './create-event-deduper.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
@@ -13,6 +13,7 @@ export interface SlackPlatformContext {
   /** State shared with other replicas, when configured: Slack events are then answered once across them. */
   shared?: SharedState;
   work?: WorkTracker;
+  limiter?: RateLimiter;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -66,6 +67,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     links: context.links ?? null,
     ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
     ...(context.work ? { work: context.work } : {}),
+    ...(context.limiter ? { limiter: context.limiter } : {}),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });

@@ -4,6 +4,7 @@ import type { Route } from './route.js';
 import type { QuoteLinks } from '../context/quote-links.js';
 import type { SharedState } from '../store/shared-state.js';
 import type { WorkTracker } from './work-tracker.js';
+import type { RateLimiter } from '../limits/rate-limiter.js';
 
 /** What a chat platform adapter is given when the server starts. */
 export interface PlatformContext {
@@ -17,6 +18,8 @@ export interface PlatformContext {
   shared?: SharedState;
   /** Work in flight, which a shutdown waits for: an adapter counts what goes on after its HTTP answer (Slack's answers after the ack). */
   work?: WorkTracker;
+  /** Questions per user: an adapter asks it before each typed question and answers "slow down" when refused. */
+  limiter?: RateLimiter;
 }
 
 /** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */

@@ -60,7 +60,7 @@ function isTitle(text: string, normalisedTitle: string): boolean {
 const MASK = '\u0001';
 const TEAM_SUBJECT = /^(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Our|His|Her|Their|Its)\s)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(campaign|administration|camp|team|family|government|presidency)\s+(?=\p{Ll})/u;
 const LEAD_CLAUSE = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later|After|Before|Asked|Nevertheless|Still|Yesterday|Today|With|Without|Following|Amid|Amidst|Despite|Under|For|Throughout|Over|By|From|Through|Upon|Ahead|Unlike|Like|Instead|Moreover|Furthermore|Overall|Elsewhere|Then|Now|Thus|Indeed|Separately|\p{Lu}\p{Ll}+(?:ing|ed|ly)|[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ww]hereas)\b[^,\u0001]{0,160},\s*)/u;
-const DOCUMENT_SUBJECT = /^((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,5})['’]s?\s+(?:\p{Lu}[\p{L}-]*\s+|take-?down\s+|press\s+|official\s+|written\s+|formal\s+|new\s+|latest\s+){0,3}(?:notice|statement|report|letter|release|filing|complaint|lawsuit|submission|tweet|post|announcement|website|blog|memo|document|order|ruling|judgment|judgement)\s+(?=\p{Ll})/u;
+const DOCUMENT_SUBJECT = /^((?:(?:Part|Parts|Much|Some|One|Most|All)\s+of\s+)?)((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,5})['’]s?\s+(?:\p{Lu}[\p{L}-]*\s+|take-?down\s+|press\s+|official\s+|written\s+|formal\s+|new\s+|latest\s+){0,3}(?:notice|statement|report|letter|release|filing|complaint|lawsuit|submission|tweet|post|announcement|website|blog|memo|document|order|ruling|judgment|judgement)\s+(?=\p{Ll})/u;
 
 const TIME_LEAD = /^(?:(?:The|That)\s+(?:next|following|same|previous)\s+(?:day|week|morning|afternoon|evening|night|month|year)|(?:On|Last|Next|This)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Last|This|Earlier|Later)\s+(?:week|month|year|morning|afternoon|evening))\s+(?:(?:on|in|at)\s+\p{Lu}[\p{L}-]+\s+)?(?=\p{Lu}|the\s+\p{Lu})/u;
 
@@ -89,8 +89,10 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
   // "RIAA's DMCA notice alleged …", "Facebook's statement read …": a body's document speaks for the body.
   const owner = head.includes("'s") || head.includes('’s') || head.includes("s' ") ? DOCUMENT_SUBJECT.exec(rest) : null;
   if (owner) {
-    const phrase = parseSubjectPhrase(owner[1]!);
-    if (phrase && phrase.type !== 'pronoun') return { phrase, span: { start: sentence.start + offset, end: sentence.start + offset + owner[1]!.length } };
+    // "Part of Trump's tweet included …": the part is the owner's too.
+    const phrase = parseSubjectPhrase(owner[2]!);
+    const at = sentence.start + offset + owner[1]!.length;
+    if (phrase && phrase.type !== 'pronoun') return { phrase, span: { start: at, end: at + owner[2]!.length } };
   }
   // Only the first twelve words can matter: no need to split the whole sentence.
   const tokens: RegExpExecArray[] = [];

@@ -5,6 +5,7 @@ import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { FIRST_PERSON, clausePronoun, findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
+import { accordingBefore, promptedBefore, signatureAfter } from './nearby-speakers.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
@@ -115,7 +116,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         }
         if (!who?.speaker) {
           // "According to Rutgers University political scholar Kelly Dittmar, “…”".
-          const according = accordingBefore(body, s, q, resolver);
+          const according = accordingBefore(body, s, q, resolver) ?? promptedBefore(body, s, q, resolver);
           if (according) who = according;
         }
         if (!who?.speaker && !cue && about && opensSentence(body, s, q) && FIRST_PERSON.test(inner)) {
@@ -175,25 +176,6 @@ const ACCORDING_TO = /\b[Aa]ccording to ((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[
 /** True when a quotation fills its paragraph but for a closing signature. */
 function isWholeParagraph(body: string, p: ParagraphAnalysis, q: QuoteSpan): boolean {
   return PUNCTUATION_ONLY.test(body.slice(p.span.start, q.open)) && p.quotes.length === 1;
-}
-
-/** The name signing a pull quote: "“…” - Matthew Ingram", "“…” — Sadiq Khan, Mayor of London". */
-function signatureAfter(body: string, p: ParagraphAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
-  const m = /^\s*[-–—]\s*([^\n]{3,100})$/u.exec(body.slice(q.end, p.span.end));
-  if (!m) return null;
-  const phrase = parseSpeakerPhrase(m[1]!.split(',')[0]!);
-  if (phrase?.type !== 'person' && phrase?.type !== 'organisation') return null;
-  const speaker = resolver.resolve(phrase, q.end);
-  return speaker ? { speaker, cue: m[0].trim() } : null;
-}
-
-/** "According to X, “…”": the speaker a sentence opens with for the quotation that follows. */
-function accordingBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
-  const lead = /(?:^|,\s*)[Aa]ccording to ([^,;.“”"]{2,100}?),\s*$/u.exec(body.slice(s.span.start, q.open));
-  if (!lead) return null;
-  const phrase = parseSpeakerPhrase(lead[1]!);
-  const speaker = phrase && phrase.type !== 'pronoun' ? resolver.resolve(phrase, s.span.start + lead.index) : null;
-  return speaker ? { speaker, cue: `according to ${lead[1]}` } : null;
 }
 
 /** True unless a phrase is one capitalised word that the article capitalises only at the start of a sentence. */

@@ -19,6 +19,8 @@ const MAY_OPEN = new Set([...DOUBLE_OPENERS, ...SINGLE_OPENERS, '"', '”', "'",
 const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const isSpaceOrStart = (ch: string | undefined): boolean => ch === undefined || /[\s([{—–\-/]/u.test(ch);
 
+const SAID_COMMA = /(?<![\p{L}])(?:said|says|added|adds|asked|told|wrote|writes|explained|stated|continued|replied)\s*,$/u;
+
 /** The style of quotation `body[i]` opens, or null when it opens none (an apostrophe, a closing mark). */
 function openerStyle(body: string, i: number, from: number): 'double' | 'single' | null {
   const ch = body[i]!;
@@ -27,7 +29,11 @@ function openerStyle(body: string, i: number, from: number): 'double' | 'single'
   const next = body[i + 1];
   if (DOUBLE_OPENERS.has(ch)) return 'double';
   if (SINGLE_OPENERS.has(ch)) return isLetterOrDigit(prev) ? null : 'single';
-  if (ch === '"') return (isSpaceOrStart(prev) || prev === '‘' || prev === "'") && next !== undefined && !/\s/.test(next) ? 'double' : null;
+  if (ch === '"') {
+    if ((isSpaceOrStart(prev) || prev === '‘' || prev === "'") && next !== undefined && !/\s/.test(next)) return 'double';
+    // A mark glued to the comma of a verb of saying opens, even with a space after it: 'Wilkins said," [Warhol] liked …"'.
+    return prev === ',' && next === ' ' && SAID_COMMA.test(body.slice(Math.max(from, i - 16), i)) ? 'double' : null;
+  }
   // A closing mark used to open: seen in real text (”Visible action…, ’emasculated’).
   if (ch === '”') return isSpaceOrStart(prev) && isLetterOrDigit(next) ? 'double' : null;
   if (ch === "'" || ch === '’') {

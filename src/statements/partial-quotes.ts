@@ -20,7 +20,7 @@ const CLAUSE_VERBS = [
   'insists', 'argued', 'argues', 'arguing', 'warned', 'warns', 'warning', 'urged', 'urges', 'urging', 'defended',
   'welcomed', 'blamed', 'blames', 'questioned', 'referred', 'refers', 'deemed', 'concluded', 'claimed', 'claims',
   'claiming', 'alleged', 'alleges', 'noted', 'notes', 'noting', 'wrote', 'writes', 'tweeted', 'tweets', 'posted',
-  'expressed', 'admitted', 'admits', 'added', 'adds', 'adding', 'announced', 'declared', 'stated', 'states', 'asserted',
+  'expressed', 'included', 'includes', 'admitted', 'admits', 'added', 'adds', 'adding', 'announced', 'declared', 'stated', 'states', 'asserted',
   'acknowledged', 'recalled', 'recalls', 'explained', 'explains', 'suggested', 'suggests', 'thanked', 'congratulated',
   'mocked', 'ridiculed', 'rejected', 'rejects', 'attacked', 'lambasted', 'decried', 'decries', 'reiterated', 'asked',
   'demanded', 'demands', 'pointed', 'pointing', 'vowing', 'promising', 'predicted', 'predicts', 'complained', 'complains',

@@ -76,3 +76,26 @@ describe('bodies with long names, and the "they" that follows them', () => {
     expect(speakerOf(body, 'In the first half it felt good out there.')).toBe('Harry Kane');
   });
 });
+
+describe('speakers named beside a quotation in other ways', () => {
+  it('opens a quotation at a mark glued to the comma of "said,"', () => {
+    const body = 'Kristen Wilkins curated the show. Wilkins said," [Warhol] liked the way photo booths looked".';
+    expect(speakerOf(body, '[Warhol] liked the way photo booths looked')).toBe('Kristen Wilkins');
+  });
+
+  it('leaves a closing mark after a comma closing: \'"Hello," she said\'', () => {
+    const body = 'Mary Stone smiled. "We are delighted with the result," she said, "and we thank everyone."';
+    expect(speakerOf(body, 'We are delighted with the result')).toBe('Mary Stone');
+    expect(speakerOf(body, 'and we thank everyone.')).toBe('Mary Stone');
+  });
+
+  it('gives the words to the one "led … to express" them', () => {
+    const body = 'Joe Biden spoke on the radio. Backlash from the statement led Biden to express "I should not have been so cavalier about it."';
+    expect(speakerOf(body, 'I should not have been so cavalier about it.')).toBe('Joe Biden');
+  });
+
+  it('reads "Part of Trump\'s tweet included the statement" as Trump\'s words', () => {
+    const body = 'Donald Trump tweeted about the riots. Part of Trump\'s tweet included the statement, "when the looting starts, the shooting starts."';
+    expect(speakerOf(body, 'when the looting starts, the shooting starts.')).toBe('Donald Trump');
+  });
+});

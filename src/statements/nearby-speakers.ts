@@ -1,0 +1,40 @@
+import type { ParagraphAnalysis, SentenceAnalysis } from './analyse-article.js';
+import type { ArticleResolver } from './article-resolver.js';
+import type { QuoteSpan } from './find-quotes.js';
+import type { Attribution } from './raw-statement.js';
+import { parseSpeakerPhrase } from './speaker-phrase.js';
+
+/*
+ * Speakers named next to a quotation without a verb of saying of their own: a pull quote's
+ * signature, "according to X", "led X to say".
+ */
+
+/** The name signing a pull quote: "“…” - Matthew Ingram", "“…” — Sadiq Khan, Mayor of London". */
+export function signatureAfter(body: string, p: ParagraphAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const m = /^\s*[-–—]\s*([^\n]{3,100})$/u.exec(body.slice(q.end, p.span.end));
+  if (!m) return null;
+  const phrase = parseSpeakerPhrase(m[1]!.split(',')[0]!);
+  if (phrase?.type !== 'person' && phrase?.type !== 'organisation') return null;
+  const speaker = resolver.resolve(phrase, q.end);
+  return speaker ? { speaker, cue: m[0].trim() } : null;
+}
+
+/** "According to X, “…”": the speaker a sentence opens with for the quotation that follows. */
+export function accordingBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const lead = /(?:^|,\s*)[Aa]ccording to ([^,;.“”"]{2,100}?),\s*$/u.exec(body.slice(s.span.start, q.open));
+  if (!lead) return null;
+  const phrase = parseSpeakerPhrase(lead[1]!);
+  const speaker = phrase && phrase.type !== 'pronoun' ? resolver.resolve(phrase, s.span.start + lead.index) : null;
+  return speaker ? { speaker, cue: `according to ${lead[1]}` } : null;
+}
+
+const PROMPTED = /\b(?:led|prompted|forced|caused|moved|pushed|inspired|asked|invited|urged|compelled|pressed)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+to\s+(?:say|express|declare|add|write|tweet|state|admit|tell|ask|call|explain|apologi[sz]e|insist|warn|concede|respond|reply)(?![\p{L}])[^,;.“”"]{0,40}?,?\s*$/u;
+
+/** "Backlash … led Biden to express “…”": the one prompted to speak is the speaker. */
+export function promptedBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const m = PROMPTED.exec(body.slice(s.span.start, q.open));
+  if (!m) return null;
+  const phrase = parseSpeakerPhrase(m[1]!);
+  const speaker = phrase?.type === 'person' ? resolver.resolve(phrase, s.span.start + m.index) : null;
+  return speaker ? { speaker, cue: m[0].trim() } : null;
+}
