@@ -6,6 +6,10 @@ import {
   withFollowUps,
   createHttpServer,
   createWorkTracker,
+  createMemoryRateLimiter,
+  parseRateLimitConfig,
+  UNLIMITED,
+  type RateLimiter,
   loadQuoteLinks,
   createStoreBriefbot,
   isEnabledPlatform,
@@ -36,6 +40,8 @@ export interface ServeOptions {
   now?: () => Date;
   /** Test knobs for the Slack adapter. */
   slack?: SlackPlatformOverrides;
+  /** Questions per user; default from BRIEFBOT_RATE_* (tests pass one with their own clock). */
+  limiter?: RateLimiter;
   /** How long a shutdown waits for requests in flight before closing their connections (default 10 s). */
   shutdownDeadlineMs?: number;
 }
@@ -120,7 +126,12 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
   const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
   const work = createWorkTracker();
-  const context: PlatformContext = { env: options.env, logger, briefbot, links, work };
+  const rate = parseRateLimitConfig(options.env);
+  if (!rate.ok) throw new Error(rate.message);
+  const limiter = options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED);
+  if (rate.config) logger.info({ event: 'rate_limit_on', ...rate.config }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user`);
+  else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);
   for (const platform of platforms) {

@@ -35,6 +35,7 @@ export { createHttpServer, type Health } from './server/create-http-server.js';
 export { readRawBody, type RawBody } from './server/read-body.js';
 export { installProcessGuard } from './server/process-guard.js';
 export { createWorkTracker, type WorkTracker } from './server/work-tracker.js';
+export { createMemoryRateLimiter, parseRateLimitConfig, slowDownMessage, UNLIMITED, type RateDecision, type RateLimiter, type RateLimitConfig } from './limits/rate-limiter.js';
 export { isEnabledPlatform, type Platform, type PlatformContext } from './server/platform.js';
 export { loadQuoteLinks, createQuoteLinks, LinkConfigError, QUOTES_PATH, type QuoteLinks, type LinkCheck } from './context/quote-links.js';
 export type { QuoteContext, ContextParagraph } from './context/quote-context.js';

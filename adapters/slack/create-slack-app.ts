@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
-import { readRawBody, type Briefbot, type Logger, type QuoteLinks, type Route, type WorkTracker } from '../../src/index.js';
+import { readRawBody, UNLIMITED, type Briefbot, type Logger, type QuoteLinks, type RateLimiter, type Route, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkSlackBody, MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
 import { createEventDeduper } from './create-event-deduper.js';
@@ -36,6 +36,8 @@ export interface SlackAppOptions {
   timeoutMs?: number;
   /** Counts each event's handling until its answer is delivered, so a shutdown can wait for it. */
   work?: WorkTracker;
+  /** Questions per user; default: no limit. */
+  limiter?: RateLimiter;
 }
 
 /** A built Slack app: its HTTP routes (none in Socket Mode) and how to start and stop it. */
@@ -132,6 +134,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     pageSize: options.pageSize ?? 5,
     ackDeadlineMs: options.ackDeadlineMs ?? 2500,
     links: options.links ?? null,
+    limiter: options.limiter ?? UNLIMITED,
   };
 
   // A shutdown waits for every event's handling, answer delivered, not just for the HTTP ack.

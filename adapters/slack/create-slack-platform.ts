@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import type { Briefbot, Logger, QuoteLinks, Route, WorkTracker } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, RateLimiter, Route, WorkTracker } from '../../src/index.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
 
@@ -10,6 +10,7 @@ export interface SlackPlatformContext {
   briefbot: Briefbot;
   links?: QuoteLinks | null;
   work?: WorkTracker;
+  limiter?: RateLimiter;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -62,6 +63,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     logger: context.logger,
     links: context.links ?? null,
     ...(context.work ? { work: context.work } : {}),
+    ...(context.limiter ? { limiter: context.limiter } : {}),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });

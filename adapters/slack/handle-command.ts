@@ -1,5 +1,5 @@
 import type { SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Answer } from '../../src/index.js';
+import { slowDownMessage, type Answer } from '../../src/index.js';
 import { parseSlackText } from './parse-slack-text.js';
 import { renderAnswer } from './render-answer.js';
 import { toCoreQuestion, type SlackDeps } from './slack-deps.js';
@@ -22,6 +22,12 @@ function waitAtMost(promise: Promise<Answer>, ms: number): Promise<Outcome> {
 export function createCommandHandler(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs): Promise<void> => {
     const started = Date.now();
+    const decision = await deps.limiter.take(`slack:${command.team_id}:${command.user_id}`);
+    if (!decision.allowed) {
+      deps.logger.info({ event: 'rate_limited', platform: 'slack', surface: 'slash_command', retryAfterSeconds: decision.retryAfterSeconds }, 'question refused: asking too fast');
+      await ack({ response_type: 'ephemeral', text: slowDownMessage(decision.retryAfterSeconds) });
+      return;
+    }
     const question = parseSlackText(command.text ?? '');
     deps.logger.debug({ event: 'slack_question', platform: 'slack', surface: 'slash_command', question }, 'question received');
     const pending = deps.briefbot.ask(toCoreQuestion(question), { limit: deps.pageSize, offset: 0 });

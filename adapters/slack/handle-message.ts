@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { slowDownMessage } from '../../src/index.js';
 import { parseSlackText } from './parse-slack-text.js';
 import { postMessage } from './post-message.js';
 import { conversationKey } from './conversation-key.js';
@@ -20,6 +21,8 @@ const DirectMessageSchema = z.object({
 
 interface Incoming {
   surface: 'app_mention' | 'direct_message';
+  /** Who asked, for the rate limit. */
+  user: string | undefined;
   channel: string;
   text: string;
   threadTs: string | undefined;
@@ -27,6 +30,15 @@ interface Incoming {
 
 async function answerInConversation(deps: SlackDeps, args: AllMiddlewareArgs, incoming: Incoming): Promise<void> {
   const started = Date.now();
+  const decision = await deps.limiter.take(`slack:${args.context.teamId ?? '-'}:${incoming.user ?? '-'}`);
+  if (!decision.allowed) {
+    deps.logger.info({ event: 'rate_limited', platform: 'slack', surface: incoming.surface, retryAfterSeconds: decision.retryAfterSeconds, told: decision.first }, 'question refused: asking too fast');
+    // Told once per burst: each reply is a post to Slack, which a flood must not multiply.
+    if (decision.first) {
+      await args.client.chat.postMessage({ channel: incoming.channel, text: slowDownMessage(decision.retryAfterSeconds), ...(incoming.threadTs === undefined ? {} : { thread_ts: incoming.threadTs }) });
+    }
+    return;
+  }
   const question = parseSlackText(incoming.text, args.context.botUserId);
   deps.logger.debug({ event: 'slack_question', platform: 'slack', surface: incoming.surface, question }, 'question received');
   const conversation = conversationKey(incoming.channel, incoming.threadTs);
@@ -45,6 +57,7 @@ export function createMentionHandler(deps: SlackDeps) {
     const { event } = args;
     await answerInConversation(deps, args, {
       surface: 'app_mention',
+      user: event.user,
       channel: event.channel,
       text: event.text,
       threadTs: event.thread_ts ?? event.ts,
@@ -59,6 +72,7 @@ export function createDirectMessageHandler(deps: SlackDeps) {
     if (!parsed.success) return;
     await answerInConversation(deps, args, {
       surface: 'direct_message',
+      user: parsed.data.user,
       channel: parsed.data.channel,
       text: parsed.data.text,
       threadTs: parsed.data.thread_ts,

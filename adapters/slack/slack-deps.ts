@@ -1,4 +1,4 @@
-import type { Briefbot, Logger, QuoteLinks } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, RateLimiter } from '../../src/index.js';
 import type { EventDeduper } from './create-event-deduper.js';
 
 /** What every Slack handler needs: the core to ask, where to log, and the adapter's settings. */
@@ -12,6 +12,8 @@ export interface SlackDeps {
   ackDeadlineMs: number;
   /** Signed "In context" links, when a public URL is configured. */
   links: QuoteLinks | null;
+  /** Questions per user (slash commands, mentions, direct messages). */
+  limiter: RateLimiter;
 }
 
 /** The question to ask the core: an empty question asks for help. */

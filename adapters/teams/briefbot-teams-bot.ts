@@ -6,7 +6,7 @@ import {
   type AdaptiveCardInvokeValue,
   type TurnContext,
 } from 'botbuilder';
-import type { Briefbot, Logger, QuoteLinks } from '../../src/index.js';
+import { slowDownMessage, UNLIMITED, type Briefbot, type Logger, type QuoteLinks, type RateLimiter } from '../../src/index.js';
 import { answerResultAction, ResultActionDataSchema } from './result-actions.js';
 import type { TeamsReply } from './adaptive-card.js';
 import { extractQuestion } from './extract-question.js';
@@ -21,6 +21,8 @@ export interface BriefbotTeamsBotOptions {
   pageSize?: number;
   /** Signed "In context" links, when a public URL is configured. */
   links?: QuoteLinks | null;
+  /** Questions per user; default: no limit. */
+  limiter?: RateLimiter;
 }
 
 /** Says a button's data was not ours (an old card, another app's button); the user can type instead. */
@@ -35,6 +37,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
   private readonly logger: Logger;
   private readonly pageSize: number;
   private readonly links: QuoteLinks | null;
+  private readonly limiter: RateLimiter;
 
   constructor(options: BriefbotTeamsBotOptions) {
     super();
@@ -42,6 +45,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
     this.logger = options.logger;
     this.pageSize = options.pageSize ?? 5;
     this.links = options.links ?? null;
+    this.limiter = options.limiter ?? UNLIMITED;
 
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
@@ -90,6 +94,13 @@ export class BriefbotTeamsBot extends ActivityHandler {
     const question = extractQuestion(activity);
     if (question.kind === 'ignore') {
       this.logger.debug({ event: 'teams_ignored', reason: question.reason });
+      return;
+    }
+    const tenant = activity.conversation?.tenantId ?? '-';
+    const decision = await this.limiter.take(`teams:${tenant}:${activity.from?.aadObjectId ?? activity.from?.id ?? '-'}`);
+    if (!decision.allowed) {
+      this.logger.info({ event: 'rate_limited', surface: 'message', retryAfterSeconds: decision.retryAfterSeconds }, 'question refused: asking too fast');
+      await context.sendActivity({ type: 'message', text: slowDownMessage(decision.retryAfterSeconds), textFormat: 'plain' });
       return;
     }
     await context.sendActivity(toMessage(await this.answer(question.text, 0, conversationOf(activity))));

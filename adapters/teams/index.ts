@@ -1,4 +1,4 @@
-import type { Briefbot, Logger, QuoteLinks, Route } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, RateLimiter, Route } from '../../src/index.js';
 import { BriefbotTeamsBot } from './briefbot-teams-bot.js';
 import { loadTeamsSetup } from './teams-config.js';
 import { createTeamsRoute, TEAMS_MESSAGES_PATH } from './teams-route.js';
@@ -14,6 +14,8 @@ export interface TeamsPlatformOptions {
   pageSize?: number;
   /** Signed "In context" links, when a public URL is configured. */
   links?: QuoteLinks | null;
+  /** Questions per user. */
+  limiter?: RateLimiter;
 }
 
 /** Teams on (its route and a start-up summary) or off with the reason: the shape of the server's `Platform`. */
@@ -33,7 +35,7 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
       '!!! TEAMS ENDPOINT IS UNAUTHENTICATED: any local process can post activities and make the bot send to any serviceUrl they name. For the Bot Framework Emulator and tests only; set TEAMS_APP_ID for real use. !!!',
     );
   }
-  const bot = new BriefbotTeamsBot({ briefbot: options.briefbot, logger, links: options.links ?? null, ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}) });
+  const bot = new BriefbotTeamsBot({ briefbot: options.briefbot, logger, links: options.links ?? null, ...(options.limiter ? { limiter: options.limiter } : {}), ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}) });
   const auth = setup.auth === 'none' ? 'UNAUTHENTICATED (loopback only)' : `Bot Framework tokens required, ${setup.credentials.appType}`;
   return { name: 'teams', routes: [createTeamsRoute(setup, bot, logger)], summary: `POST ${TEAMS_MESSAGES_PATH}, ${auth}` };
 }

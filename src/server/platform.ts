@@ -3,6 +3,7 @@ import type { Logger } from '../logging.js';
 import type { Route } from './route.js';
 import type { QuoteLinks } from '../context/quote-links.js';
 import type { WorkTracker } from './work-tracker.js';
+import type { RateLimiter } from '../limits/rate-limiter.js';
 
 /** What a chat platform adapter is given when the server starts. */
 export interface PlatformContext {
@@ -14,6 +15,8 @@ export interface PlatformContext {
   links?: QuoteLinks | null;
   /** Work in flight, which a shutdown waits for: an adapter counts what goes on after its HTTP answer (Slack's answers after the ack). */
   work?: WorkTracker;
+  /** Questions per user: an adapter asks it before each typed question and answers "slow down" when refused. */
+  limiter?: RateLimiter;
 }
 
 /** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */
