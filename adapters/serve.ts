@@ -12,6 +12,7 @@ import {
   type RateLimiter,
   loadQuoteLinks,
   createStoreBriefbot,
+  openSharedStore,
   isEnabledPlatform,
   createWatchCommands,
   createWatchRunner,
@@ -118,12 +119,15 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // By default the engine follows its store: the corpus folder (files re-indexed and swapped in) or
   // PostgreSQL (BRIEFBOT_STORE=postgres: reloaded when another process announces a change).
   let live: LiveBriefbot | null = null;
+  // With PostgreSQL, replicas also share which Slack events were answered (and installations).
+  const sharedStore = openSharedStore(options.env, logger);
   // Watches live in a SQLite file beside the corpus; each new index is scanned for them once the platforms are up.
   const store = openSqliteWatchStore(watchStorePath(options.corpusDir));
   let onEngine: ((engine: Parameters<ReturnType<typeof createWatchRunner>['onEngine']>[0]) => Promise<unknown>) | null = null;
   const openEngine =
     options.openEngine ??
-    ((corpusDir, log) => (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, onEngine: async (next) => void (await onEngine?.(next)) })).whenReady());
+    ((corpusDir, log) =>
+      (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, ...(sharedStore ? { pools: sharedStore.pools } : {}), onEngine: async (next) => void (await onEngine?.(next)) })).whenReady());
   let status: Health['status'] = 'starting';
   let resolveEngine!: (engine: Briefbot) => void;
   let rejectEngine!: (error: unknown) => void;
@@ -147,7 +151,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const limiter = options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED);
   if (rate.config) logger.info({ event: 'rate_limit_on', ...rate.config }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user`);
   else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
-  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, watches: { commands, store } };
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}) };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);
   for (const platform of platforms) {
@@ -191,6 +195,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     await Promise.allSettled(enabled.map((p) => p.stop?.()));
     await live?.close();
     store.close();
+    await sharedStore?.pools.close().catch(() => undefined);
     server.closeAllConnections();
     await closed;
     logger.info({ event: 'shutdown_finished', drained, abandoned, durationMs: Date.now() - began }, drained ? 'shut down: every request in flight was answered' : `shut down at the deadline: ${abandoned} request(s) cut off`);

@@ -30,7 +30,7 @@ export { CodedError } from './coded-error.js';
 export type { Route } from './server/route.js';
 export type { Statement, Speaker } from './statements/statement.js';
 export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefbot.js';
-export { createStoreBriefbot } from './live/create-store-briefbot.js';
+export { createStoreBriefbot, openSharedStore } from './live/create-store-briefbot.js';
 export { createHttpServer, type Health } from './server/create-http-server.js';
 export { readRawBody, type RawBody } from './server/read-body.js';
 export { installProcessGuard } from './server/process-guard.js';
@@ -57,3 +57,4 @@ export type { Watch, WatchStore, WatchTarget, Delivery, NewWatch } from './watch
 export { deliverPending, type WatchMessage, type WatchPoster, type PostOutcome, type DeliveryRound } from './watch/deliver-watches.js';
 export { scanNewArticles, type ScanOutcome } from './watch/scan-new-articles.js';
 export { createWatchRunner, type WatchRunner } from './watch/watch-runner.js';
+export type { SeenEvents, SharedState, InstallationRecords } from './store/shared-state.js';

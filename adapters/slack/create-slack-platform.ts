@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { createSlackWatchPoster } from './post-watch-message.js';
-import type { Briefbot, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, WatchPoster, WorkTracker } from '../../src/index.js';
+import type { Briefbot, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, SharedState, WatchPoster, WorkTracker } from '../../src/index.js';
+import { createSharedEventDeduper } from './create-event-deduper.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
 
@@ -11,6 +12,8 @@ export interface SlackPlatformContext {
   briefbot: Briefbot;
   links?: QuoteLinks | null;
   watches?: PlatformWatches;
+  /** State shared with other replicas, when configured: Slack events are then answered once across them. */
+  shared?: SharedState;
   work?: WorkTracker;
   limiter?: RateLimiter;
 }
@@ -65,6 +68,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     logger: context.logger,
     links: context.links ?? null,
     watches: context.watches?.commands ?? null,
+    ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
     ...(context.work ? { work: context.work } : {}),
     ...(context.limiter ? { limiter: context.limiter } : {}),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),

@@ -11,6 +11,7 @@ export interface PlatformWatches {
   commands: WatchCommands;
   store: WatchStore;
 }
+import type { SharedState } from '../store/shared-state.js';
 import type { WorkTracker } from './work-tracker.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
 
@@ -24,6 +25,8 @@ export interface PlatformContext {
   links?: QuoteLinks | null;
   /** `watch …`, `watches`, `unwatch N`, when the server keeps a watch store. */
   watches?: PlatformWatches;
+  /** State shared with other replicas (handled event ids, installations), when a shared store is configured. */
+  shared?: SharedState;
   /** Work in flight, which a shutdown waits for: an adapter counts what goes on after its HTTP answer (Slack's answers after the ack). */
   work?: WorkTracker;
   /** Questions per user: an adapter asks it before each typed question and answers "slow down" when refused. */
