@@ -6,7 +6,7 @@ import { parseSpeakerPhrase } from './speaker-phrase.js';
 
 /*
  * Speakers named next to a quotation without a verb of saying of their own: a pull quote's
- * signature, "according to X", "led X to say".
+ * signature, "according to X", "led X to say", "X, who said:".
  */
 
 /** The name signing a pull quote: "“…” - Matthew Ingram", "“…” — Sadiq Khan, Mayor of London". */
@@ -33,6 +33,17 @@ const PROMPTED = /\b(?:led|prompted|forced|caused|moved|pushed|inspired|asked|in
 /** "Backlash … led Biden to express “…”": the one prompted to speak is the speaker. */
 export function promptedBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
   const m = PROMPTED.exec(body.slice(s.span.start, q.open));
+  if (!m) return null;
+  const phrase = parseSpeakerPhrase(m[1]!);
+  const speaker = phrase?.type === 'person' ? resolver.resolve(phrase, s.span.start + m.index) : null;
+  return speaker ? { speaker, cue: m[0].trim() } : null;
+}
+
+const WHO_SAID = /((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)(?:,\s+[^,;:“”"]{1,40})?,\s+who\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|added|explained|cited|described|recalled|wrote|noted|argued|warned|remarked|commented|stated|declared)(?![\p{L}])[^;.“”"]{0,80}[:,]\s*$/u;
+
+/** "tour manager Thomas Gray, 24, who cited only his experience with rugby: “…”": the one a "who" clause is about. */
+export function relativeBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const m = WHO_SAID.exec(body.slice(s.span.start, q.open));
   if (!m) return null;
   const phrase = parseSpeakerPhrase(m[1]!);
   const speaker = phrase?.type === 'person' ? resolver.resolve(phrase, s.span.start + m.index) : null;

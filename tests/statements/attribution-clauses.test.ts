@@ -98,4 +98,9 @@ describe('speakers named beside a quotation in other ways', () => {
     const body = 'Donald Trump tweeted about the riots. Part of Trump\'s tweet included the statement, "when the looting starts, the shooting starts."';
     expect(speakerOf(body, 'when the looting starts, the shooting starts.')).toBe('Donald Trump');
   });
+
+  it('gives a colon quotation to the person a "who" clause is about', () => {
+    const body = "One of the men was James Ford, 42. Another was tour manager Thomas Gray, 24, who cited only his experience with rugby: \"I did what any Londoner would do and tried to stop it.\"";
+    expect(speakerOf(body, 'I did what any Londoner would do and tried to stop it.')).toBe('Thomas Gray');
+  });
 });
