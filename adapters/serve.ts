@@ -12,6 +12,7 @@ import {
   type RateLimiter,
   loadQuoteLinks,
   createStoreBriefbot,
+  openSharedStore,
   isEnabledPlatform,
   type Answer,
   type AskOptions,
@@ -110,7 +111,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // By default the engine follows its store: the corpus folder (files re-indexed and swapped in) or
   // PostgreSQL (BRIEFBOT_STORE=postgres: reloaded when another process announces a change).
   let live: LiveBriefbot | null = null;
-  const openEngine = options.openEngine ?? ((corpusDir, log) => (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env })).whenReady());
+  // With PostgreSQL, replicas also share which Slack events were answered (and installations).
+  const sharedStore = openSharedStore(options.env, logger);
+  const openEngine =
+    options.openEngine ??
+    ((corpusDir, log) => (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, ...(sharedStore ? { pools: sharedStore.pools } : {}) })).whenReady());
   let status: Health['status'] = 'starting';
   let resolveEngine!: (engine: Briefbot) => void;
   let rejectEngine!: (error: unknown) => void;
@@ -131,7 +136,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const limiter = options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED);
   if (rate.config) logger.info({ event: 'rate_limit_on', ...rate.config }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user`);
   else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
-  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter };
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, ...(sharedStore ? { shared: sharedStore.shared } : {}) };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);
   for (const platform of platforms) {
@@ -166,6 +171,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     const abandoned = work.active;
     await Promise.allSettled(enabled.map((p) => p.stop?.()));
     await live?.close();
+    await sharedStore?.pools.close().catch(() => undefined);
     server.closeAllConnections();
     await closed;
     logger.info({ event: 'shutdown_finished', drained, abandoned, durationMs: Date.now() - began }, drained ? 'shut down: every request in flight was answered' : `shut down at the deadline: ${abandoned} request(s) cut off`);

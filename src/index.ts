@@ -30,7 +30,7 @@ export { CodedError } from './coded-error.js';
 export type { Route } from './server/route.js';
 export type { Statement, Speaker } from './statements/statement.js';
 export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefbot.js';
-export { createStoreBriefbot } from './live/create-store-briefbot.js';
+export { createStoreBriefbot, openSharedStore } from './live/create-store-briefbot.js';
 export { createHttpServer, type Health } from './server/create-http-server.js';
 export { readRawBody, type RawBody } from './server/read-body.js';
 export { installProcessGuard } from './server/process-guard.js';
@@ -54,3 +54,4 @@ export { createWatchCommands, DEFAULT_WATCH_LIMIT, type WatchCommands, type Watc
 export { describeWatch } from './watch/describe-watch.js';
 export { openSqliteWatchStore, watchStorePath } from './watch/sqlite-watch-store.js';
 export type { Watch, WatchStore, WatchTarget, Delivery, NewWatch } from './watch/watch.js';
+export type { SeenEvents, SharedState, InstallationRecords } from './store/shared-state.js';

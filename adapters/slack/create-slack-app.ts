@@ -3,7 +3,7 @@ import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
 import { readRawBody, UNLIMITED, type Briefbot, type Logger, type QuoteLinks, type RateLimiter, type Route, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkSlackBody, MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
-import { createEventDeduper } from './create-event-deduper.js';
+import { createEventDeduper, type EventDeduper } from './create-event-deduper.js';
 import { createMoreHandler, createShareHandler } from './handle-actions.js';
 import { createCiteHandler, createReportHandler, createReportSubmissionHandler } from './handle-result-actions.js';
 import { REPORT_MODAL } from './report-modal.js';
@@ -32,6 +32,8 @@ export interface SlackAppOptions {
   links?: QuoteLinks | null;
   /** The largest request body read (default 1 MB); larger ones get 413. */
   maxBodyBytes?: number;
+  /** Which events were answered already; default in this process only (replicas share one in PostgreSQL). */
+  deduper?: EventDeduper;
   /** How long one outbound call (Web API, response_url) may take before it is abandoned (default 10 s). */
   timeoutMs?: number;
   /** Counts each event's handling until its answer is delivered, so a shutdown can wait for it. */
@@ -130,7 +132,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const deps: SlackDeps = {
     briefbot: options.briefbot,
     logger,
-    deduper: createEventDeduper(),
+    deduper: options.deduper ?? createEventDeduper(),
     pageSize: options.pageSize ?? 5,
     ackDeadlineMs: options.ackDeadlineMs ?? 2500,
     links: options.links ?? null,
@@ -152,8 +154,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num, Socket Mode retry_attempt): answer each event id once.
   app.use(async ({ body, context, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && deps.deduper.isRepeat(eventId)) {
+    const { event_id: eventId, team_id: teamId } = body as { event_id?: unknown; team_id?: unknown };
+    // The in-process deduper answers at once; a shared one (PostgreSQL) is awaited.
+    const seen = typeof eventId === 'string' ? deps.deduper.isRepeat(`${typeof teamId === 'string' ? teamId : '-'}:${eventId}`) : false;
+    if (typeof seen === 'boolean' ? seen : await seen) {
       logger.info({ event: 'slack_redelivery_dropped', platform: 'slack', retryNum: context.retryNum, retryReason: context.retryReason }, 'event already answered');
       return;
     }

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
-import type { Briefbot, Logger, QuoteLinks, RateLimiter, Route, WorkTracker } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, RateLimiter, Route, SharedState, WorkTracker } from '../../src/index.js';
+import { createSharedEventDeduper } from './create-event-deduper.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
 
@@ -9,6 +10,8 @@ export interface SlackPlatformContext {
   logger: Logger;
   briefbot: Briefbot;
   links?: QuoteLinks | null;
+  /** State shared with other replicas, when configured: Slack events are then answered once across them. */
+  shared?: SharedState;
   work?: WorkTracker;
   limiter?: RateLimiter;
 }
@@ -62,6 +65,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     briefbot: context.briefbot,
     logger: context.logger,
     links: context.links ?? null,
+    ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
     ...(context.work ? { work: context.work } : {}),
     ...(context.limiter ? { limiter: context.limiter } : {}),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),

@@ -2,8 +2,10 @@ import { openBriefbot } from '../answer/open-briefbot.js';
 import type { Briefbot } from '../answer/answer-schema.js';
 import type { Logger } from '../logging.js';
 import { listenForChanges } from '../store/postgres/listen-for-changes.js';
-import { createPgPools } from '../store/postgres/pg-pools.js';
+import { createPgPools, type PgPools } from '../store/postgres/pg-pools.js';
 import { openPostgresBriefbot } from '../store/postgres/postgres-briefbot.js';
+import { createPgSharedState } from '../store/postgres/pg-shared-state.js';
+import type { SharedState } from '../store/shared-state.js';
 import { loadStoreConfig, loadTenant } from '../store/store-config.js';
 import { createLiveBriefbot, type LiveBriefbot } from './create-live-briefbot.js';
 
@@ -12,12 +14,14 @@ import { createLiveBriefbot, type LiveBriefbot } from './create-live-briefbot.js
  * corpus folder; the PostgreSQL one reads the tenant's tables (searches on `DATABASE_REPLICA_URL`
  * when set) and reloads when another process announces a change with NOTIFY.
  */
-export function createStoreBriefbot(options: { corpusDir: string; logger: Logger; env: Record<string, string | undefined> }): LiveBriefbot {
+export function createStoreBriefbot(options: { corpusDir: string; logger: Logger; env: Record<string, string | undefined>; pools?: PgPools }): LiveBriefbot {
   const { corpusDir, logger } = options;
   const store = loadStoreConfig(options.env);
   if (store.kind === 'memory') return createLiveBriefbot({ corpusDir, logger });
   const tenant = loadTenant(options.env);
-  const pools = createPgPools({ databaseUrl: store.databaseUrl, ...(store.replicaUrl ? { replicaUrl: store.replicaUrl } : {}) }, logger);
+  // Pools given by the caller (shared with other state) stay open when this Briefbot closes.
+  const owned = options.pools === undefined;
+  const pools = options.pools ?? createPgPools({ databaseUrl: store.databaseUrl, ...(store.replicaUrl ? { replicaUrl: store.replicaUrl } : {}) }, logger);
   logger.info({ event: 'store_postgres', tenant, replica: store.replicaUrl !== undefined }, `store: PostgreSQL, tenant ${tenant}${store.replicaUrl ? ', searches on the replica' : ''}`);
   return createLiveBriefbot({
     corpusDir,
@@ -25,7 +29,9 @@ export function createStoreBriefbot(options: { corpusDir: string; logger: Logger
     open: () => openPostgresBriefbot({ pools, tenant, corpusDir, logger }),
     watchFolder: false,
     subscribe: (onChange) => listenForChanges(pools.primary, tenant, onChange, logger),
-    onClose: () => pools.close(),
+    onClose: async () => {
+      if (owned) await pools.close();
+    },
   });
 }
 
@@ -41,4 +47,12 @@ export async function openStoreBriefbotOnce(options: { corpusDir: string; env: R
     await pools.close();
     throw error;
   }
+}
+
+/** The pools and shared state of the configured store: none for the in-process store. */
+export function openSharedStore(env: Record<string, string | undefined>, logger: Logger): { pools: PgPools; shared: SharedState } | null {
+  const store = loadStoreConfig(env);
+  if (store.kind === 'memory') return null;
+  const pools = createPgPools({ databaseUrl: store.databaseUrl, ...(store.replicaUrl ? { replicaUrl: store.replicaUrl } : {}) }, logger);
+  return { pools, shared: createPgSharedState(pools.primary, loadTenant(env), logger) };
 }

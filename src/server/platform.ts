@@ -2,6 +2,7 @@ import type { Briefbot } from '../answer/answer-schema.js';
 import type { Logger } from '../logging.js';
 import type { Route } from './route.js';
 import type { QuoteLinks } from '../context/quote-links.js';
+import type { SharedState } from '../store/shared-state.js';
 import type { WorkTracker } from './work-tracker.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
 
@@ -13,6 +14,8 @@ export interface PlatformContext {
   briefbot: Briefbot;
   /** Signed "In context" links, when BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET are set; else null. */
   links?: QuoteLinks | null;
+  /** State shared with other replicas (handled event ids, installations), when a shared store is configured. */
+  shared?: SharedState;
   /** Work in flight, which a shutdown waits for: an adapter counts what goes on after its HTTP answer (Slack's answers after the ack). */
   work?: WorkTracker;
   /** Questions per user: an adapter asks it before each typed question and answers "slow down" when refused. */

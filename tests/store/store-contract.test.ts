@@ -115,4 +115,22 @@ describe.skipIf(skipWithoutPostgres('the store contract suite on PostgreSQL'))('
     expect(other.articles.length).toBe(5);
     expect(postgres.articles.length).toBe(4);
   }, 120_000);
+
+  it('reads and searches on DATABASE_REPLICA_URL, writing to DATABASE_URL', async () => {
+    // The "primary" here is another, empty database: every answer must come from the replica.
+    const primary = await createTestDatabase();
+    const split = createPgPools({ databaseUrl: primary.url, replicaUrl: db.url });
+    try {
+      await migrate(split.primary);
+      const engine = await openPostgresBriefbot({ pools: split, tenant: 'seeds', corpusDir: SEEDS });
+      const answer = await engine.ask('what did Dixon say about senates?');
+      expect(answer.kind).toBe('results');
+      expect(JSON.stringify(answer)).toContain('Senates should be only advisory');
+      const empty = await openPostgresBriefbot({ pools: { ...split, reads: split.primary }, tenant: 'seeds', corpusDir: SEEDS });
+      expect(empty.articles).toHaveLength(0);
+    } finally {
+      await split.close();
+      await primary.drop();
+    }
+  }, 60_000);
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServe, type RunningServer, type ServeOptions } from '../../../adapters/serve.js';
-import { createSilentLogger } from '../../../src/index.js';
+import { createSilentLogger, UNLIMITED } from '../../../src/index.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/slack');
 
@@ -36,6 +36,8 @@ export async function startTestServer(options: Partial<ServeOptions> = {}): Prom
     host: '127.0.0.1',
     env: slackEnv(),
     logger: createSilentLogger(),
+    // One test user asks many questions here; the limit has its own tests (slack-rate-limit.test.ts).
+    limiter: UNLIMITED,
     slack: { retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 }, ...options.slack },
     ...options,
   });
