@@ -161,7 +161,9 @@ export class ArticleResolver {
         // only a title ("Dr Dixon", "Turkish president Erdoğan") lets it resolve: to the one person of that
         // surname in the corpus, or, when the corpus has none, to the person as the article names them.
         if (!phrase.honorific && !hasTitleBefore(phrase)) return null;
-        const corpus = this.registry.bySurname(token);
+        // "Tayyip Erdoğan" and "Recep Tayyip Erdoğan" are one person named more or less fully: keep the fullest.
+        const named = this.registry.bySurname(token);
+        const corpus = named.filter((k) => !named.some((o) => o !== k && o.endsWith(` ${k}`)));
         if (corpus.length === 1) key = corpus[0]!;
         else if (corpus.length === 0 && isPlausibleName(phrase.name)) key = this.registry.addPerson(phrase.name, id, phrase.role).key;
         else return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speakerOf } from './speaker-of.js';
+import { article, speakerOf } from './speaker-of.js';
 
 /**
  * Subjects and clauses of saying that real news writes and the extractor first missed (made-up
@@ -102,5 +102,11 @@ describe('speakers named beside a quotation in other ways', () => {
   it('gives a colon quotation to the person a "who" clause is about', () => {
     const body = "One of the men was James Ford, 42. Another was tour manager Thomas Gray, 24, who cited only his experience with rugby: \"I did what any Londoner would do and tried to stop it.\"";
     expect(speakerOf(body, 'I did what any Londoner would do and tried to stop it.')).toBe('Thomas Gray');
+  });
+
+  it('resolves a titled surname to the fullest of one person\'s names in the corpus', () => {
+    const others = [article('a', 'Turkish President Recep Tayyip Erdoğan said, "We will not step back from our plans in the region."'), article('b', 'President Tayyip Erdoğan said, "We have some plans and we are going to implement them."')];
+    const body = 'On Wednesday, Turkish president Erdoğan called for regional cooperation. "No project excluding our country can be implemented", he said.';
+    expect(speakerOf(body, 'No project excluding our country can be implemented', others)).toBe('Recep Tayyip Erdoğan');
   });
 });
