@@ -5,7 +5,7 @@ import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { FIRST_PERSON, clausePronoun, findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
-import { accordingBefore, promptedBefore, relativeBefore, signatureAfter } from './nearby-speakers.js';
+import { accordingBefore, personBefore, signatureAfter } from './nearby-speakers.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
@@ -116,7 +116,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         }
         if (!who?.speaker) {
           // "According to Rutgers University political scholar Kelly Dittmar, “…”".
-          const according = accordingBefore(body, s, q, resolver) ?? promptedBefore(body, s, q, resolver) ?? relativeBefore(body, s, q, resolver);
+          const according = accordingBefore(body, s, q, resolver) ?? personBefore(body, s, q, resolver);
           if (according) who = according;
         }
         if (!who?.speaker && !cue && about && opensSentence(body, s, q) && FIRST_PERSON.test(inner)) {

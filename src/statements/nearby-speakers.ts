@@ -30,22 +30,21 @@ export function accordingBefore(body: string, s: SentenceAnalysis, q: QuoteSpan,
 
 const PROMPTED = /\b(?:led|prompted|forced|caused|moved|pushed|inspired|asked|invited|urged|compelled|pressed)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+to\s+(?:say|express|declare|add|write|tweet|state|admit|tell|ask|call|explain|apologi[sz]e|insist|warn|concede|respond|reply)(?![\p{L}])[^,;.“”"]{0,40}?,?\s*$/u;
 
-/** "Backlash … led Biden to express “…”": the one prompted to speak is the speaker. */
-export function promptedBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
-  const m = PROMPTED.exec(body.slice(s.span.start, q.open));
-  if (!m) return null;
-  const phrase = parseSpeakerPhrase(m[1]!);
-  const speaker = phrase?.type === 'person' ? resolver.resolve(phrase, s.span.start + m.index) : null;
-  return speaker ? { speaker, cue: m[0].trim() } : null;
-}
-
 const WHO_SAID = /((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)(?:,\s+[^,;:“”"]{1,40})?,\s+who\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|added|explained|cited|described|recalled|wrote|noted|argued|warned|remarked|commented|stated|declared)(?![\p{L}])[^;.“”"]{0,80}[:,]\s*$/u;
 
-/** "tour manager Thomas Gray, 24, who cited only his experience with rugby: “…”": the one a "who" clause is about. */
-export function relativeBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
-  const m = WHO_SAID.exec(body.slice(s.span.start, q.open));
-  if (!m) return null;
-  const phrase = parseSpeakerPhrase(m[1]!);
-  const speaker = phrase?.type === 'person' ? resolver.resolve(phrase, s.span.start + m.index) : null;
-  return speaker ? { speaker, cue: m[0].trim() } : null;
+/**
+ * The person named just before a quotation by a phrase that makes them its speaker: "Backlash …
+ * led Biden to express “…”" (the one prompted to speak), "tour manager Thomas Gray, 24, who cited
+ * only his experience with rugby: “…”" (the one a "who" clause is about).
+ */
+export function personBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const lead = body.slice(s.span.start, q.open);
+  for (const pattern of [PROMPTED, WHO_SAID]) {
+    const m = pattern.exec(lead);
+    if (!m) continue;
+    const phrase = parseSpeakerPhrase(m[1]!);
+    const speaker = phrase?.type === 'person' ? resolver.resolve(phrase, s.span.start + m.index) : null;
+    if (speaker) return { speaker, cue: m[0].trim() };
+  }
+  return null;
 }
