@@ -115,7 +115,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const sharedStore = openSharedStore(options.env, logger);
   const openEngine =
     options.openEngine ??
-    ((corpusDir, log) => (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, ...(sharedStore ? { pools: sharedStore.pools } : {}) })).whenReady());
+    ((corpusDir, log) => (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, indexInWorker: true, ...(sharedStore ? { pools: sharedStore.pools } : {}) })).whenReady());
   let status: Health['status'] = 'starting';
   let resolveEngine!: (engine: Briefbot) => void;
   let rejectEngine!: (error: unknown) => void;

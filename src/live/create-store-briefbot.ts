@@ -14,10 +14,10 @@ import { createLiveBriefbot, type LiveBriefbot } from './create-live-briefbot.js
  * corpus folder; the PostgreSQL one reads the tenant's tables (searches on `DATABASE_REPLICA_URL`
  * when set) and reloads when another process announces a change with NOTIFY.
  */
-export function createStoreBriefbot(options: { corpusDir: string; logger: Logger; env: Record<string, string | undefined>; pools?: PgPools }): LiveBriefbot {
+export function createStoreBriefbot(options: { corpusDir: string; logger: Logger; env: Record<string, string | undefined>; pools?: PgPools; indexInWorker?: boolean }): LiveBriefbot {
   const { corpusDir, logger } = options;
   const store = loadStoreConfig(options.env);
-  if (store.kind === 'memory') return createLiveBriefbot({ corpusDir, logger });
+  if (store.kind === 'memory') return createLiveBriefbot({ corpusDir, logger, indexInWorker: options.indexInWorker ?? false });
   const tenant = loadTenant(options.env);
   // Pools given by the caller (shared with other state) stay open when this Briefbot closes.
   const owned = options.pools === undefined;
