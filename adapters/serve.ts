@@ -14,6 +14,10 @@ import {
   createStoreBriefbot,
   openSharedStore,
   isEnabledPlatform,
+  createWatchCommands,
+  createWatchRunner,
+  openSqliteWatchStore,
+  watchStorePath,
   type Answer,
   type AskOptions,
   type Briefbot,
@@ -39,6 +43,10 @@ export interface ServeOptions {
   openEngine?: (corpusDir: string, logger: Logger) => Promise<Briefbot>;
   /** The clock for signed links (tests). */
   now?: () => Date;
+  /** Watches per channel (default 10, or BRIEFBOT_WATCH_LIMIT). */
+  watchLimit?: number;
+  /** Waits between retries of a failed watch post; injected so tests do not wait. */
+  sleep?: (ms: number) => Promise<void>;
   /** Test knobs for the Slack adapter. */
   slack?: SlackPlatformOverrides;
   /** Questions per user; default from BRIEFBOT_RATE_* (tests pass one with their own clock). */
@@ -113,9 +121,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   let live: LiveBriefbot | null = null;
   // With PostgreSQL, replicas also share which Slack events were answered (and installations).
   const sharedStore = openSharedStore(options.env, logger);
+  // Watches live in a SQLite file beside the corpus; each new index is scanned for them once the platforms are up.
+  const store = openSqliteWatchStore(watchStorePath(options.corpusDir));
+  let onEngine: ((engine: Parameters<ReturnType<typeof createWatchRunner>['onEngine']>[0]) => Promise<unknown>) | null = null;
   const openEngine =
     options.openEngine ??
-    ((corpusDir, log) => (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, indexInWorker: true, ...(sharedStore ? { pools: sharedStore.pools } : {}) })).whenReady());
+    ((corpusDir, log) =>
+      (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, indexInWorker: true, ...(sharedStore ? { pools: sharedStore.pools } : {}), onEngine: async (next) => void (await onEngine?.(next)) })).whenReady());
   let status: Health['status'] = 'starting';
   let resolveEngine!: (engine: Briefbot) => void;
   let rejectEngine!: (error: unknown) => void;
@@ -130,13 +142,16 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const links = loadQuoteLinks(options.env, options.now);
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
   const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
+  const now = options.now ?? (() => new Date());
+  const limit = Number(options.env.BRIEFBOT_WATCH_LIMIT ?? '') || options.watchLimit;
+  const commands = createWatchCommands({ briefbot, store, now, logger, ...(limit ? { limit } : {}) });
   const work = createWorkTracker();
   const rate = parseRateLimitConfig(options.env);
   if (!rate.ok) throw new Error(rate.message);
   const limiter = options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED);
   if (rate.config) logger.info({ event: 'rate_limit_on', ...rate.config }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user`);
   else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
-  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, ...(sharedStore ? { shared: sharedStore.shared } : {}) };
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}) };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);
   for (const platform of platforms) {
@@ -147,6 +162,14 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     }
   }
 
+  const runner = createWatchRunner({
+    store,
+    posters: enabled.flatMap((p) => (p.watchPoster ? [p.watchPoster] : [])),
+    logger,
+    now,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  });
+  onEngine = (engine) => runner.onEngine(engine);
   if (links === null) logger.info({ event: 'context_links_off' }, 'in context links: off (set BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET to turn them on)');
   else logger.info({ event: 'context_links_on' }, 'in context links: on (GET /quotes/<id>)');
   const server = createHttpServer({
@@ -171,6 +194,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     const abandoned = work.active;
     await Promise.allSettled(enabled.map((p) => p.stop?.()));
     await live?.close();
+    store.close();
     await sharedStore?.pools.close().catch(() => undefined);
     server.closeAllConnections();
     await closed;

@@ -36,7 +36,7 @@ export { readRawBody, type RawBody } from './server/read-body.js';
 export { installProcessGuard } from './server/process-guard.js';
 export { createWorkTracker, type WorkTracker } from './server/work-tracker.js';
 export { createMemoryRateLimiter, parseRateLimitConfig, slowDownMessage, UNLIMITED, type RateDecision, type RateLimiter, type RateLimitConfig } from './limits/rate-limiter.js';
-export { isEnabledPlatform, type Platform, type PlatformContext } from './server/platform.js';
+export { isEnabledPlatform, type Platform, type PlatformContext, type PlatformWatches } from './server/platform.js';
 export { loadQuoteLinks, createQuoteLinks, LinkConfigError, QUOTES_PATH, type QuoteLinks, type LinkCheck } from './context/quote-links.js';
 export type { QuoteContext, ContextParagraph } from './context/quote-context.js';
 export { createContextRoute } from './context/create-context-route.js';
@@ -54,4 +54,7 @@ export { createWatchCommands, DEFAULT_WATCH_LIMIT, type WatchCommands, type Watc
 export { describeWatch } from './watch/describe-watch.js';
 export { openSqliteWatchStore, watchStorePath } from './watch/sqlite-watch-store.js';
 export type { Watch, WatchStore, WatchTarget, Delivery, NewWatch } from './watch/watch.js';
+export { deliverPending, type WatchMessage, type WatchPoster, type PostOutcome, type DeliveryRound } from './watch/deliver-watches.js';
+export { scanNewArticles, type ScanOutcome } from './watch/scan-new-articles.js';
+export { createWatchRunner, type WatchRunner } from './watch/watch-runner.js';
 export type { SeenEvents, SharedState, InstallationRecords } from './store/shared-state.js';

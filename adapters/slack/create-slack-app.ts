@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
-import { readRawBody, UNLIMITED, type Briefbot, type Logger, type QuoteLinks, type RateLimiter, type Route, type WorkTracker } from '../../src/index.js';
+import { readRawBody, UNLIMITED, type Briefbot, type Logger, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkSlackBody, MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
 import { createEventDeduper, type EventDeduper } from './create-event-deduper.js';
@@ -32,6 +32,8 @@ export interface SlackAppOptions {
   links?: QuoteLinks | null;
   /** The largest request body read (default 1 MB); larger ones get 413. */
   maxBodyBytes?: number;
+  /** `watch …`, `watches`, `unwatch N`. */
+  watches?: WatchCommands | null;
   /** Which events were answered already; default in this process only (replicas share one in PostgreSQL). */
   deduper?: EventDeduper;
   /** How long one outbound call (Web API, response_url) may take before it is abandoned (default 10 s). */
@@ -136,6 +138,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     pageSize: options.pageSize ?? 5,
     ackDeadlineMs: options.ackDeadlineMs ?? 2500,
     links: options.links ?? null,
+    watches: options.watches ?? null,
     limiter: options.limiter ?? UNLIMITED,
   };
 

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
-import type { Briefbot, Logger, QuoteLinks, RateLimiter, Route, SharedState, WorkTracker } from '../../src/index.js';
+import { createSlackWatchPoster } from './post-watch-message.js';
+import type { Briefbot, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, SharedState, WatchPoster, WorkTracker } from '../../src/index.js';
 import { createSharedEventDeduper } from './create-event-deduper.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
@@ -10,6 +11,7 @@ export interface SlackPlatformContext {
   logger: Logger;
   briefbot: Briefbot;
   links?: QuoteLinks | null;
+  watches?: PlatformWatches;
   /** State shared with other replicas, when configured: Slack events are then answered once across them. */
   shared?: SharedState;
   work?: WorkTracker;
@@ -18,7 +20,7 @@ export interface SlackPlatformContext {
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
 export type SlackPlatform =
-  | { name: 'slack'; routes: Route[]; summary: string; start(): Promise<void>; stop(): Promise<void> }
+  | { name: 'slack'; routes: Route[]; summary: string; watchPoster: WatchPoster; start(): Promise<void>; stop(): Promise<void> }
   | { name: 'slack'; disabledReason: string };
 
 /** Extra knobs for tests: a quick Web API retry policy, a short ack deadline. */
@@ -65,6 +67,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     briefbot: context.briefbot,
     logger: context.logger,
     links: context.links ?? null,
+    watches: context.watches?.commands ?? null,
     ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
     ...(context.work ? { work: context.work } : {}),
     ...(context.limiter ? { limiter: context.limiter } : {}),
@@ -75,6 +78,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     name: 'slack',
     routes: slack.routes,
     summary: config.mode === 'http' ? `HTTP mode, POST ${SLACK_EVENTS_PATH}` : 'Socket Mode',
+    watchPoster: createSlackWatchPoster({ token: config.botToken, ...(config.apiUrl === undefined ? {} : { apiUrl: config.apiUrl }) }),
     start: () => slack.start(),
     stop: () => slack.stop(),
   };

@@ -2,6 +2,7 @@ import type { SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { slowDownMessage, type Answer } from '../../src/index.js';
 import { parseSlackText } from './parse-slack-text.js';
 import { renderAnswer } from './render-answer.js';
+import { renderWatchReply } from './render-watch-message.js';
 import { toCoreQuestion, type SlackDeps } from './slack-deps.js';
 
 type Outcome = { kind: 'answer'; answer: Answer } | { kind: 'late' };
@@ -30,6 +31,15 @@ export function createCommandHandler(deps: SlackDeps) {
     }
     const question = parseSlackText(command.text ?? '');
     deps.logger.debug({ event: 'slack_question', platform: 'slack', surface: 'slash_command', question }, 'question received');
+    if (deps.watches) {
+      const label = command.channel_name === 'directmessage' || !command.channel_name ? 'this conversation' : `#${command.channel_name}`;
+      const reply = await deps.watches.handle(question, { platform: 'slack', channel: command.channel_id, label }, command.user_name ? `@${command.user_name}` : command.user_id);
+      if (reply) {
+        await ack({ response_type: 'ephemeral', ...renderWatchReply(reply) });
+        deps.logger.info({ event: 'slack_watch_command', platform: 'slack', kind: reply.kind }, 'answered a watch command');
+        return;
+      }
+    }
     const pending = deps.briefbot.ask(toCoreQuestion(question), { limit: deps.pageSize, offset: 0 });
     let outcome: Outcome;
     try {

@@ -5,6 +5,7 @@ import { parseSlackText } from './parse-slack-text.js';
 import { postMessage } from './post-message.js';
 import { conversationKey } from './conversation-key.js';
 import { renderAnswer } from './render-answer.js';
+import { renderWatchReply } from './render-watch-message.js';
 import { toCoreQuestion, type SlackDeps } from './slack-deps.js';
 
 /** The fields of a direct message Briefbot answers; anything else (edits, bots, joins) does not parse. */
@@ -41,6 +42,15 @@ async function answerInConversation(deps: SlackDeps, args: AllMiddlewareArgs, in
   }
   const question = parseSlackText(incoming.text, args.context.botUserId);
   deps.logger.debug({ event: 'slack_question', platform: 'slack', surface: incoming.surface, question }, 'question received');
+  if (deps.watches) {
+    const label = incoming.surface === 'direct_message' ? 'this conversation' : `<#${incoming.channel}>`;
+    const reply = await deps.watches.handle(question, { platform: 'slack', channel: incoming.channel, label }, incoming.user ? `<@${incoming.user}>` : 'someone');
+    if (reply) {
+      await postMessage(args.client, { channel: incoming.channel, threadTs: incoming.threadTs }, renderWatchReply(reply), deps.logger);
+      deps.logger.info({ event: 'slack_watch_command', platform: 'slack', surface: incoming.surface, kind: reply.kind }, 'answered a watch command');
+      return;
+    }
+  }
   const conversation = conversationKey(incoming.channel, incoming.threadTs);
   const answer = await deps.briefbot.ask(toCoreQuestion(question), { limit: deps.pageSize, offset: 0, conversation });
   const message = renderAnswer(answer, { question, visibility: 'visible', links: deps.links });

@@ -1,4 +1,4 @@
-import type { Briefbot, Logger, QuoteLinks, RateLimiter } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, RateLimiter, WatchCommands } from '../../src/index.js';
 import type { EventDeduper } from './create-event-deduper.js';
 
 /** What every Slack handler needs: the core to ask, where to log, and the adapter's settings. */
@@ -12,6 +12,8 @@ export interface SlackDeps {
   ackDeadlineMs: number;
   /** Signed "In context" links, when a public URL is configured. */
   links: QuoteLinks | null;
+  /** The watch commands, when the server keeps watches. */
+  watches: WatchCommands | null;
   /** Questions per user (slash commands, mentions, direct messages). */
   limiter: RateLimiter;
 }

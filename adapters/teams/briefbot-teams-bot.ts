@@ -4,9 +4,9 @@ import {
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
-import { slowDownMessage, UNLIMITED, type Briefbot, type Logger, type QuoteLinks, type RateLimiter } from '../../src/index.js';
+import { slowDownMessage, UNLIMITED, type Briefbot, type Logger, type PlatformWatches, type QuoteLinks, type RateLimiter } from '../../src/index.js';
 import { answerResultAction, ResultActionDataSchema } from './result-actions.js';
 import type { TeamsReply } from './adaptive-card.js';
 import { extractQuestion } from './extract-question.js';
@@ -23,6 +23,8 @@ export interface BriefbotTeamsBotOptions {
   links?: QuoteLinks | null;
   /** Questions per user; default: no limit. */
   limiter?: RateLimiter;
+  /** `watch …`, `watches`, `unwatch N`, and where the conversation reference for posting later is kept. */
+  watches?: PlatformWatches;
 }
 
 /** Says a button's data was not ours (an old card, another app's button); the user can type instead. */
@@ -38,6 +40,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
   private readonly pageSize: number;
   private readonly links: QuoteLinks | null;
   private readonly limiter: RateLimiter;
+  private readonly watches: PlatformWatches | null;
 
   constructor(options: BriefbotTeamsBotOptions) {
     super();
@@ -46,6 +49,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
     this.pageSize = options.pageSize ?? 5;
     this.links = options.links ?? null;
     this.limiter = options.limiter ?? UNLIMITED;
+    this.watches = options.watches ?? null;
 
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
@@ -102,6 +106,18 @@ export class BriefbotTeamsBot extends ActivityHandler {
       this.logger.info({ event: 'rate_limited', surface: 'message', retryAfterSeconds: decision.retryAfterSeconds }, 'question refused: asking too fast');
       await context.sendActivity({ type: 'message', text: slowDownMessage(decision.retryAfterSeconds), textFormat: 'plain' });
       return;
+    }
+    if (this.watches && activity.conversation?.id) {
+      const conversation = activity.conversation;
+      const label = conversation.name ? conversation.name : conversation.conversationType === 'personal' ? 'this chat' : 'this conversation';
+      const reply = await this.watches.commands.handle(question.text, { platform: 'teams', channel: conversation.id, label }, activity.from?.name ?? activity.from?.id ?? 'unknown');
+      if (reply) {
+        // The reference is what a proactive message needs later: the service URL, conversation and bot.
+        if (reply.kind === 'watch_added') this.watches.store.saveReference('teams', conversation.id, TurnContext.getConversationReference(activity));
+        await context.sendActivity({ type: 'message', text: reply.text, textFormat: 'plain' });
+        this.logger.info({ event: 'teams_watch_command', kind: reply.kind });
+        return;
+      }
     }
     await context.sendActivity(toMessage(await this.answer(question.text, 0, conversationOf(activity))));
   }

@@ -1,7 +1,8 @@
-import type { Briefbot, Logger, QuoteLinks, RateLimiter, Route } from '../../src/index.js';
+import type { Briefbot, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, WatchPoster } from '../../src/index.js';
+import { createTeamsWatchPoster } from './teams-watch-poster.js';
 import { BriefbotTeamsBot } from './briefbot-teams-bot.js';
 import { loadTeamsSetup } from './teams-config.js';
-import { createTeamsRoute, TEAMS_MESSAGES_PATH } from './teams-route.js';
+import { createTeamsAdapter, createTeamsRoute, TEAMS_MESSAGES_PATH } from './teams-route.js';
 
 /** What the shared server gives the Teams adapter. */
 export interface TeamsPlatformOptions {
@@ -14,12 +15,14 @@ export interface TeamsPlatformOptions {
   pageSize?: number;
   /** Signed "In context" links, when a public URL is configured. */
   links?: QuoteLinks | null;
+  /** Watch commands and the store the conversation references are kept in. */
+  watches?: PlatformWatches;
   /** Questions per user. */
   limiter?: RateLimiter;
 }
 
 /** Teams on (its route and a start-up summary) or off with the reason: the shape of the server's `Platform`. */
-export type TeamsPlatform = { name: 'teams'; routes: Route[]; summary: string } | { name: 'teams'; disabledReason: string };
+export type TeamsPlatform = { name: 'teams'; routes: Route[]; summary: string; watchPoster: WatchPoster } | { name: 'teams'; disabledReason: string };
 
 /**
  * Creates the Teams platform from the environment. Throws a `TeamsError` (TEAMS_CONFIG_INVALID)
@@ -35,9 +38,19 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
       '!!! TEAMS ENDPOINT IS UNAUTHENTICATED: any local process can post activities and make the bot send to any serviceUrl they name. For the Bot Framework Emulator and tests only; set TEAMS_APP_ID for real use. !!!',
     );
   }
-  const bot = new BriefbotTeamsBot({ briefbot: options.briefbot, logger, links: options.links ?? null, ...(options.limiter ? { limiter: options.limiter } : {}), ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}) });
+  const bot = new BriefbotTeamsBot({
+    briefbot: options.briefbot,
+    logger,
+    links: options.links ?? null,
+    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+    ...(options.watches ? { watches: options.watches } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
+  });
+  const adapter = createTeamsAdapter(setup, logger);
+  const appId = setup.auth === 'none' ? '' : setup.credentials.appId;
+  const watchPoster = createTeamsWatchPoster({ adapter, appId, logger, links: options.links ?? null });
   const auth = setup.auth === 'none' ? 'UNAUTHENTICATED (loopback only)' : `Bot Framework tokens required, ${setup.credentials.appType}`;
-  return { name: 'teams', routes: [createTeamsRoute(setup, bot, logger)], summary: `POST ${TEAMS_MESSAGES_PATH}, ${auth}` };
+  return { name: 'teams', routes: [createTeamsRoute(setup, bot, logger, adapter)], summary: `POST ${TEAMS_MESSAGES_PATH}, ${auth}`, watchPoster };
 }
 
 export { TeamsError } from './teams-error.js';

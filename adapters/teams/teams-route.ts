@@ -12,18 +12,7 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
 
 /** The `POST /api/messages` route: the HTTP body in, botbuilder's CloudAdapter and our bot behind it. */
-export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' }>, bot: BriefbotTeamsBot, logger: Logger): Route {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(toSdkAuthSettings(setup)));
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    const code = codeOf(error);
-    logger.error({ event: 'teams_turn_error', code, error: summariseError(error), activityType: context.activity.type });
-    try {
-      await context.sendActivity({ type: 'message', text: APOLOGY, textFormat: 'plain' });
-    } catch (sendError) {
-      logger.warn({ event: 'teams_apology_failed', code: codeOf(sendError), error: summariseError(sendError) });
-    }
-  };
-
+export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' }>, bot: BriefbotTeamsBot, logger: Logger, adapter: CloudAdapter = createTeamsAdapter(setup, logger)): Route {
   return {
     method: 'POST',
     path: TEAMS_MESSAGES_PATH,
@@ -45,6 +34,21 @@ export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' 
       logger.debug({ event: 'teams_request', status: res.statusCode, durationMs: Date.now() - started });
     },
   };
+}
+
+/** The SDK adapter: Bot Framework authentication from our settings, and an apology to the user when a turn fails. */
+export function createTeamsAdapter(setup: Extract<TeamsSetup, { status: 'enabled' }>, logger: Logger): CloudAdapter {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(toSdkAuthSettings(setup)));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const code = codeOf(error);
+    logger.error({ event: 'teams_turn_error', code, error: summariseError(error), activityType: context.activity.type });
+    try {
+      await context.sendActivity({ type: 'message', text: APOLOGY, textFormat: 'plain' });
+    } catch (sendError) {
+      logger.warn({ event: 'teams_apology_failed', code: codeOf(sendError), error: summariseError(sendError) });
+    }
+  };
+  return adapter;
 }
 
 /** What of an error goes to the logs: its kind and message, never its request (which holds the bearer token). */

@@ -13,6 +13,8 @@ export interface LiveBriefbotOptions {
   open?: (options: OpenOptions) => Promise<BriefbotEngine>;
   /** Quiet time after the last change before re-indexing, in milliseconds. Default 300. */
   debounceMs?: number;
+  /** Called with each engine once it is serving (the first and every re-index): watches scan its new articles. */
+  onEngine?: (engine: BriefbotEngine) => Promise<void> | void;
   /** Watch the corpus folder for changes (default true); a database store hears of changes through `subscribe`. */
   watchFolder?: boolean;
   /** Another source of changes (PostgreSQL's NOTIFY): calls `onChange` after each; closed with the Briefbot. */
@@ -118,6 +120,13 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
         `${replaced ? 'corpus re-indexed' : 'corpus indexed'}: ${next.articles.length} articles`,
       );
       settleFirst();
+      if (options.onEngine) {
+        try {
+          await options.onEngine(next);
+        } catch (error) {
+          logger.error({ event: 'engine_hook_failed', err: { message: (error as Error)?.message } }, 'could not run the new-articles hook');
+        }
+      }
     } catch (error) {
       logger.error(
         { event: 'corpus_reload_failed', corpusDir, durationMs: Date.now() - started, err: { message: (error as Error)?.message, code: (error as { code?: unknown })?.code } },

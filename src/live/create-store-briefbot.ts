@@ -7,17 +7,18 @@ import { openPostgresBriefbot } from '../store/postgres/postgres-briefbot.js';
 import { createPgSharedState } from '../store/postgres/pg-shared-state.js';
 import type { SharedState } from '../store/shared-state.js';
 import { loadStoreConfig, loadTenant } from '../store/store-config.js';
-import { createLiveBriefbot, type LiveBriefbot } from './create-live-briefbot.js';
+import { createLiveBriefbot, type LiveBriefbot, type LiveBriefbotOptions } from './create-live-briefbot.js';
 
 /**
  * The live Briefbot of the configured store (`BRIEFBOT_STORE`): the in-process one follows the
  * corpus folder; the PostgreSQL one reads the tenant's tables (searches on `DATABASE_REPLICA_URL`
  * when set) and reloads when another process announces a change with NOTIFY.
  */
-export function createStoreBriefbot(options: { corpusDir: string; logger: Logger; env: Record<string, string | undefined>; pools?: PgPools; indexInWorker?: boolean }): LiveBriefbot {
+export function createStoreBriefbot(options: { corpusDir: string; logger: Logger; env: Record<string, string | undefined>; pools?: PgPools; onEngine?: LiveBriefbotOptions['onEngine']; indexInWorker?: boolean }): LiveBriefbot {
   const { corpusDir, logger } = options;
   const store = loadStoreConfig(options.env);
-  if (store.kind === 'memory') return createLiveBriefbot({ corpusDir, logger, indexInWorker: options.indexInWorker ?? false });
+  const hook = options.onEngine ? { onEngine: options.onEngine } : {};
+  if (store.kind === 'memory') return createLiveBriefbot({ corpusDir, logger, ...hook, indexInWorker: options.indexInWorker ?? false });
   const tenant = loadTenant(options.env);
   // Pools given by the caller (shared with other state) stay open when this Briefbot closes.
   const owned = options.pools === undefined;
@@ -32,6 +33,7 @@ export function createStoreBriefbot(options: { corpusDir: string; logger: Logger
     onClose: async () => {
       if (owned) await pools.close();
     },
+    ...hook,
   });
 }
 

@@ -2,6 +2,15 @@ import type { Briefbot } from '../answer/answer-schema.js';
 import type { Logger } from '../logging.js';
 import type { Route } from './route.js';
 import type { QuoteLinks } from '../context/quote-links.js';
+import type { WatchPoster } from '../watch/deliver-watches.js';
+import type { WatchCommands } from '../watch/watch-commands.js';
+import type { WatchStore } from '../watch/watch.js';
+
+/** Watches for the platforms: the commands users type, and the store (Teams keeps conversation references there). */
+export interface PlatformWatches {
+  commands: WatchCommands;
+  store: WatchStore;
+}
 import type { SharedState } from '../store/shared-state.js';
 import type { WorkTracker } from './work-tracker.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
@@ -14,6 +23,8 @@ export interface PlatformContext {
   briefbot: Briefbot;
   /** Signed "In context" links, when BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET are set; else null. */
   links?: QuoteLinks | null;
+  /** `watch …`, `watches`, `unwatch N`, when the server keeps a watch store. */
+  watches?: PlatformWatches;
   /** State shared with other replicas (handled event ids, installations), when a shared store is configured. */
   shared?: SharedState;
   /** Work in flight, which a shutdown waits for: an adapter counts what goes on after its HTTP answer (Slack's answers after the ack). */
@@ -28,6 +39,8 @@ export interface EnabledPlatform {
   routes: Route[];
   /** A one-line description for the start-up log, e.g. "HTTP mode, POST /slack/events". */
   summary: string;
+  /** Posts watches' new quotes to this platform's channels. */
+  watchPoster?: WatchPoster;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

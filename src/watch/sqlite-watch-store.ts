@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS delivered_statements (
   PRIMARY KEY (watch_id, statement_id)
 );
 CREATE TABLE IF NOT EXISTS scanned_articles (article_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 interface WatchRow { id: number; platform: string; channel: string; label: string; question: string; interpretation: string; created_by: string; created_at: string }
@@ -107,6 +108,7 @@ export function openSqliteWatchStore(file: string): WatchStore {
     for (const id of ids) insertStatement.run(watchId, id, remark);
   });
   const markScanned = db.transaction((ids: readonly string[]) => {
+    db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('scanned', 'yes')").run();
     const insert = db.prepare('INSERT OR IGNORE INTO scanned_articles (article_id) VALUES (?)');
     for (const id of ids) insert.run(id);
   });
@@ -138,7 +140,10 @@ export function openSqliteWatchStore(file: string): WatchStore {
     markDelivery(watchId, remark, outcome) {
       db.prepare('UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ? WHERE watch_id = ? AND remark = ?').run(outcome.status, outcome.error ?? null, watchId, remark);
     },
-    scannedArticles: () => new Set(db.prepare<[], { article_id: string }>('SELECT article_id FROM scanned_articles').all().map((r) => r.article_id)),
+    scannedArticles: () =>
+      db.prepare("SELECT 1 FROM meta WHERE key = 'scanned'").get() === undefined
+        ? null
+        : new Set(db.prepare<[], { article_id: string }>('SELECT article_id FROM scanned_articles').all().map((r) => r.article_id)),
     markScanned: (ids) => markScanned(ids),
     close: () => db.close(),
   };

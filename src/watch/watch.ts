@@ -57,8 +57,8 @@ export interface WatchStore {
   remarkOf(watchId: number, statementIds: readonly string[]): string | null;
   pendingDeliveries(): Delivery[];
   markDelivery(watchId: number, remark: string, outcome: { status: Delivery['status']; error?: string }): void;
-  /** Article ids already scanned for watches, so a restart scans only what is new. */
-  scannedArticles(): Set<string>;
+  /** Article ids already scanned for watches, so a restart scans only what is new; null before the first scan. */
+  scannedArticles(): Set<string> | null;
   markScanned(articleIds: readonly string[]): void;
   close(): void;
 }

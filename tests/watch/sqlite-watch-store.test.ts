@@ -30,7 +30,7 @@ describe('SQLite watch store', () => {
     expect(again.reference('teams', '19:x')).toEqual({ conversation: { id: '19:x' }, serviceUrl: 'https://smba.example/' });
     expect(again.reference('teams', 'nope')).toBeNull();
     expect(again.pendingDeliveries()).toEqual([{ watchId: saved.id, remark: 'a#1', statementIds: ['a#1', 'b#5'], status: 'pending', attempts: 0, createdAt: '2026-12-04T10:00:00.000Z', lastError: null }]);
-    expect([...again.scannedArticles()].sort()).toEqual(['a', 'b']);
+    expect([...(again.scannedArticles() ?? [])].sort()).toEqual(['a', 'b']);
     again.close();
   });
 
