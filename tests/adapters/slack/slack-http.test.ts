@@ -253,7 +253,7 @@ describe('when the Slack API fails', () => {
     const failing = nock(API_ORIGIN).post('/api/chat.postMessage').times(2).reply(500, 'upstream exploded: secret stack');
     const apology = nock(API_ORIGIN).post('/api/chat.postMessage').reply(200, api.reply());
     await postToSlackEvents(server, mentionBody(DIXON, 'EvFail500'));
-    await waitFor(() => failing.isDone() && apology.isDone(), 5000, 'the apology');
+    await waitFor(() => failing.isDone() && apology.isDone() && api.calls.length > 0, 5000, 'the apology');
     expect(api.calls[0]!.body).toMatchObject({ channel: 'C111', thread_ts: '1595926230.009600', text: APOLOGY });
     expect(JSON.stringify(api.calls[0]!.body)).not.toContain('exploded');
     // Still serving.
@@ -267,7 +267,7 @@ describe('when the Slack API fails', () => {
     const refused = nock(API_ORIGIN).post('/api/chat.postMessage').reply(200, { ok: false, error: 'invalid_blocks' });
     const plain = nock(API_ORIGIN).post('/api/chat.postMessage').reply(200, api.reply());
     await postToSlackEvents(server, mentionBody(DIXON, 'EvInvalidBlocks'));
-    await waitFor(() => refused.isDone() && plain.isDone(), 5000, 'the text-only answer');
+    await waitFor(() => refused.isDone() && plain.isDone() && api.calls.length > 0, 5000, 'the text-only answer');
     expect(api.calls[0]!.body).not.toHaveProperty('blocks');
     expect(api.calls[0]!.body).toMatchObject({ channel: 'C111', thread_ts: '1595926230.009600' });
     expect(String(api.calls[0]!.body.text)).toContain(SENATES_QUOTE);
