@@ -127,7 +127,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const openEngine =
     options.openEngine ??
     ((corpusDir, log) =>
-      (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, ...(sharedStore ? { pools: sharedStore.pools } : {}), onEngine: async (next) => void (await onEngine?.(next)) })).whenReady());
+      (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, indexInWorker: true, ...(sharedStore ? { pools: sharedStore.pools } : {}), onEngine: async (next) => void (await onEngine?.(next)) })).whenReady());
   let status: Health['status'] = 'starting';
   let resolveEngine!: (engine: Briefbot) => void;
   let rejectEngine!: (error: unknown) => void;

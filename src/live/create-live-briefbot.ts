@@ -3,6 +3,7 @@ import { openBriefbot, type BriefbotEngine, type OpenOptions } from '../answer/o
 import type { Answer, AskOptions, Briefbot } from '../answer/answer-schema.js';
 import { formatProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
+import { runIndexWorker } from './run-index-worker.js';
 
 /** How to start a live Briefbot. */
 export interface LiveBriefbotOptions {
@@ -20,6 +21,11 @@ export interface LiveBriefbotOptions {
   subscribe?: (onChange: () => void) => { close(): Promise<void> };
   /** Runs last on `close` (closing a database pool). */
   onClose?: () => Promise<void>;
+  /**
+   * Re-index in a worker thread (the persisted index is built and saved there, then loaded here),
+   * so a large re-index does not hold up questions. Default false; `briefbot serve` turns it on.
+   */
+  indexInWorker?: boolean;
 }
 
 /** A Briefbot that follows its corpus folder: changes are re-indexed in the background and swapped in whole. */
@@ -76,6 +82,7 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
   let timer: NodeJS.Timeout | null = null;
   let knownProblems = new Set<string>();
   let watcher: FSWatcher | null = null;
+  const stopping = new AbortController();
 
   let settleFirst!: (error?: unknown) => void;
   const first = new Promise<void>((resolve, reject) => {
@@ -96,6 +103,12 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
 
   const buildOnce = async () => {
     const started = Date.now();
+    if (engine !== null && options.indexInWorker) {
+      const built = await runIndexWorker(corpusDir, stopping.signal);
+      if (built.ok) logger.info({ event: 'index_built_in_worker', corpusDir, source: built.source, durationMs: Date.now() - started }, 're-indexed in a worker thread; loading the saved index');
+      else logger.warn({ event: 'index_worker_failed', corpusDir, code: built.code }, 'could not re-index in a worker thread; re-indexing here');
+      if (closed) return;
+    }
     try {
       const next = await open({ corpusDir, logger });
       if (closed) return;
@@ -180,6 +193,7 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
     reload: () => requestBuild(),
     async close() {
       closed = true;
+      stopping.abort();
       if (timer) clearTimeout(timer);
       watcher?.close();
       await subscription?.close();
