@@ -229,7 +229,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       logger,
       now,
       schedule: options.feeds?.schedule ?? ((fn, ms) => {
-        const timer = setTimeout(fn, ms);
+        const timer = setTimeout(() => void fn(), ms);
         timer.unref();
         return () => clearTimeout(timer);
       }),

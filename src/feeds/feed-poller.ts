@@ -19,8 +19,8 @@ export interface FeedPollerOptions {
   feeds: FeedEntry[];
   logger: Logger;
   now: () => Date;
-  /** Runs `fn` after `ms`; injected so tests decide when time passes. */
-  schedule: (fn: () => void, ms: number) => Cancel;
+  /** Runs `fn` after `ms`; injected so tests decide when time passes (and may await the poll `fn` returns). */
+  schedule: (fn: () => Promise<void>, ms: number) => Cancel;
   /** 0 ≤ x < 1, for jitter; injected for tests. */
   random: () => number;
   /** Fetch limits (tests give a resolver and a short timeout). */
@@ -100,11 +100,10 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     if (stopped) return;
     cancels.set(
       feed.url,
-      options.schedule(() => {
-        void pollOnce(feed).then(() => {
-          const failures = readFeedState(corpusDir)[feed.url]?.failures ?? 0;
-          loop(feed, nextDelay(feed.every, failures, options.random()));
-        });
+      options.schedule(async () => {
+        await pollOnce(feed);
+        const failures = readFeedState(corpusDir)[feed.url]?.failures ?? 0;
+        loop(feed, nextDelay(feed.every, failures, options.random()));
       }, delay),
     );
   };

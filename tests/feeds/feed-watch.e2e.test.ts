@@ -29,7 +29,7 @@ async function until(done: () => boolean): Promise<void> {
 describe('a polled feed gains an item that a watch wants', () => {
   let dir: string;
   let running: RunningServer;
-  const timers: Array<() => void> = [];
+  const timers: Array<() => Promise<void>> = [];
   const teamsMessage = { ...loadFixture('personal-message.json'), text: 'watch Dixon on senates' } as Partial<Activity>;
 
   beforeAll(async () => {
@@ -61,8 +61,9 @@ describe('a polled feed gains an item that a watch wants', () => {
     await until(() => timers.length === 1);
     expect(timers).toHaveLength(1);
     const first = nock('https://feeds.example.com').get('/health.rss').reply(200, rssFeed([rssItem(1)]), { 'content-type': 'application/rss+xml', etag: '"v1"' });
-    timers.shift()!();
-    await until(() => first.isDone() && timers.length === 1);
+    await timers.shift()!();
+    expect(first.isDone()).toBe(true);
+    expect(timers).toHaveLength(1);
 
     const ack = await postToSlackEvents(running, slashCommandBody('watch Dixon on senates'));
     expect(((await ack.json()) as { text: string }).text).toMatch(/^Watching for new quotes from Michael Dixon about "senates" in #random; 2 quotes in the corpus already match\.$/);
@@ -84,7 +85,8 @@ describe('a polled feed gains an item that a watch wants', () => {
     const gained = nock('https://feeds.example.com', { reqheaders: { 'if-none-match': '"v1"' } })
       .get('/health.rss')
       .reply(200, rssFeed([rssItem(2, QUOTE), rssItem(1)]), { 'content-type': 'application/rss+xml', etag: '"v2"' });
-    timers.shift()!();
+    await timers.shift()!();
+    expect(gained.isDone()).toBe(true);
     await until(() => gained.isDone() && slack.isDone() && connector.isDone());
     expect([gained.isDone(), slack.isDone(), connector.isDone()]).toEqual([true, true, true]);
     expect(slackPosts).toHaveLength(1);
