@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import {
@@ -27,6 +28,8 @@ import {
   type Platform,
   type PlatformContext,
 } from '../src/index.js';
+import { createFeedPoller, type FeedPoller, type FeedPollerOptions } from '../src/feeds/feed-poller.js';
+import { loadFeedsFile } from '../src/feeds/feeds-file.js';
 import { createSlackPlatform, type SlackPlatformOverrides } from './slack/create-slack-platform.js';
 import { createTeamsPlatform } from './teams/index.js';
 
@@ -47,6 +50,8 @@ export interface ServeOptions {
   watchLimit?: number;
   /** Waits between retries of a failed watch post; injected so tests do not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** Test knobs for the feed poller: when time passes, jitter, fetch limits. */
+  feeds?: Partial<Pick<FeedPollerOptions, 'schedule' | 'random' | 'fetch'>>;
   /** Test knobs for the Slack adapter. */
   slack?: SlackPlatformOverrides;
   /** Questions per user; default from BRIEFBOT_RATE_* (tests pass one with their own clock). */
@@ -143,7 +148,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
   const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
   const now = options.now ?? (() => new Date());
-  const limit = Number(options.env.BRIEFBOT_WATCH_LIMIT ?? '') || options.watchLimit;
+  const watchLimit = z.coerce.number().int().min(1).max(100).optional().safeParse(options.env.BRIEFBOT_WATCH_LIMIT || undefined);
+  if (!watchLimit.success) throw new Error('BRIEFBOT_WATCH_LIMIT must be a whole number from 1 to 100 (watches per channel)');
+  const limit = watchLimit.data ?? options.watchLimit;
   const commands = createWatchCommands({ briefbot, store, now, logger, ...(limit ? { limit } : {}) });
   const work = createWorkTracker();
   const rate = parseRateLimitConfig(options.env);
@@ -193,6 +200,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     clearTimeout(timer);
     const abandoned = work.active;
     await Promise.allSettled(enabled.map((p) => p.stop?.()));
+    poller?.stop();
     await live?.close();
     store.close();
     await sharedStore?.pools.close().catch(() => undefined);
@@ -209,11 +217,34 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     });
   }
 
+  // Feeds of <corpus>/feeds.yml are polled once the corpus is open; new items land in the folder, are indexed, and watched.
+  let poller: FeedPoller | null = null;
+  const startFeeds = async () => {
+    const file = await loadFeedsFile(options.corpusDir);
+    if (file.kind === 'invalid') return void logger.error({ event: 'feeds_invalid' }, `feeds: none polled: ${file.message}`);
+    if (file.kind === 'none' || file.feeds.length === 0) return void logger.info({ event: 'feeds_off' }, 'feeds: none (list them in feeds.yml in the corpus folder)');
+    poller = createFeedPoller({
+      corpusDir: options.corpusDir,
+      feeds: file.feeds,
+      logger,
+      now,
+      schedule: options.feeds?.schedule ?? ((fn, ms) => {
+        const timer = setTimeout(() => void fn(), ms);
+        timer.unref();
+        return () => clearTimeout(timer);
+      }),
+      random: options.feeds?.random ?? Math.random,
+      ...(options.feeds?.fetch ? { fetch: options.feeds.fetch } : {}),
+    });
+    poller.start();
+    logger.info({ event: 'feeds_on', feeds: file.feeds.length }, `feeds: polling ${file.feeds.length}`);
+  };
   const started = Date.now();
   const ready = (async () => {
     try {
       const briefbot = await openEngine(options.corpusDir, logger);
       resolveEngine(briefbot);
+      await startFeeds();
       status = 'ready';
       logger.info({ event: 'engine_ready', corpusDir: options.corpusDir, durationMs: Date.now() - started }, 'corpus indexed; ready for questions');
     } catch (error) {

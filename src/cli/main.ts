@@ -10,6 +10,7 @@ import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-command.js';
 import { registerContext } from './commands/context.js';
 import { registerReports } from './commands/reports.js';
+import { registerFeeds } from './commands/feeds.js';
 import { registerDb } from './commands/db.js';
 
 /** Each command file adds its commands to the program; `main` owns parsing and exit codes. */
@@ -24,6 +25,7 @@ const registrations: Array<(program: Command, io: CliIo) => void> = [
   registerIndex,
   registerContext,
   registerReports,
+  registerFeeds,
   registerDb,
 ];
 

@@ -58,7 +58,30 @@ function htmlToText(html: string): string {
 
 /** Reads a feed (RSS or Atom) from an address under the fetch limits. */
 export async function readFeed(feedUrl: string, options: ReadPageOptions = {}): Promise<Parser.Output<FeedItem>> {
-  const page = await fetchPage(feedUrl, { ...options.fetch, accept: FEED_ACCEPT });
+  return parseFeed(feedUrl, await fetchPage(feedUrl, { ...options.fetch, accept: FEED_ACCEPT }));
+}
+
+/** A parsed feed, as `addFeedItems` takes it. */
+export type ParsedFeed = Parser.Output<FeedItem>;
+
+/** Fetches a feed conditionally (ETag / Last-Modified): `not_modified` when the server says so. */
+export async function readFeedIfChanged(
+  feedUrl: string,
+  validators: { etag?: string; lastModified?: string },
+  options: ReadPageOptions = {},
+): Promise<{ kind: 'not_modified'; etag?: string; lastModified?: string } | { kind: 'feed'; feed: ParsedFeed; etag?: string; lastModified?: string }> {
+  const page = await fetchPage(feedUrl, {
+    ...options.fetch,
+    accept: FEED_ACCEPT,
+    ...(validators.etag ? { ifNoneMatch: validators.etag } : {}),
+    ...(validators.lastModified ? { ifModifiedSince: validators.lastModified } : {}),
+  });
+  const kept = { ...(page.etag ? { etag: page.etag } : {}), ...(page.lastModified ? { lastModified: page.lastModified } : {}) };
+  if (page.notModified) return { kind: 'not_modified', ...kept };
+  return { kind: 'feed', feed: await parseFeed(feedUrl, page), ...kept };
+}
+
+async function parseFeed(feedUrl: string, page: { body: Buffer; contentType: string }): Promise<ParsedFeed> {
   try {
     // Atom's <published> as written: rss-parser's own pubDate is converted to UTC, which can change the day.
     const parser = new Parser<Record<string, unknown>, FeedItem>({ customFields: { item: [['published', 'atomPublished']] } });
@@ -92,7 +115,11 @@ function draftFromItem(item: FeedItem, link: string, text: string, outlet: strin
  * One item failing does not stop the others.
  */
 export async function addFeed(feedUrl: string, options: AddFeedOptions): Promise<FeedReport> {
-  const feed = await readFeed(feedUrl, options);
+  return addFeedItems(feedUrl, await readFeed(feedUrl, options), options);
+}
+
+/** Adds the items of a feed already read (see `addFeed`). */
+export async function addFeedItems(feedUrl: string, feed: ParsedFeed, options: AddFeedOptions): Promise<FeedReport> {
   const keys = await readCorpusKeys(options.corpusDir);
   const outlet = cleanOptional(options.outlet) ?? cleanOptional(feed.title);
   const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);

@@ -29,6 +29,9 @@ export interface FetchOptions {
   resolveHost: ResolveHost;
   /** The `Accept` header sent. */
   accept: string;
+  /** Validators from the last fetch, for a conditional GET: a 304 answer then comes back as `notModified`. */
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
 }
 
 /** What a fetch brought back. */
@@ -37,6 +40,11 @@ export interface FetchedPage {
   url: string;
   contentType: string;
   body: Buffer;
+  /** True when a conditional GET was answered 304 (the body is then empty). */
+  notModified?: boolean;
+  /** The validators to send next time (`ETag`, `Last-Modified`), when the server gave them. */
+  etag?: string;
+  lastModified?: string;
 }
 
 /** Resolves with the system resolver, every address of the name. */
@@ -103,7 +111,13 @@ function requestOnce(url: URL, pinned: ResolvedAddress | null, options: FetchOpt
   return new Promise((resolve, reject) => {
     const req = client.request(url, {
       method: 'GET',
-      headers: { 'user-agent': USER_AGENT, accept: options.accept, 'accept-encoding': 'gzip, deflate, br' },
+      headers: {
+        'user-agent': USER_AGENT,
+        accept: options.accept,
+        'accept-encoding': 'gzip, deflate, br',
+        ...(options.ifNoneMatch ? { 'if-none-match': options.ifNoneMatch } : {}),
+        ...(options.ifModifiedSince ? { 'if-modified-since': options.ifModifiedSince } : {}),
+      },
       signal,
       ...(pinned ? { lookup: pinnedLookup(pinned) } : {}),
     });
@@ -173,12 +187,20 @@ export async function fetchPage(address: string, overrides: Partial<FetchOptions
         url = parseHttpUrl(location, url);
         continue;
       }
+      const validators = {
+        ...(typeof res.headers.etag === 'string' ? { etag: res.headers.etag } : {}),
+        ...(typeof res.headers['last-modified'] === 'string' ? { lastModified: res.headers['last-modified'] } : {}),
+      };
+      if (status === 304 && (options.ifNoneMatch || options.ifModifiedSince)) {
+        res.resume();
+        return { url: url.href, contentType: '', body: Buffer.alloc(0), notModified: true, ...validators };
+      }
       if (status < 200 || status >= 300) {
         res.resume();
         throw new IngestError('http_status', `${url.href} answered HTTP ${status}: nothing added`);
       }
       const body = await readLimited(res, url, options.maxBytes);
-      return { url: url.href, contentType: String(res.headers['content-type'] ?? ''), body };
+      return { url: url.href, contentType: String(res.headers['content-type'] ?? ''), body, ...validators };
     }
   } catch (error) {
     if (error instanceof IngestError) throw error;
