@@ -83,6 +83,8 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
       // A sentence about someone who speaks elsewhere in the article is not a continuation of another's words.
       const otherSubject = s.subject?.phrase.type === 'person' || (subject !== null && speakersHere.has(subject));
 
+      /** The sentence with its quotations masked, made on first need. */
+      let masked: string | null = null;
       for (const q of s.quotes) {
         const inner = body.slice(q.inner.start, q.inner.end);
         const words = wordCount(inner);
@@ -124,18 +126,16 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
           // words right after a sentence about one person, with no one else speaking, are that person's.
           who = continuing(about, 'the previous sentence');
         }
-        if (!who?.speaker && subject && !isWholeSentence(body, s, q) && !inParentheses(body, s, q)) {
-          // A partial quote in the subject's clause of saying: "Watson called the deal “lousy”".
-          const verb = isLabel(body, s, q) ? null : findClauseVerb(body, s, q, maskQuotes(body, s.span, s.quotes));
-          if (verb) who = { speaker: subject, cue: `${body.slice(s.subject!.span.start, s.subject!.span.end).replace(/,$/, '')} … ${verb}` };
-        }
         if (!who?.speaker && !isWholeSentence(body, s, q) && !inParentheses(body, s, q) && !isLabel(body, s, q)) {
-          // "…, where he tearfully discussed …, screaming “…”": the clause's own "he" speaks.
-          const masked = maskQuotes(body, s.span, s.quotes);
-          const clause = clausePronoun(s, q, masked);
+          // A partial quote in the subject's clause of saying: "Watson called the deal “lousy”"; failing that, in a
+          // clause with a "he" or "she" of its own: "…, where he tearfully discussed …, screaming “…”".
+          masked ??= maskQuotes(body, s.span, s.quotes);
+          const verb = subject ? findClauseVerb(body, s, q, masked) : null;
+          if (verb) who = { speaker: subject, cue: `${body.slice(s.subject!.span.start, s.subject!.span.end).replace(/,$/, '')} … ${verb}` };
+          const clause = verb ? null : clausePronoun(s, q, masked);
           const key = clause ? resolver.pronouns.resolve(clause.gender, clause.span.start) : null;
-          const verb = key ? findClauseVerb(body, { ...s, subject: { phrase: { type: 'pronoun', text: clause!.text, plural: false }, span: clause!.span } }, q, masked) : null;
-          if (verb) who = { speaker: key, cue: `${clause!.text} … ${verb}` };
+          const own = key ? findClauseVerb(body, { ...s, subject: { phrase: { type: 'pronoun', text: clause!.text, plural: false }, span: clause!.span } }, q, masked) : null;
+          if (own) who = { speaker: key, cue: `${clause!.text} … ${own}` };
         }
         // One word alone is someone's only with a named speaker, and when it is not a label ("the leaked ‘draft’").
         if (!who || (words < 2 && (!who.speaker || isLabel(body, s, q)))) continue;
