@@ -1,7 +1,7 @@
 import type { Statement } from '../statements/statement.js';
 import { analyseText, createTextAnalyser } from './analyse-text.js';
 import type { IndexedStatement } from './minisearch-search.js';
-import type { SearchHit, SearchRequest, StatementSearch } from '../store/statement-search.js';
+import { passesFilters, type SearchHit, type SearchRequest, type StatementSearch } from '../store/statement-search.js';
 import type { Synonyms } from './synonyms.js';
 import { TermIndex, type Narrowing, type TermIndexState, type TermQuery } from './term-index.js';
 
@@ -182,11 +182,7 @@ export class IndexedStatementSearch implements StatementSearch {
   }
 
   async search(request: SearchRequest): Promise<SearchHit[]> {
-    const keep = (st: Statement | null | undefined): st is Statement =>
-      st != null &&
-      (!request.directOnly || st.kind === 'direct') &&
-      (!request.speakerIds || (st.speakerId !== null && request.speakerIds.has(st.speakerId))) &&
-      (!request.articleIds || request.articleIds.has(st.articleId));
+    const keep = (st: Statement | null | undefined): st is Statement => passesFilters(st, request);
     const narrowing = this.narrow(request);
     const terms = request.text ? this.queryTerms(request.text) : [];
     if (terms.length === 0) {

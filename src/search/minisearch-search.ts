@@ -1,7 +1,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Statement } from '../statements/statement.js';
 import { analyseText } from './analyse-text.js';
-import type { SearchHit, SearchRequest, StatementSearch } from '../store/statement-search.js';
+import { passesFilters, type SearchHit, type SearchRequest, type StatementSearch } from '../store/statement-search.js';
 import type { Synonyms } from './synonyms.js';
 
 /** A statement as the index holds it: its words, and the paragraph around it for context. */
@@ -45,11 +45,7 @@ export class MiniSearchStatementSearch implements StatementSearch {
   }
 
   async search(request: SearchRequest): Promise<SearchHit[]> {
-    const keep = (st: Statement | undefined): st is Statement =>
-      st !== undefined &&
-      (!request.directOnly || st.kind === 'direct') &&
-      (!request.speakerIds || (st.speakerId !== null && request.speakerIds.has(st.speakerId))) &&
-      (!request.articleIds || request.articleIds.has(st.articleId));
+    const keep = (st: Statement | null | undefined): st is Statement => passesFilters(st, request);
     const terms = request.text ? this.queryTerms(request.text) : [];
     if (terms.length === 0) {
       return [...this.byId.values()].filter(keep).map((st) => ({ id: st.id, score: 0 }));

@@ -18,6 +18,16 @@ export interface SearchRequest {
   floor?: number;
 }
 
+/** True when a statement passes a request's filters (kind, speakers, articles), whatever its words. */
+export function passesFilters(st: Statement | null | undefined, request: SearchRequest): st is Statement {
+  return (
+    st != null &&
+    (!request.directOnly || st.kind === 'direct') &&
+    (!request.speakerIds || (st.speakerId !== null && request.speakerIds.has(st.speakerId))) &&
+    (!request.articleIds || request.articleIds.has(st.articleId))
+  );
+}
+
 /** One matching statement and how well it matches (higher is better). */
 export interface SearchHit {
   id: string;

@@ -5,7 +5,7 @@ import type { Synonyms } from '../../search/synonyms.js';
 import type { Statement } from '../../statements/statement.js';
 import type { StatementLists } from '../corpus-store.js';
 import { StoreError } from '../store-error.js';
-import type { SearchHit, SearchRequest, StatementSearch } from '../statement-search.js';
+import { passesFilters, type SearchHit, type SearchRequest, type StatementSearch } from '../statement-search.js';
 
 // The in-process index's scoring (src/search/term-index.ts): BM25+ with field boosts, and the
 // weights of prefix and typo matches. The candidates come from PostgreSQL; the idf comes from the
@@ -84,11 +84,7 @@ export class PostgresStatementSearch implements StatementSearch {
   }
 
   async search(request: SearchRequest): Promise<SearchHit[]> {
-    const keep = (st: Statement | undefined): st is Statement =>
-      st !== undefined &&
-      (!request.directOnly || st.kind === 'direct') &&
-      (!request.speakerIds || (st.speakerId !== null && request.speakerIds.has(st.speakerId))) &&
-      (!request.articleIds || request.articleIds.has(st.articleId));
+    const keep = (st: Statement | null | undefined): st is Statement => passesFilters(st, request);
     const terms = request.text ? [...new Set(this.synonyms.apply(analyseText(request.text), false))] : [];
     if (terms.length === 0) {
       const pool = request.speakerIds
