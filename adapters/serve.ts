@@ -19,6 +19,8 @@ import {
   createWatchRunner,
   openSqliteWatchStore,
   watchStorePath,
+  installationsPath,
+  openSqliteInstallations,
   type Answer,
   type AskOptions,
   type Briefbot,
@@ -128,6 +130,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const sharedStore = openSharedStore(options.env, logger);
   // Watches live in a SQLite file beside the corpus; each new index is scanned for them once the platforms are up.
   const store = openSqliteWatchStore(watchStorePath(options.corpusDir));
+  // Slack OAuth installs without PostgreSQL: a SQLite file beside the corpus, made on the first install.
+  const installations = sharedStore ? null : openSqliteInstallations(installationsPath(options.corpusDir));
   let onEngine: ((engine: Parameters<ReturnType<typeof createWatchRunner>['onEngine']>[0]) => Promise<unknown>) | null = null;
   const openEngine =
     options.openEngine ??
@@ -158,7 +162,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const limiter = options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED);
   if (rate.config) logger.info({ event: 'rate_limit_on', ...rate.config }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user`);
   else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
-  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}) };
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}), ...(installations ? { installations } : {}) };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);
   for (const platform of platforms) {
@@ -203,6 +207,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     poller?.stop();
     await live?.close();
     store.close();
+    installations?.close();
     await sharedStore?.pools.close().catch(() => undefined);
     server.closeAllConnections();
     await closed;
