@@ -49,7 +49,7 @@ const TRAILING_FILLERS = new Set([
   'is', 'was', 'were', 'are', 'himself', 'herself', 'themselves', 'itself', 'too', 'first', 'finally', 'last', 'even',
   'already', 'still', 'always', 'never', 'just', 'often',
 ]);
-const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|(?:Mc|Mac|O['’]|D['’])\p{Lu}[\p{Ll}]+|\p{Lu}\.)$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}[\p{Ll}]+|\p{Lu}\.)$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ibn', 'du', 'dos', 'das']);
 /** Words that show the text before a name is a clause, not a role ("commissioners would need to act as …"). */
 const CLAUSE_WORDS = new Set([
