@@ -155,7 +155,7 @@ const MENTION_RE = new RegExp(
   `(?:\\b(?:${[...HONORIFICS].filter((h) => !h.endsWith('.')).map((h) => h[0]!.toUpperCase() + h.slice(1)).join('|')})\\.?|\\b(?:${[...TITLE_WORDS].join('|')}))\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}'’-]+\\s+){0,3}\\p{Lu}[\\p{Ll}\\p{M}'’-]+(?:\\p{Lu}[\\p{Ll}\\p{M}'’-]+)?)`,
   'gu',
 );
-const ORG_RUN_RE = /\b(?:(?:\p{Lu}[\p{L}\p{M}&'’-]*|of|for|and)\s+){0,5}(?:Board|Alliance|Association|Confederation|Committee|Commission|Council|Department|Ministry|Government|Party|Union|Institute|University|Service|Agency|Trust|Federation|Foundation|Authority|Society|Commissioners|Organisation|Organization|Office|Police|Court|Parliament|Forum|Network|Bank|Company|Corporation)(?:\s+of(?:\s+\p{Lu}[\p{L}\p{M}-]*)+)?\b/gu;
+const ORG_RUN_RE = /\b(?:(?:\p{Lu}[\p{L}\p{M}&'’-]*|of|for|and)\s+){0,5}(?:Board|Alliance|Association|Confederation|Committee|Commission|Council|Department|Ministry|Government|Party|Union|Institute|University|Service|Agency|Trust|Federation|Foundation|Authority|Society|Commissioners|Organisation|Organization|Office|Police|Court|Parliament|Forum|Network|Bank|Company|Corporation|Municipality)(?:\s+of(?:\s+\p{Lu}[\p{L}\p{M}-]*)+)?\b/gu;
 
 /** An acronym in brackets right after a name: "(NHSCB)". Sticky, so it is tried only where the name ends. */
 const ACRONYM_AFTER = /\s*\(([\p{Lu}]{2,8})\)/uy;

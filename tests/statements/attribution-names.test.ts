@@ -49,3 +49,30 @@ describe('surnames with a capital inside', () => {
     expect(speakerOf(body, 'We cannot ask poll workers to risk their health.')).not.toBe('Donald Trump');
   });
 });
+
+describe('"the company" and "the city" stand for the body just named', () => {
+  it('gives "the company noted" to the one firm that was the subject just before', () => {
+    const body = 'Hasbro hosted a panel about its products. New helmets were shown.\n\nAsked about packaging, the company noted that "we are moving away from plastic altogether."';
+    expect(speakerOf(body, 'we are moving away from plastic altogether.')).toBe('Hasbro');
+  });
+
+  it('says nothing when two firms were subjects just before', () => {
+    const body = 'Hasbro hosted a panel about its products. Mattel hosted another. Asked about packaging, the company noted that "we are moving away from plastic altogether."';
+    expect(speakerOf(body, 'we are moving away from plastic altogether.')).toBeFalsy();
+  });
+
+  it('takes no person for "the company": a subject the article names in full is someone\'s surname', () => {
+    const body = 'Jane Hasbro runs a toy shop. Hasbro hosted a panel about her products. Asked about packaging, the company noted that "we are moving away from plastic altogether."';
+    expect(speakerOf(body, 'we are moving away from plastic altogether.')).toBeFalsy();
+  });
+
+  it('gives "The city reasoned" to the municipality named in the sentence before', () => {
+    const body = 'The request was advanced by the Municipality of Livorno in 2010. The city reasoned, "because the users pay a fee, this kind of activity is a commercial one."';
+    expect(speakerOf(body, 'because the users pay a fee, this kind of activity is a commercial one.')).toBe('Municipality of Livorno');
+  });
+
+  it('says nothing for "the city" when no town or council was named', () => {
+    const body = 'The request was advanced by the schools in 2010. The city reasoned, "because the users pay a fee, this kind of activity is a commercial one."';
+    expect(speakerOf(body, 'because the users pay a fee, this kind of activity is a commercial one.')).toBeFalsy();
+  });
+});
