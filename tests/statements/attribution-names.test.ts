@@ -76,3 +76,26 @@ describe('"the company" and "the city" stand for the body just named', () => {
     expect(speakerOf(body, 'because the users pay a fee, this kind of activity is a commercial one.')).toBeFalsy();
   });
 });
+
+describe('speakers named by the phrase around a quotation', () => {
+  it('gives a cited saying to its author, and not what the paragraph says next', () => {
+    const body = 'Cherie and Sean O\'Donnell held a session on costumes. They learned from failures, citing the Chuck Jones quote that "every artist has thousands of bad drawings," and moved on. Glue guns are dangerous. They\'re "like sticking your hand in a hot oven."';
+    expect(speakerOf(body, 'every artist has thousands of bad drawings')).toBe('Chuck Jones');
+    expect(speakerOf(body, 'like sticking your hand in a hot oven.')).not.toBe('Chuck Jones');
+  });
+
+  it('gives a word to the one a relative clause says named a thing so: "which President Trump described as"', () => {
+    const body = 'Donald Trump held a rally. Documents on the inquiry were released in May, which President Trump described as "Obamagate."';
+    expect(speakerOf(body, 'Obamagate.')).toBe('Donald Trump');
+  });
+
+  it('leaves a word in quotes alone when a relative clause has no named subject', () => {
+    const body = 'Donald Trump held a rally. Documents on the inquiry were released in May, which the press described as "Obamagate."';
+    expect(speakerOf(body, 'Obamagate.')).toBeFalsy();
+  });
+
+  it('reads "For Kevin Allton, …, Warhol was a legend. He said" as Allton speaking', () => {
+    const body = 'Andy Warhol died in 1987. For Kevin Allton, a USI instructor in English, Warhol was also a legend. He said, "Warhol was the center of the Zeitgeist for the century."';
+    expect(speakerOf(body, 'Warhol was the center of the Zeitgeist for the century.')).toBe('Kevin Allton');
+  });
+});
