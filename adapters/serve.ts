@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import {
@@ -21,6 +20,9 @@ import {
   watchStorePath,
   installationsPath,
   openSqliteInstallations,
+  loadWatchConfig,
+  startDigestClock,
+  type Schedule,
   type Answer,
   type AskOptions,
   type Briefbot,
@@ -52,6 +54,8 @@ export interface ServeOptions {
   watchLimit?: number;
   /** Waits between retries of a failed watch post; injected so tests do not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** When the daily-digest check runs next (default a timer); tests run it themselves. */
+  digestSchedule?: Schedule;
   /** Test knobs for the feed poller: when time passes, jitter, fetch limits. */
   feeds?: Partial<Pick<FeedPollerOptions, 'schedule' | 'random' | 'fetch'>>;
   /** Test knobs for the Slack adapter. */
@@ -152,10 +156,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
   const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
   const now = options.now ?? (() => new Date());
-  const watchLimit = z.coerce.number().int().min(1).max(100).optional().safeParse(options.env.BRIEFBOT_WATCH_LIMIT || undefined);
-  if (!watchLimit.success) throw new Error('BRIEFBOT_WATCH_LIMIT must be a whole number from 1 to 100 (watches per channel)');
-  const limit = watchLimit.data ?? options.watchLimit;
-  const commands = createWatchCommands({ briefbot, store, now, logger, ...(limit ? { limit } : {}) });
+  const watchConfig = loadWatchConfig(options.env, options.watchLimit === undefined ? {} : { limit: options.watchLimit });
+  const commands = createWatchCommands({ briefbot, store, now, logger, limit: watchConfig.limit, timeZone: watchConfig.timeZone });
   const work = createWorkTracker();
   const rate = parseRateLimitConfig(options.env);
   if (!rate.ok) throw new Error(rate.message);
@@ -181,6 +183,16 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
   onEngine = (engine) => runner.onEngine(engine);
+  // Daily digests are checked every minute; the store records each one sent.
+  const stopDigests = startDigestClock(
+    runner,
+    options.digestSchedule ??
+      ((fn, ms) => {
+        const timer = setTimeout(() => void fn(), ms);
+        timer.unref();
+        return () => clearTimeout(timer);
+      }),
+  );
   if (links === null) logger.info({ event: 'context_links_off' }, 'in context links: off (set BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET to turn them on)');
   else logger.info({ event: 'context_links_on' }, 'in context links: on (GET /quotes/<id>)');
   const server = createHttpServer({
@@ -205,8 +217,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     const abandoned = work.active;
     await Promise.allSettled(enabled.map((p) => p.stop?.()));
     poller?.stop();
+    stopDigests();
     await live?.close();
-    store.close();
+    await store.close();
     installations?.close();
     await sharedStore?.pools.close().catch(() => undefined);
     server.closeAllConnections();

@@ -23,9 +23,9 @@ beforeEach(() => {
 
 describe('parseWatchCommand', () => {
   it('reads watch, watches and unwatch, and leaves questions alone', () => {
-    expect(parseWatchCommand('watch Dixon on senates')).toEqual({ kind: 'watch', question: 'Dixon on senates' });
-    expect(parseWatchCommand('/brief watch quotes from Hunt')).toEqual({ kind: 'watch', question: 'quotes from Hunt' });
-    expect(parseWatchCommand('watch "demolition experts"')).toEqual({ kind: 'watch', question: 'who said "demolition experts"' });
+    expect(parseWatchCommand('watch Dixon on senates')).toEqual({ kind: 'watch', question: 'Dixon on senates', daily: null });
+    expect(parseWatchCommand('/brief watch quotes from Hunt')).toEqual({ kind: 'watch', question: 'quotes from Hunt', daily: null });
+    expect(parseWatchCommand('watch "demolition experts"')).toEqual({ kind: 'watch', question: 'who said "demolition experts"', daily: null });
     expect(parseWatchCommand('watches')).toEqual({ kind: 'watches' });
     expect(parseWatchCommand('list watches')).toEqual({ kind: 'watches' });
     expect(parseWatchCommand('unwatch 2')).toEqual({ kind: 'unwatch', number: 2 });
@@ -42,7 +42,7 @@ describe('watch commands', () => {
     const reply = await commands.handle('watch Dixon on senates', policy, 'U123');
     expect(reply).toMatchObject({ kind: 'watch_added' });
     expect(reply!.text).toBe('Watching for new quotes from Michael Dixon about "senates" in #policy; 2 quotes in the corpus already match.');
-    const [saved] = store.listWatches(policy);
+    const [saved] = await store.listWatches(policy);
     expect(saved).toMatchObject({ question: 'Dixon on senates', createdBy: 'U123', createdAt: '2026-12-04T09:00:00.000Z', target: policy });
     expect(saved!.interpretation.speaker?.name).toBe('Michael Dixon');
   });
@@ -71,8 +71,8 @@ describe('watch commands', () => {
     ]);
     const removed = await commands.handle('unwatch 1', policy, 'U1');
     expect(removed).toMatchObject({ kind: 'watch_removed', text: 'Stopped watching for new quotes from Michael Dixon about "senates" in #policy.' });
-    expect(store.listWatches(policy).map((w) => w.question)).toEqual(['who said "demolition experts"']);
-    expect(store.listWatches(other)).toHaveLength(1);
+    expect((await store.listWatches(policy)).map((w) => w.question)).toEqual(['who said "demolition experts"']);
+    expect(await store.listWatches(other)).toHaveLength(1);
     expect((await commands.handle('unwatch 5', policy, 'U1'))!.text).toBe('There is no watch 5 in #policy: the watches here are numbered 1 to 1 (type "watches" for the list).');
   });
 
@@ -80,7 +80,7 @@ describe('watch commands', () => {
     for (const q of ['Dixon', 'Dixon on senates', '"demolition experts"']) expect((await commands.handle(`watch ${q}`, policy, 'U1'))!.kind).toBe('watch_added');
     const refused = await commands.handle('watch quotes from Hunt', policy, 'U1');
     expect(refused).toMatchObject({ kind: 'watch_refused', text: '#policy already has 3 watches, the most a channel can have. Remove one first (type "watches", then unwatch N).' });
-    expect(store.listWatches(policy)).toHaveLength(3);
+    expect(await store.listWatches(policy)).toHaveLength(3);
     expect((await commands.handle('watch quotes from Hunt', other, 'U1'))!.kind).toBe('watch_added');
   });
 
