@@ -22,6 +22,7 @@ import {
   openSqliteInstallations,
   loadWatchConfig,
   startDigestClock,
+  scanSourceOf,
   type Schedule,
   type Answer,
   type AskOptions,
@@ -157,7 +158,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
   const now = options.now ?? (() => new Date());
   const watchConfig = loadWatchConfig(options.env, options.watchLimit === undefined ? {} : { limit: options.watchLimit });
-  const commands = createWatchCommands({ briefbot, store, now, logger, limit: watchConfig.limit, timeZone: watchConfig.timeZone });
+  // "N quotes already match" is counted over the engine serving now, as alerts would match it.
+  const corpus = async () => scanSourceOf(await engine);
+  const commands = createWatchCommands({ briefbot, store, now, logger, limit: watchConfig.limit, timeZone: watchConfig.timeZone, corpus });
   const work = createWorkTracker();
   const rate = parseRateLimitConfig(options.env);
   if (!rate.ok) throw new Error(rate.message);

@@ -58,6 +58,7 @@ export { loadWatchConfig, type WatchConfig } from './watch/watch-config.js';
 export { startDigestClock, DIGEST_CHECK_MS, type Schedule } from './watch/digest-clock.js';
 export { describeDaily, latestDigestSlot } from './watch/daily-slot.js';
 export { matchRemarks, type ScanSource, type RemarkMatch } from './watch/match-remarks.js';
+export { scanSourceOf } from './watch/scan-source-of.js';
 export { deliverPending, type WatchMessage, type WatchPoster, type PostOutcome, type DeliveryRound } from './watch/deliver-watches.js';
 export { scanNewArticles, type ScanOutcome } from './watch/scan-new-articles.js';
 export { createWatchRunner, type WatchRunner } from './watch/watch-runner.js';

@@ -2,6 +2,8 @@ import type { Briefbot } from '../answer/answer-schema.js';
 import type { Logger } from '../logging.js';
 import { describeDaily } from './daily-slot.js';
 import { describeWatch } from './describe-watch.js';
+import { matchRemarks, type ScanSource } from './match-remarks.js';
+import { scanSourceOf } from './scan-source-of.js';
 import { parseWatchCommand } from './parse-watch-command.js';
 import type { Watch, WatchStore, WatchTarget } from './watch.js';
 
@@ -24,6 +26,8 @@ export interface WatchCommandOptions {
   limit?: number;
   /** The IANA time zone daily digests are read in (BRIEFBOT_TZ; default UTC). */
   timeZone?: string;
+  /** The corpus served now, which "N quotes already match" counts over (default: the Briefbot's own engine). */
+  corpus?: () => Promise<ScanSource>;
 }
 
 /** `watch …`, `watches` and `unwatch N`, the same on every platform. */
@@ -37,6 +41,7 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
   const { briefbot, store, now, logger } = options;
   const limit = options.limit ?? DEFAULT_WATCH_LIMIT;
   const timeZone = options.timeZone ?? 'UTC';
+  const corpus = options.corpus ?? (async () => scanSourceOf(briefbot));
   const listOf = (target: WatchTarget) => store.listWatches(target);
   const what = (w: Pick<Watch, 'interpretation' | 'daily'>) => describeWatch(w.interpretation) + (w.daily ? `, ${describeDaily(w.daily)}` : '');
 
@@ -79,8 +84,9 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
       if (saved === 'limit') {
         return { kind: 'watch_refused', text: `${target.label} already has ${limit} watches, the most a channel can have. Remove one first (type "watches", then unwatch N).` };
       }
-      // A widened answer (its note says why) shows other quotes, not matches.
-      const existing = answer.kind === 'results' && answer.note === null ? answer.total : 0;
+      // Counted with the alerts' own matching, one per remark: what posting the corpus would post.
+      const source = await corpus();
+      const existing = (await matchRemarks(source, interpretation, source.statements)).length;
       logger.info({ event: 'watch_added', platform: target.platform, watchId: saved.id, existing }, 'watch added');
       const count = existing === 0 ? 'no quotes in the corpus match yet' : `${existing} ${existing === 1 ? 'quote' : 'quotes'} in the corpus already ${existing === 1 ? 'matches' : 'match'}`;
       return { kind: 'watch_added', text: `Watching for new ${describeWatch(interpretation)} in ${target.label}${daily ? `, ${describeDaily(daily)}` : ''}; ${count}.`, watches: [saved] };
