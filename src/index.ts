@@ -31,6 +31,7 @@ export type { Route } from './server/route.js';
 export type { Statement, Speaker } from './statements/statement.js';
 export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefbot.js';
 export { createStoreBriefbot, openSharedStore } from './live/create-store-briefbot.js';
+export { createTenantBriefbots, type TenantBriefbots } from './live/create-tenant-briefbots.js';
 export { createHttpServer, type Health } from './server/create-http-server.js';
 export { readRawBody, type RawBody } from './server/read-body.js';
 export { installProcessGuard } from './server/process-guard.js';

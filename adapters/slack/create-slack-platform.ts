@@ -18,6 +18,8 @@ export interface SlackPlatformContext {
   limiter?: RateLimiter;
   /** Where OAuth installs are kept when there is no shared store (a SQLite file beside the corpus). */
   installations?: InstallationRecords;
+  /** With BRIEFBOT_TENANTS: the Briefbot answering a Slack team. */
+  briefbotFor?: (teamId: string | undefined) => Briefbot;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -60,6 +62,7 @@ function sharedOptions(context: SlackPlatformContext): Partial<SlackAppOptions> 
     ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
     ...(context.work ? { work: context.work } : {}),
     ...(context.limiter ? { limiter: context.limiter } : {}),
+    ...(context.briefbotFor ? { briefbotFor: context.briefbotFor } : {}),
   };
 }
 

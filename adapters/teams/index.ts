@@ -19,6 +19,8 @@ export interface TeamsPlatformOptions {
   watches?: PlatformWatches;
   /** Questions per user. */
   limiter?: RateLimiter;
+  /** With BRIEFBOT_TENANTS: the Briefbot answering a Teams (Entra) tenant; default `briefbot` for all. */
+  briefbotFor?: (tenantId: string | undefined) => Briefbot;
 }
 
 /** Teams on (its route and a start-up summary) or off with the reason: the shape of the server's `Platform`. */
@@ -38,19 +40,28 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
       '!!! TEAMS ENDPOINT IS UNAUTHENTICATED: any local process can post activities and make the bot send to any serviceUrl they name. For the Bot Framework Emulator and tests only; set TEAMS_APP_ID for real use. !!!',
     );
   }
-  const bot = new BriefbotTeamsBot({
-    briefbot: options.briefbot,
-    logger,
-    links: options.links ?? null,
-    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
-    ...(options.watches ? { watches: options.watches } : {}),
-    ...(options.limiter ? { limiter: options.limiter } : {}),
-  });
+  const createBot = (briefbot: Briefbot) =>
+    new BriefbotTeamsBot({
+      briefbot,
+      logger,
+      links: options.links ?? null,
+      ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+      ...(options.watches ? { watches: options.watches } : {}),
+      ...(options.limiter ? { limiter: options.limiter } : {}),
+    });
+  // One bot per Briefbot: a turn is answered from its Teams tenant's corpus when several tenants are served.
+  const bots = new Map<Briefbot, BriefbotTeamsBot>([[options.briefbot, createBot(options.briefbot)]]);
+  const botFor = (tenantId: string | undefined): BriefbotTeamsBot => {
+    const briefbot = options.briefbotFor?.(tenantId) ?? options.briefbot;
+    let bot = bots.get(briefbot);
+    if (!bot) bots.set(briefbot, (bot = createBot(briefbot)));
+    return bot;
+  };
   const adapter = createTeamsAdapter(setup, logger);
   const appId = setup.auth === 'none' ? '' : setup.credentials.appId;
   const watchPoster = createTeamsWatchPoster({ adapter, appId, logger, links: options.links ?? null });
   const auth = setup.auth === 'none' ? 'UNAUTHENTICATED (loopback only)' : `Bot Framework tokens required, ${setup.credentials.appType}`;
-  return { name: 'teams', routes: [createTeamsRoute(setup, bot, logger, adapter)], summary: `POST ${TEAMS_MESSAGES_PATH}, ${auth}`, watchPoster };
+  return { name: 'teams', routes: [createTeamsRoute(setup, botFor, logger, adapter)], summary: `POST ${TEAMS_MESSAGES_PATH}, ${auth}`, watchPoster };
 }
 
 export { TeamsError } from './teams-error.js';
