@@ -38,7 +38,8 @@ export function createTeamHandlers(deps: SlackDeps, briefbotFor?: (teamId: strin
   return (body) => {
     const briefbot = briefbotFor?.(teamIdOf(body)) ?? deps.briefbot;
     let handlers = built.get(briefbot);
-    if (!handlers) built.set(briefbot, (handlers = createHandlers({ ...deps, briefbot })));
+    // Watches follow the process's own tenant: another tenant's workspace gets none, not watches of the wrong corpus.
+    if (!handlers) built.set(briefbot, (handlers = createHandlers({ ...deps, briefbot, watches: null })));
     return handlers;
   };
 }

@@ -40,13 +40,14 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
       '!!! TEAMS ENDPOINT IS UNAUTHENTICATED: any local process can post activities and make the bot send to any serviceUrl they name. For the Bot Framework Emulator and tests only; set TEAMS_APP_ID for real use. !!!',
     );
   }
+  // Watches follow the process's own tenant: another tenant's conversations get none, not watches of the wrong corpus.
   const createBot = (briefbot: Briefbot) =>
     new BriefbotTeamsBot({
       briefbot,
       logger,
       links: options.links ?? null,
       ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
-      ...(options.watches ? { watches: options.watches } : {}),
+      ...(options.watches && briefbot === options.briefbot ? { watches: options.watches } : {}),
       ...(options.limiter ? { limiter: options.limiter } : {}),
     });
   // One bot per Briefbot: a turn is answered from its Teams tenant's corpus when several tenants are served.
