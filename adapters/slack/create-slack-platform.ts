@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { createSlackWatchPoster } from './post-watch-message.js';
-import type { Briefbot, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, SharedState, WatchPoster, WorkTracker } from '../../src/index.js';
+import type { Briefbot, Logger, Metrics, PlatformWatches, QuoteLinks, RateLimiter, Route, SharedState, WatchPoster, WorkTracker } from '../../src/index.js';
 import { createSharedEventDeduper } from './create-event-deduper.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
@@ -16,6 +16,7 @@ export interface SlackPlatformContext {
   shared?: SharedState;
   work?: WorkTracker;
   limiter?: RateLimiter;
+  metrics?: Metrics;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -71,6 +72,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
     ...(context.work ? { work: context.work } : {}),
     ...(context.limiter ? { limiter: context.limiter } : {}),
+    ...(context.metrics ? { metrics: context.metrics } : {}),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });

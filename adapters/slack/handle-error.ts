@@ -28,13 +28,20 @@ function describeError(error: unknown): Record<string, unknown> {
   };
 }
 
+/** A Web API failure (@slack/web-api's codes): the call failed, as opposed to our own code. */
+function isWebApiFailure(error: unknown): boolean {
+  return errorCode(error).startsWith('slack_webapi_');
+}
+
 /**
  * Bolt's one error handler: logs the failure with its code and tells the user, briefly, that it
- * failed. Apologising may fail too (Slack down): that is logged, never thrown.
+ * failed. Apologising may fail too (Slack down): that is logged, never thrown. A failed Web API
+ * call is reported to `webApiFailed` (a `response_url` post counts itself, in its fetch).
  */
-export function createErrorHandler(logger: Logger, client: App['client'], fetchFn: typeof fetch = globalThis.fetch) {
+export function createErrorHandler(logger: Logger, client: App['client'], fetchFn: typeof fetch = globalThis.fetch, webApiFailed: () => void = () => undefined) {
   return async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
     logger.error({ event: 'slack_error', platform: 'slack', err: describeError(error) }, 'failed to answer on Slack');
+    if (isWebApiFailure(error)) webApiFailed();
     const target = ReplyTargetSchema.safeParse(body);
     if (!target.success) return;
     try {
@@ -50,6 +57,7 @@ export function createErrorHandler(logger: Logger, client: App['client'], fetchF
         await client.chat.postMessage({ channel: event.channel, text: APOLOGY, ...(threadTs === undefined ? {} : { thread_ts: threadTs }) });
       }
     } catch (apologyError) {
+      if (isWebApiFailure(apologyError)) webApiFailed();
       logger.warn({ event: 'slack_apology_failed', platform: 'slack', err: describeError(apologyError) }, 'could not tell the user about the failure');
     }
   };

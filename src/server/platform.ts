@@ -14,6 +14,7 @@ export interface PlatformWatches {
 import type { SharedState } from '../store/shared-state.js';
 import type { WorkTracker } from './work-tracker.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
+import type { Metrics } from './create-metrics.js';
 
 /** What a chat platform adapter is given when the server starts. */
 export interface PlatformContext {
@@ -31,6 +32,8 @@ export interface PlatformContext {
   work?: WorkTracker;
   /** Questions per user: an adapter asks it before each typed question and answers "slow down" when refused. */
   limiter?: RateLimiter;
+  /** Where an adapter counts its failed outbound calls (`recordOutboundFailure`). */
+  metrics?: Metrics;
 }
 
 /** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */
