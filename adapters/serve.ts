@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import {
@@ -23,6 +22,10 @@ import {
   createWatchRunner,
   openSqliteWatchStore,
   watchStorePath,
+  loadWatchConfig,
+  startDigestClock,
+  scanSourceOf,
+  type Schedule,
   type Briefbot,
   type Health,
   type LiveBriefbot,
@@ -55,6 +58,8 @@ export interface ServeOptions {
   watchLimit?: number;
   /** Waits between retries of a failed watch post; injected so tests do not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** When the daily-digest check runs next (default a timer); tests run it themselves. */
+  digestSchedule?: Schedule;
   /** Test knobs for the feed poller: when time passes, jitter, fetch limits. */
   feeds?: Partial<Pick<FeedPollerOptions, 'schedule' | 'random' | 'fetch'>>;
   /** Test knobs for the Slack adapter. */
@@ -165,10 +170,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
   const briefbot = withAnswerMetrics(withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore()), metrics);
   const now = options.now ?? (() => new Date());
-  const watchLimit = z.coerce.number().int().min(1).max(100).optional().safeParse(options.env.BRIEFBOT_WATCH_LIMIT || undefined);
-  if (!watchLimit.success) throw new Error('BRIEFBOT_WATCH_LIMIT must be a whole number from 1 to 100 (watches per channel)');
-  const limit = watchLimit.data ?? options.watchLimit;
-  const commands = createWatchCommands({ briefbot, store, now, logger, ...(limit ? { limit } : {}) });
+  const watchConfig = loadWatchConfig(options.env, options.watchLimit === undefined ? {} : { limit: options.watchLimit });
+  // "N quotes already match" is counted over the engine serving now, as alerts would match it.
+  const corpus = async () => scanSourceOf(await engine);
+  const commands = createWatchCommands({ briefbot, store, now, logger, limit: watchConfig.limit, timeZone: watchConfig.timeZone, corpus });
   const work = createWorkTracker();
   const rate = parseRateLimitConfig(options.env);
   if (!rate.ok) throw new Error(rate.message);
@@ -179,6 +184,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   let platforms: Platform[] = [];
   let enabled: ReturnType<typeof enabledOf> = [];
   let routes: Route[] = [];
+  let stopDigests: () => void = () => undefined;
   if (links === null) logger.info({ event: 'context_links_off' }, 'in context links: off (set BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET to turn them on)');
   else logger.info({ event: 'context_links_on' }, 'in context links: on (GET /quotes/<id>)');
   const server = createHttpServer({ routes: () => routes, logger, work, metrics, health: () => health() });
@@ -206,8 +212,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     const abandoned = work.active;
     await Promise.allSettled(enabled.map((p) => p.stop?.()));
     poller?.stop();
+    stopDigests();
     await live?.close();
-    store.close();
+    await store.close();
     await sharedStore?.pools.close().catch(() => undefined);
     server.closeAllConnections();
     await closed;
@@ -228,6 +235,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
         logger.warn({ event: 'platform_off', platform: platform.name, reason: platform.disabledReason }, `${platform.name}: off: ${platform.disabledReason}`);
       }
     }
+    // A shutdown that began while Slack's auth.test was pending: nothing more to start.
+    if (closing) return;
     const runner = createWatchRunner({
       store,
       posters: enabled.flatMap((p) => (p.watchPoster ? [p.watchPoster] : [])),
@@ -236,8 +245,16 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     });
     onEngine = (engine) => runner.onEngine(engine);
-    // A shutdown that began while Slack's auth.test was pending: nothing more to start.
-    if (closing) return;
+    // Daily digests are checked every minute; the store records each one sent.
+    stopDigests = startDigestClock(
+      runner,
+      options.digestSchedule ??
+        ((fn, ms) => {
+          const timer = setTimeout(() => void fn(), ms);
+          timer.unref();
+          return () => clearTimeout(timer);
+        }),
+    );
     routes = [...enabled.flatMap((p) => p.routes), ...(links === null ? [] : [createContextRoute({ briefbot, links, logger })])];
     for (const platform of enabled) {
       platform.start?.().catch((error: unknown) => {

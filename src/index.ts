@@ -55,7 +55,12 @@ export { parseWatchCommand, type WatchCommand } from './watch/parse-watch-comman
 export { createWatchCommands, DEFAULT_WATCH_LIMIT, type WatchCommands, type WatchReply } from './watch/watch-commands.js';
 export { describeWatch } from './watch/describe-watch.js';
 export { openSqliteWatchStore, watchStorePath } from './watch/sqlite-watch-store.js';
-export type { Watch, WatchStore, WatchTarget, Delivery, NewWatch } from './watch/watch.js';
+export type { Watch, WatchStore, WatchTarget, Delivery, NewWatch, Daily, DigestRecord, TargetProblem } from './watch/watch.js';
+export { loadWatchConfig, type WatchConfig } from './watch/watch-config.js';
+export { startDigestClock, DIGEST_CHECK_MS, type Schedule } from './watch/digest-clock.js';
+export { describeDaily, latestDigestSlot } from './watch/daily-slot.js';
+export { matchRemarks, type ScanSource, type RemarkMatch } from './watch/match-remarks.js';
+export { scanSourceOf } from './watch/scan-source-of.js';
 export { deliverPending, type WatchMessage, type WatchPoster, type PostOutcome, type DeliveryRound } from './watch/deliver-watches.js';
 export { scanNewArticles, type ScanOutcome } from './watch/scan-new-articles.js';
 export { createWatchRunner, type WatchRunner } from './watch/watch-runner.js';

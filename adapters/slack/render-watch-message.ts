@@ -17,15 +17,20 @@ function renderSources(result: Result): string {
 export function renderWatchMessage(message: WatchMessage): SlackMessage {
   const blocks: SlackBlock[] = [];
   const count = message.items.length;
-  const title = message.digest ? `${count} new quotes for this channel’s watches` : `New quote: ${describeWatch(message.items[0]!.watch.interpretation)}`;
+  const first = message.items[0]!.watch;
+  const title = message.daily
+    ? `Daily digest: ${count} new ${count === 1 ? 'quote' : 'quotes'}, ${describeWatch(first.interpretation)}`
+    : message.digest
+      ? `${count} new quotes for this channel’s watches`
+      : `New quote: ${describeWatch(first.interpretation)}`;
   blocks.push({ type: 'header', text: { type: 'plain_text', text: truncatePlain(title, LIMITS.headerText) } });
   for (const { watch, result } of message.items) {
-    if (message.digest) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Watch: ${escapeMrkdwn(describeWatch(watch.interpretation))}` }] });
+    if (message.digest && !message.daily) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Watch: ${escapeMrkdwn(describeWatch(watch.interpretation))}` }] });
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: renderStatementText(result) } });
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: renderSources(result).slice(0, LIMITS.contextText) }] });
     if (message.digest) blocks.push({ type: 'divider' });
   }
-  const text = message.digest ? `${count} new quotes for this channel’s watches` : renderResultFallback(message.items[0]!.result);
+  const text = message.digest ? title : renderResultFallback(message.items[0]!.result);
   return fitMessage({ text: text.slice(0, LIMITS.fallbackText), blocks });
 }
 

@@ -113,7 +113,7 @@ export class BriefbotTeamsBot extends ActivityHandler {
       const reply = await this.watches.commands.handle(question.text, { platform: 'teams', channel: conversation.id, label }, activity.from?.name ?? activity.from?.id ?? 'unknown');
       if (reply) {
         // The reference is what a proactive message needs later: the service URL, conversation and bot.
-        if (reply.kind === 'watch_added') this.watches.store.saveReference('teams', conversation.id, TurnContext.getConversationReference(activity));
+        if (reply.kind === 'watch_added') await this.watches.store.saveReference('teams', conversation.id, TurnContext.getConversationReference(activity));
         await context.sendActivity({ type: 'message', text: reply.text, textFormat: 'plain' });
         this.logger.info({ event: 'teams_watch_command', kind: reply.kind });
         return;

@@ -8,7 +8,9 @@ import type { TeamsReply } from './adaptive-card.js';
 export function renderWatchReply(message: WatchMessage, links: QuoteLinks | null): TeamsReply {
   const first = message.items[0]!;
   const results = message.items.map((item) => item.result);
-  const note = message.digest
+  const note = message.daily
+    ? `Daily digest: ${results.length} new ${results.length === 1 ? 'quote' : 'quotes'} for the watch: ${describeWatch(first.watch.interpretation)}`
+    : message.digest
     ? `${results.length} new quotes for this conversation’s watches: ${[...new Set(message.items.map((i) => describeWatch(i.watch.interpretation)))].join('; ')}`
     : `New quote for the watch: ${describeWatch(first.watch.interpretation)}`;
   const answer: Extract<Answer, { kind: 'results' }> = { kind: 'results', interpretation: first.watch.interpretation, results, total: results.length, offset: 0, limit: results.length, note };

@@ -62,6 +62,8 @@ const TEAM_SUBJECT = /^(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Our|His|Her|Their|
 const LEAD_CLAUSE = /^(?:(?:In|At|On|During|Speaking|Writing|Addressing|Responding|Meanwhile|However|Also|But|And|Finally|Similarly|Earlier|Later|After|Before|Asked|Nevertheless|Still|Yesterday|Today|With|Without|Following|Amid|Amidst|Despite|Under|For|Throughout|Over|By|From|Through|Upon|Ahead|Unlike|Like|Instead|Moreover|Furthermore|Overall|Elsewhere|Then|Now|Thus|Indeed|Separately|\p{Lu}\p{Ll}+(?:ing|ed|ly)|[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|[Ww]hereas)\b[^,\u0001]{0,160},\s*)/u;
 const DOCUMENT_SUBJECT = /^((?:(?:Part|Parts|Much|Some|One|Most|All)\s+of\s+)?)((?:[Tt]he\s+)?\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,5})['’]s?\s+(?:\p{Lu}[\p{L}-]*\s+|take-?down\s+|press\s+|official\s+|written\s+|formal\s+|new\s+|latest\s+){0,3}(?:notice|statement|report|letter|release|filing|complaint|lawsuit|submission|tweet|post|announcement|website|blog|memo|document|order|ruling|judgment|judgement)\s+(?=\p{Ll})/u;
 
+const RELATIVE_LEAD = /^(?:which|where|who|when)\b[^,\u0001]{0,160},\s*/u;
+
 const TIME_LEAD = /^(?:(?:The|That)\s+(?:next|following|same|previous)\s+(?:day|week|morning|afternoon|evening|night|month|year)|(?:On|Last|Next|This)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Last|This|Earlier|Later)\s+(?:week|month|year|morning|afternoon|evening))\s+(?:(?:on|in|at)\s+\p{Lu}[\p{L}-]+\s+)?(?=\p{Lu}|the\s+\p{Lu})/u;
 
 const FINITE_VERB = /(?<![\p{L}'’-])(?:was|is|were|are|has|had|have|will|would|did|does|do)(?![\p{L}'’-])/u;
@@ -71,7 +73,8 @@ function findSubject(body: string, sentence: Span, masked: string): SentenceAnal
   let offset = 0;
   // Opening clauses, one after another: "In one exchange, as Pence attempted to interrupt, Harris exclaimed".
   for (let i = 0; i < 3; i++) {
-    const clause = LEAD_CLAUSE.exec(masked.slice(offset));
+    // "In Ohio, which was planning to hold its primary on Tuesday, Governor Mike DeWine postponed it": a relative clause on the opening one.
+    const clause = LEAD_CLAUSE.exec(masked.slice(offset)) ?? (i > 0 ? RELATIVE_LEAD.exec(masked.slice(offset)) : null);
     if (!clause) break;
     offset += clause[0].length;
   }
@@ -149,10 +152,10 @@ function namesSomeone(masked: string): boolean {
 }
 
 const MENTION_RE = new RegExp(
-  `(?:\\b(?:${[...HONORIFICS].filter((h) => !h.endsWith('.')).map((h) => h[0]!.toUpperCase() + h.slice(1)).join('|')})\\.?|\\b(?:${[...TITLE_WORDS].join('|')}))\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}'’-]+\\s+){0,3}\\p{Lu}[\\p{Ll}\\p{M}'’-]+)`,
+  `(?:\\b(?:${[...HONORIFICS].filter((h) => !h.endsWith('.')).map((h) => h[0]!.toUpperCase() + h.slice(1)).join('|')})\\.?|\\b(?:${[...TITLE_WORDS].join('|')}))\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}'’-]+\\s+){0,3}\\p{Lu}[\\p{Ll}\\p{M}'’-]+(?:\\p{Lu}[\\p{Ll}\\p{M}'’-]+)?)`,
   'gu',
 );
-const ORG_RUN_RE = /\b(?:(?:\p{Lu}[\p{L}\p{M}&'’-]*|of|for|and)\s+){0,5}(?:Board|Alliance|Association|Confederation|Committee|Commission|Council|Department|Ministry|Government|Party|Union|Institute|University|Service|Agency|Trust|Federation|Foundation|Authority|Society|Commissioners|Organisation|Organization|Office|Police|Court|Parliament|Forum|Network|Bank|Company|Corporation)(?:\s+of(?:\s+\p{Lu}[\p{L}\p{M}-]*)+)?\b/gu;
+const ORG_RUN_RE = /\b(?:(?:\p{Lu}[\p{L}\p{M}&'’-]*|of|for|and)\s+){0,5}(?:Board|Alliance|Association|Confederation|Committee|Commission|Council|Department|Ministry|Government|Party|Union|Institute|University|Service|Agency|Trust|Federation|Foundation|Authority|Society|Commissioners|Organisation|Organization|Office|Police|Court|Parliament|Forum|Network|Bank|Company|Corporation|Municipality)(?:\s+of(?:\s+\p{Lu}[\p{L}\p{M}-]*)+)?\b/gu;
 
 /** An acronym in brackets right after a name: "(NHSCB)". Sticky, so it is tried only where the name ends. */
 const ACRONYM_AFTER = /\s*\(([\p{Lu}]{2,8})\)/uy;

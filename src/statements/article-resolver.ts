@@ -1,5 +1,6 @@
 import { escapeRegExp } from './escape-reg-exp.js';
 import type { ArticleAnalysis } from './analyse-article.js';
+import { describedBody } from './described-body.js';
 import { findGivenNames, findPersonMentions, isTitleOrHonorific, wordsCapitalisedMidSentence, type PersonMention } from './find-people.js';
 import { PronounTracker } from './pronoun-tracker.js';
 import { foldNameVariants, isVariantSpelling } from './name-variants.js';
@@ -268,6 +269,9 @@ export class ArticleResolver {
         entry.aliases.add(text.replace(/^the\s+/i, 'the '));
         return entry.key;
       }
+      // "the company", "The city": the one body of that kind the article has just named.
+      const described = /^the\s/i.test(text) ? describedBody(this.analysis, expanded, at, (n) => this.registry.bySurname(n).length > 0) : null;
+      if (described) return this.registry.addOrganisation(described, null).key;
       // Only an acronym may name a body the article does not spell out ("FSB"): "Police" alone could be any police.
       if (!/^\p{Lu}{2,}$/u.test(expanded)) return null;
     }

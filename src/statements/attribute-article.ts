@@ -5,7 +5,7 @@ import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { FIRST_PERSON, clausePronoun, findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
-import { accordingBefore, personBefore, signatureAfter } from './nearby-speakers.js';
+import { accordingBefore, citedAuthorBefore, personBefore, signatureAfter, viewpointOf } from './nearby-speakers.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
@@ -71,6 +71,9 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         resolver.pronouns.noteSubject(subject, s.subject.span.start);
         if (subject && s.subject.phrase.type === 'person') notePronounsAfter(body, s, subject, resolver);
       }
+      // "For Kevin Allton, …, Warhol was also a legend. He said, …": the one whose view it is, not the subject, speaks next.
+      const viewer = viewpointOf(body, s, resolver);
+      if (viewer) resolver.pronouns.noteSubject(viewer.key, viewer.at);
       const cueSpeaker = new Map<Cue, string | null>();
       let lastResolved: string | null = subject;
       for (const c of s.cues) {
@@ -116,10 +119,13 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
           const signed = signatureAfter(body, p, q, resolver);
           if (signed) who = signed;
         }
+        let cited = false;
         if (!who?.speaker) {
           // "According to Rutgers University political scholar Kelly Dittmar, “…”".
           const according = accordingBefore(body, s, q, resolver) ?? personBefore(body, s, q, resolver);
-          if (according) who = according;
+          const author = according ? null : citedAuthorBefore(body, s, q, resolver);
+          if (according ?? author) who = according ?? author;
+          cited = author !== null;
         }
         if (!who?.speaker && !cue && about && opensSentence(body, s, q) && FIRST_PERSON.test(inner)) {
           // "Underwhelmed with her role, she left the series. “This is not what I wanted …”": first-person
@@ -140,6 +146,8 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         // One word alone is someone's only with a named speaker, and when it is not a label ("the leaked ‘draft’").
         if (!who || (words < 2 && (!who.speaker || isLabel(body, s, q)))) continue;
         emitDirect(q, who);
+        // A saying cited from someone not in the story ("the Chuck Jones quote that …") is no one's turn to speak.
+        if (cited) continue;
         if (who.speaker !== about?.speaker) about = null;
         if (!who.speaker) inParagraph = null;
         if (who.speaker) {

@@ -5,7 +5,7 @@ import { SpeakerRegistry } from './speaker-registry.js';
 import type { Speaker, Statement } from './statement.js';
 
 /** Bumped whenever extraction changes, so persisted indexes built by older code are rebuilt. */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 
 /** Every statement of a corpus, and the speakers they are attributed to. */
 export interface Extraction {

@@ -14,7 +14,7 @@ const SPEECH_VERBS = [
   'tweeted', 'testified', 'revealed', 'conceded', 'concedes', 'cautioned', 'vowed', 'vows', 'pledged', 'responded',
   'answered', 'explains', 'thinks', 'thought', 'feels', 'felt', 'fears', 'feared', 'hopes', 'hoped', 'reported',
   'alleged', 'alleges', 'disclosed', 'informed', 'assured', 'reckons', 'wondered', 'joked', 'quipped', 'shouted',
-  'pointed out', 'points out', 'went on', 'goes on', 'exclaimed', 'exclaims', 'interjected', 'retorted', 'screamed', 'yelled',
+  'reasoned', 'reasons', 'pointed out', 'points out', 'went on', 'goes on', 'exclaimed', 'exclaims', 'interjected', 'retorted', 'screamed', 'yelled',
 ];
 /** Base forms, only after "to", "did", "would": "went on to call for", "did not say". */
 const BASE_VERBS = ['say', 'tell', 'add', 'argue', 'claim', 'warn', 'call', 'urge', 'explain', 'stress', 'insist', 'note', 'suggest'];

@@ -37,13 +37,20 @@ export function findPersonMentions(
   midSentence: Set<string> = wordsCapitalisedMidSentence(body),
 ): PersonMention[] {
   const out = mentions.map((m) => ({ at: m.at, surname: keyOf(m.phrase.name).split(' ').pop()! }));
-  for (const m of body.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}\p{M}'’]+)\s+(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?![\p{L}-])(?!\s+\p{Lu})/gu)) {
+  // A one-word subject ("Turkey justified the claim") is a mention where it stands, not a surname to find everywhere.
+  const named = out.filter((_, i) => mentions[i]!.phrase.name.includes(' ') || mentions[i]!.phrase.honorific !== null);
+  // "the Libyan House of Representatives" is a body, not a person named House.
+  for (const m of body.matchAll(/(?<![\p{L}-])(\p{Lu}[\p{Ll}\p{M}'’]+)\s+(\p{Lu}[\p{Ll}\p{M}'’]+(?:\p{Lu}[\p{Ll}\p{M}'’]+)?(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*)(?![\p{L}-])(?!\s+\p{Lu})(?!\s+(?:of|for)\s+(?:the\s+)?\p{Lu})/gu)) {
     if (isTitleOrHonorific(m[1]!) || !isPlausibleName(m[1]!) || !isPlausibleName(m[2]!)) continue;
-    out.push({ at: m.index!, surname: keyOf(m[2]!) });
+    // A character in a story ("the character of Anya Jenkins", "playing Abe Sapien") speaks to no reporter.
+    if (FICTION_BEFORE.test(body.slice(Math.max(0, m.index! - 30), m.index))) continue;
+    const mention = { at: m.index!, surname: keyOf(m[2]!) };
+    out.push(mention);
+    named.push(mention);
   }
   // A surname alone ("Miller said …") names a person the article has given in full.
-  const surnames = new Set(out.map((m) => m.surname).filter((x) => x.length > 2));
-  for (const m of body.matchAll(/(?<![\p{L}-])\p{Lu}[\p{Ll}\p{M}'’-]+(?![\p{L}])/gu)) {
+  const surnames = new Set(named.map((m) => m.surname).filter((x) => x.length > 2));
+  for (const m of body.matchAll(/(?<![\p{L}-])\p{Lu}[\p{Ll}\p{M}'’-]+(?:\p{Lu}[\p{Ll}\p{M}'’-]+)?(?![\p{L}])/gu)) {
     const k = keyOf(m[0]).replace(/['’]s$/, '');
     if (surnames.has(k)) out.push({ at: m.index!, surname: k });
   }
@@ -56,6 +63,9 @@ export function findPersonMentions(
   };
   return out.filter((m) => !isInsideQuote(quotes, m.at) && isName(m));
 }
+
+/** Words before a name that make it a character's: "the character of", "her role as", "playing". */
+const FICTION_BEFORE = /(?:\bcharacters?(?:\s+of)?|\brole\s+(?:of|as)|\bplaying|\bplayed|\bportraying|\bportrayed|\bcharacter\s+named)\s+$/i;
 
 /** Platforms stand before names without being given names: "on Twitter West accused …". */
 const PLATFORMS = new Set(['twitter', 'facebook', 'instagram', 'youtube', 'tiktok', 'reddit', 'telegram', 'whatsapp', 'linkedin', 'weibo']);

@@ -32,14 +32,21 @@ const PROMPTED = /\b(?:led|prompted|forced|caused|moved|pushed|inspired|asked|in
 
 const WHO_SAID = /((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)(?:,\s+[^,;:“”"]{1,40})?,\s+who\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|added|explained|cited|described|recalled|wrote|noted|argued|warned|remarked|commented|stated|declared)(?![\p{L}])[^;.“”"]{0,80}[:,]\s*$/u;
 
+/** "citing the Chuck Jones quote that “…”": words a sentence gives as someone's saying. */
+const AUTHOR_QUOTE = /\b(?:the|a|an)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?:quote|quotation|line|maxim|adage|dictum|motto)\s*(?:that\s*)?[,:]?\s*$/u;
+
+/** "… documents, which President Trump described as “Obamagate.”": a relative clause whose subject names the thing in quotes. */
+const RELATIVE_NAMER = /\b(?:which|that|what|whom)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?:has\s+|had\s+|later\s+|once\s+)?(?:called|described\s+as|dubbed|termed|labell?ed|branded|referred\s+to\s+as|denounced\s+as|condemned\s+as)\s*$/u;
+
 /**
  * The person named just before a quotation by a phrase that makes them its speaker: "Backlash …
  * led Biden to express “…”" (the one prompted to speak), "tour manager Thomas Gray, 24, who cited
- * only his experience with rugby: “…”" (the one a "who" clause is about).
+ * only his experience with rugby: “…”" (the one a "who" clause is about), "which President Trump
+ * described as “…”" (who named a thing).
  */
 export function personBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
   const lead = body.slice(s.span.start, q.open);
-  for (const pattern of [PROMPTED, WHO_SAID]) {
+  for (const pattern of [PROMPTED, WHO_SAID, RELATIVE_NAMER]) {
     const m = pattern.exec(lead);
     if (!m) continue;
     const phrase = parseSpeakerPhrase(m[1]!);
@@ -47,4 +54,27 @@ export function personBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, re
     if (speaker) return { speaker, cue: m[0].trim() };
   }
   return null;
+}
+
+/**
+ * The author of a saying that someone else cites: "citing the Chuck Jones quote that “…”". The
+ * words are the author's, but the author is not speaking in the article: what follows is not theirs.
+ */
+export function citedAuthorBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const m = AUTHOR_QUOTE.exec(body.slice(s.span.start, q.open));
+  const phrase = m ? parseSpeakerPhrase(m[1]!) : null;
+  const speaker = phrase?.type === 'person' ? resolver.resolve(phrase, s.span.start + m!.index) : null;
+  return speaker ? { speaker, cue: m![0].trim() } : null;
+}
+
+/** "For Kevin Allton, a USI instructor in English, Warhol was a legend.": the person whose view a sentence gives. */
+const VIEWPOINT = /^(?:For|To)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)(?:,\s+[^,;:“”"]{1,60})?,\s+/u;
+
+/** The person a sentence opens by giving the view of, resolved; null when it opens otherwise. */
+export function viewpointOf(body: string, s: SentenceAnalysis, resolver: ArticleResolver): { key: string; at: number } | null {
+  const m = VIEWPOINT.exec(body.slice(s.span.start, s.span.end));
+  const phrase = m ? parseSpeakerPhrase(m[1]!) : null;
+  if (phrase?.type !== 'person' || !phrase.name.includes(' ')) return null;
+  const key = resolver.resolve(phrase, s.span.start);
+  return key ? { key, at: s.span.start } : null;
 }

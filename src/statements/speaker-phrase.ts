@@ -20,7 +20,7 @@ const ORG_WORDS = new Set([
   'club', 'army', 'navy', 'force', 'forces', 'parliament', 'senate', 'congress', 'assembly', 'cabinet', 'bureau',
   'centre', 'center', 'coalition', 'commissioners', 'administration', 'embassy', 'institution', 'team', 'nhs',
   'commissioning', 'council', 'observatory', 'command', 'unit', 'division', 'directorate', 'herald', 'post', 'journal',
-  'telegraph', 'guardian', 'tv', 'radio', 'magazine', 'gazette', 'tribune', 'review', 'conference', 'legislatures', 'laboratory', 'media', 'news', 'times', 'press', 'channel', 'airlines',
+  'telegraph', 'guardian', 'tv', 'radio', 'municipality', 'magazine', 'gazette', 'tribune', 'review', 'conference', 'legislatures', 'laboratory', 'media', 'news', 'times', 'press', 'channel', 'airlines',
 ]);
 
 /** Job titles: a capitalised one before a name is a role, not part of the name. */
@@ -49,7 +49,7 @@ const TRAILING_FILLERS = new Set([
   'is', 'was', 'were', 'are', 'himself', 'herself', 'themselves', 'itself', 'too', 'first', 'finally', 'last', 'even',
   'already', 'still', 'always', 'never', 'just', 'often',
 ]);
-const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|(?:Mc|Mac|O['’]|D['’])\p{Lu}[\p{Ll}]+|\p{Lu}\.)$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*|(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}[\p{Ll}]+|\p{Lu}\.)$/u;
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ibn', 'du', 'dos', 'das']);
 /** Words that show the text before a name is a clause, not a role ("commissioners would need to act as …"). */
 const CLAUSE_WORDS = new Set([
@@ -105,6 +105,7 @@ const COLLECTIVE_NOUNS = new Set([
   'board', 'alliance', 'company', 'government', 'party', 'ministry', 'department', 'police', 'council', 'committee',
   'commission', 'agency', 'union', 'trust', 'bank', 'court', 'club', 'group', 'team', 'organisation', 'organization',
   'firm', 'charity', 'hospital', 'university', 'airline', 'regulator', 'watchdog', 'army', 'military',
+  'city', 'municipality', 'town', 'manufacturer', 'retailer', 'publisher', 'studio', 'broadcaster', 'network', 'brand',
 ]);
 const CAP_TOKEN = /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u;
 const QUOTE_MARK = /[“”"‘’]/;
@@ -179,7 +180,7 @@ export function parseSubjectPhrase(raw: string): Exclude<SpeakerPhrase, { type: 
   // Only these shapes get past parseCleanPhrase as other than generic or null: one word, a capitalised
   // last word, "X of Y", "the board", or a job title ("the chairman of …").
   const mayName = tokens.length === 1 || CAP_TOKEN.test(tokens[tokens.length - 1]!) || /\s(?:of|from|at)\s/u.test(text) ||
-    (tokens[0] === 'the' && tokens.length <= 3) || tokens.some((t) => TITLE_WORDS.has(bare(t)));
+    (/^the$/i.test(tokens[0]!) && tokens.length <= 3) || tokens.some((t) => TITLE_WORDS.has(bare(t)));
   if (!mayName) return null;
   const phrase = parseCleanPhrase(text);
   return phrase?.type === 'generic' ? null : phrase;
@@ -274,9 +275,10 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
   if (!clause && tokens.some((t) => TITLE_WORDS.has(bare(t))) && /^(?:the|a|an|its|their|his|her)\s/i.test(text) && tokens.length <= 9) {
     return { type: 'role', text, role: text.replace(/^(?:the|a|an|its|their|his|her)\s+/i, '') };
   }
-  if (tokens.length <= 3 && tokens.every((t) => /^[\p{Ll}'’-]+$/u.test(t)) && !FUNCTION_WORDS.has(tokens[tokens.length - 1]!)) {
+  // "the company", and "The city" opening a sentence.
+  if (tokens.length <= 3 && tokens.every((t, i) => /^[\p{Ll}'’-]+$/u.test(t) || (i === 0 && t === 'The')) && !FUNCTION_WORDS.has(tokens[tokens.length - 1]!)) {
     const head = bare(tokens[tokens.length - 1]!);
-    if (tokens.length >= 2 && /^(?:the)$/.test(tokens[0]!) && COLLECTIVE_NOUNS.has(head)) {
+    if (tokens.length >= 2 && /^the$/i.test(tokens[0]!) && COLLECTIVE_NOUNS.has(head)) {
       return { type: 'organisation', text, name: head, definite: true };
     }
     return { type: 'generic', text };

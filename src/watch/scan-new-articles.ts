@@ -1,17 +1,8 @@
-import type { Result } from '../answer/answer-schema.js';
-import type { Article } from '../corpus/article.js';
 import type { Logger } from '../logging.js';
-import type { Speaker, Statement } from '../statements/statement.js';
-import { createStatementMatcher } from './match-statement.js';
+import { matchRemarks, type ScanSource } from './match-remarks.js';
 import type { Delivery, WatchStore } from './watch.js';
 
-/** What the scan reads of an engine: its articles, statements and speakers, and the result a statement belongs to. */
-export interface ScanSource {
-  articles: Article[];
-  statements: Statement[];
-  speakers: Speaker[];
-  result(statementId: string): Promise<Result | null>;
-}
+export type { ScanSource } from './match-remarks.js';
 
 /** What one scan found. */
 export interface ScanOutcome {
@@ -31,40 +22,30 @@ export interface ScanOutcome {
  * (the store skips a known remark) and loses none.
  */
 export async function scanNewArticles(source: ScanSource, store: WatchStore, now: () => Date, logger: Logger): Promise<ScanOutcome> {
-  const scanned = store.scannedArticles();
+  const scanned = await store.scannedArticles();
   if (scanned === null) {
     // First run: what is in the corpus already is counted when a watch is set, not posted.
-    store.markScanned(source.articles.map((a) => a.id));
+    await store.markScanned(source.articles.map((a) => a.id));
     logger.info({ event: 'watch_baseline', articles: source.articles.length }, 'watches: noted the articles already in the corpus');
     return { newArticles: 0, newStatements: 0, deliveries: [], baseline: true };
   }
-  const fresh = new Map(source.articles.filter((a) => !scanned.has(a.id)).map((a) => [a.id, a]));
+  const fresh = new Set(source.articles.filter((a) => !scanned.has(a.id)).map((a) => a.id));
   if (fresh.size === 0) return { newArticles: 0, newStatements: 0, deliveries: [], baseline: false };
   const statements = source.statements.filter((st) => fresh.has(st.articleId));
-  const speakers = new Map(source.speakers.map((s) => [s.id, s]));
-  const watches = store.listWatches();
+  const watches = await store.listWatches();
   const wanted: Array<Pick<Delivery, 'watchId' | 'remark' | 'statementIds'>> = [];
   for (const watch of watches) {
-    const matches = createStatementMatcher(watch.interpretation);
-    const remarks = new Set<string>();
-    for (const statement of statements) {
-      const speaker = statement.speakerId ? (speakers.get(statement.speakerId) ?? null) : null;
-      if (!matches(statement, fresh.get(statement.articleId)!, speaker)) continue;
-      const result = await source.result(statement.id);
-      const statementIds = result ? result.sources.map((s) => s.statementId) : [statement.id];
-      const remark = result?.id ?? statement.id;
-      if (remarks.has(remark)) continue;
-      remarks.add(remark);
-      const known = store.remarkOf(watch.id, statementIds);
+    for (const { remark, statementIds } of await matchRemarks(source, watch.interpretation, statements)) {
+      const known = await store.remarkOf(watch.id, statementIds);
       if (known !== null) {
-        store.extendRemark(watch.id, known, statementIds);
+        await store.extendRemark(watch.id, known, statementIds);
         continue;
       }
       wanted.push({ watchId: watch.id, remark, statementIds });
     }
   }
-  const deliveries = store.addDeliveries(wanted, now().toISOString());
-  store.markScanned([...fresh.keys()]);
+  const deliveries = await store.addDeliveries(wanted, now().toISOString());
+  await store.markScanned([...fresh]);
   logger.info({ event: 'watch_scan', articles: fresh.size, statements: statements.length, watches: watches.length, matches: deliveries.length }, 'watches: scanned new articles');
   return { newArticles: fresh.size, newStatements: statements.length, deliveries, baseline: false };
 }

@@ -1,6 +1,9 @@
 import type { Briefbot } from '../answer/answer-schema.js';
 import type { Logger } from '../logging.js';
+import { describeDaily } from './daily-slot.js';
 import { describeWatch } from './describe-watch.js';
+import { matchRemarks, type ScanSource } from './match-remarks.js';
+import { scanSourceOf } from './scan-source-of.js';
 import { parseWatchCommand } from './parse-watch-command.js';
 import type { Watch, WatchStore, WatchTarget } from './watch.js';
 
@@ -21,6 +24,10 @@ export interface WatchCommandOptions {
   logger: Logger;
   /** Watches per channel (default 10). */
   limit?: number;
+  /** The IANA time zone daily digests are read in (BRIEFBOT_TZ; default UTC). */
+  timeZone?: string;
+  /** The corpus served now, which "N quotes already match" counts over (default: the Briefbot's own engine). */
+  corpus?: () => Promise<ScanSource>;
 }
 
 /** `watch …`, `watches` and `unwatch N`, the same on every platform. */
@@ -33,7 +40,10 @@ export interface WatchCommands {
 export function createWatchCommands(options: WatchCommandOptions): WatchCommands {
   const { briefbot, store, now, logger } = options;
   const limit = options.limit ?? DEFAULT_WATCH_LIMIT;
+  const timeZone = options.timeZone ?? 'UTC';
+  const corpus = options.corpus ?? (async () => scanSourceOf(briefbot));
   const listOf = (target: WatchTarget) => store.listWatches(target);
+  const what = (w: Pick<Watch, 'interpretation' | 'daily'>) => describeWatch(w.interpretation) + (w.daily ? `, ${describeDaily(w.daily)}` : '');
 
   return {
     async handle(text, target, by) {
@@ -41,21 +51,24 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
       if (!command) return null;
       if (command.kind === 'bad_watch') return { kind: 'watch_refused', text: command.message };
       if (command.kind === 'watches') {
-        const watches = listOf(target);
+        const watches = await listOf(target);
         if (watches.length === 0) return { kind: 'watch_list', text: `Nothing is watched in ${target.label}. Try: watch Dixon on senates`, watches };
-        const lines = watches.map((w, i) => `${i + 1}. ${describeWatch(w.interpretation)} (set by ${w.createdBy}, ${w.createdAt.slice(0, 10)})`);
-        return { kind: 'watch_list', text: [`Watched in ${target.label}:`, ...lines, 'Remove one with: unwatch N'].join('\n'), watches };
+        const problem = await store.targetProblem(target.platform, target.channel);
+        const mark = problem ? ' (not deliverable)' : '';
+        const lines = watches.map((w, i) => `${i + 1}. ${what(w)} (set by ${w.createdBy}, ${w.createdAt.slice(0, 10)})${mark}`);
+        const why = problem ? [`Not deliverable since ${problem.at.slice(0, 16).replace('T', ' ')} UTC: ${problem.message}.`] : [];
+        return { kind: 'watch_list', text: [`Watched in ${target.label}:`, ...lines, ...why, 'Remove one with: unwatch N'].join('\n'), watches };
       }
       if (command.kind === 'unwatch') {
-        const watches = listOf(target);
+        const watches = await listOf(target);
         const watch = watches[command.number - 1];
         if (!watch) {
           const has = watches.length === 0 ? 'there are no watches here' : `the watches here are numbered 1 to ${watches.length}`;
           return { kind: 'watch_refused', text: `There is no watch ${command.number} in ${target.label}: ${has} (type "watches" for the list).`, watches };
         }
-        store.removeWatch(watch.id);
+        await store.removeWatch(watch.id);
         logger.info({ event: 'watch_removed', platform: target.platform, watchId: watch.id }, 'watch removed');
-        return { kind: 'watch_removed', text: `Stopped watching for new ${describeWatch(watch.interpretation)} in ${target.label}.`, watches: listOf(target) };
+        return { kind: 'watch_removed', text: `Stopped watching for new ${describeWatch(watch.interpretation)} in ${target.label}.`, watches: await listOf(target) };
       }
       const answer = await briefbot.ask(command.question, { limit: 1 });
       if (answer.kind !== 'results' && answer.kind !== 'nothing') {
@@ -66,15 +79,17 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
       if (!interpretation.speaker && !interpretation.speakerQuery && !interpretation.topic && !interpretation.phrase) {
         return { kind: 'watch_refused', text: 'That would match every new quote. Name a speaker or a topic, for example: watch Dixon on senates' };
       }
-      const saved = store.addWatch({ target, question: command.question, interpretation, createdBy: by, createdAt: now().toISOString() }, limit);
+      const daily = command.daily ? { ...command.daily, timeZone } : null;
+      const saved = await store.addWatch({ target, question: command.question, interpretation, daily, createdBy: by, createdAt: now().toISOString() }, limit);
       if (saved === 'limit') {
         return { kind: 'watch_refused', text: `${target.label} already has ${limit} watches, the most a channel can have. Remove one first (type "watches", then unwatch N).` };
       }
-      // A widened answer (its note says why) shows other quotes, not matches.
-      const existing = answer.kind === 'results' && answer.note === null ? answer.total : 0;
+      // Counted with the alerts' own matching, one per remark: what posting the corpus would post.
+      const source = await corpus();
+      const existing = (await matchRemarks(source, interpretation, source.statements)).length;
       logger.info({ event: 'watch_added', platform: target.platform, watchId: saved.id, existing }, 'watch added');
       const count = existing === 0 ? 'no quotes in the corpus match yet' : `${existing} ${existing === 1 ? 'quote' : 'quotes'} in the corpus already ${existing === 1 ? 'matches' : 'match'}`;
-      return { kind: 'watch_added', text: `Watching for new ${describeWatch(interpretation)} in ${target.label}; ${count}.`, watches: [saved] };
+      return { kind: 'watch_added', text: `Watching for new ${describeWatch(interpretation)} in ${target.label}${daily ? `, ${describeDaily(daily)}` : ''}; ${count}.`, watches: [saved] };
     },
   };
 }

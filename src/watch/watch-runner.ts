@@ -10,26 +10,37 @@ export interface WatchRunnerOptions extends Pick<DeliveryOptions, 'attempts' | '
   now: () => Date;
 }
 
-/** Runs watches each time a new index serves: scan the new articles, then post what is pending. */
+/** Runs watches each time a new index serves, and on a clock for daily digests. */
 export interface WatchRunner {
   /** Scans and delivers for this engine; runs one after another, never two at once. */
   onEngine(engine: ScanSource): Promise<DeliveryRound>;
+  /** Posts what is due now (daily digests, anything left pending) with the latest engine; null before the first. */
+  tick(): Promise<DeliveryRound | null>;
 }
 
 /** Joins the scan and the delivery, one run at a time, so a quick second reload waits for the first. */
 export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
   let chain: Promise<unknown> = Promise.resolve();
-  const run = async (engine: ScanSource): Promise<DeliveryRound> => {
-    await scanNewArticles(engine, options.store, options.now, options.logger);
-    return deliverPending({ ...options, result: (id) => engine.result(id) });
+  let latest: ScanSource | null = null;
+  const deliver = (engine: ScanSource) => deliverPending({ ...options, result: (id) => engine.result(id) });
+  const queue = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = chain.then(() => options.store.exclusive(work));
+    chain = next.catch((error: unknown) => {
+      options.logger.error({ event: 'watch_run_failed', err: { message: (error as Error)?.message } }, 'watches: a run failed; the next one will try again');
+    });
+    return next;
   };
   return {
     onEngine(engine) {
-      const next = chain.then(() => run(engine));
-      chain = next.catch((error: unknown) => {
-        options.logger.error({ event: 'watch_run_failed', err: { message: (error as Error)?.message } }, 'watches: a run failed; the next index will try again');
+      latest = engine;
+      return queue(async () => {
+        await scanNewArticles(engine, options.store, options.now, options.logger);
+        return deliver(engine);
       });
-      return next;
+    },
+    tick() {
+      const engine = latest;
+      return engine ? queue(() => deliver(engine)) : Promise.resolve(null);
     },
   };
 }

@@ -11,12 +11,22 @@ export const WatchTargetSchema = z.object({
 });
 export type WatchTarget = z.infer<typeof WatchTargetSchema>;
 
+/** A daily digest's local time and the IANA time zone it is read in (BRIEFBOT_TZ when the watch was set). */
+export const DailySchema = z.object({
+  hour: z.number().int().min(0).max(23),
+  minute: z.number().int().min(0).max(59),
+  timeZone: z.string().min(1),
+});
+export type Daily = z.infer<typeof DailySchema>;
+
 /** A saved watch: the question, what it was understood to ask, where and by whom it was set. */
 export const WatchSchema = z.object({
   id: z.number().int(),
   target: WatchTargetSchema,
   question: z.string(),
   interpretation: InterpretationSchema,
+  /** Null: each match is posted as it arrives; otherwise one digest a day at this time. */
+  daily: DailySchema.nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
 });
@@ -38,29 +48,60 @@ export interface Delivery {
   lastError: string | null;
 }
 
-/** Watches, conversation references and deliveries, behind one interface (SQLite file, memory, later PostgreSQL). */
+/** What became of one daily digest: posted, nothing new to post, or a post that failed. */
+export interface DigestRecord {
+  watchId: number;
+  /** The scheduled instant (ISO, UTC) this digest is for. */
+  slot: string;
+  status: 'posted' | 'empty' | 'failed';
+  matches: number;
+}
+
+/** Why posts to a channel cannot be delivered (the bot is not in it), as the platform said it to users. */
+export interface TargetProblem {
+  code: string;
+  /** A sentence for users, e.g. "I'm not in #policy: invite me with /invite @Briefbot so I can post new quotes". */
+  message: string;
+  at: string;
+}
+
+/**
+ * Watches, conversation references, deliveries and digests, behind one interface (a SQLite file
+ * beside the corpus, or PostgreSQL). Every write is durable when its promise resolves.
+ */
 export interface WatchStore {
-  addWatch(watch: NewWatch, limit: number): Watch | 'limit';
-  listWatches(target?: Pick<WatchTarget, 'platform' | 'channel'>): Watch[];
-  removeWatch(id: number): boolean;
+  addWatch(watch: NewWatch, limit: number): Promise<Watch | 'limit'>;
+  listWatches(target?: Pick<WatchTarget, 'platform' | 'channel'>): Promise<Watch[]>;
+  removeWatch(id: number): Promise<boolean>;
   /** A platform's opaque reference for posting later (a Teams conversation reference), by channel. */
-  saveReference(platform: WatchTarget['platform'], channel: string, reference: unknown): void;
-  reference(platform: WatchTarget['platform'], channel: string): unknown | null;
+  saveReference(platform: WatchTarget['platform'], channel: string, reference: unknown): Promise<void>;
+  reference(platform: WatchTarget['platform'], channel: string): Promise<unknown | null>;
   /**
    * Records pending deliveries in one transaction, skipping any whose statements were already
    * recorded for that watch; returns the ones recorded.
    */
-  addDeliveries(deliveries: Array<Pick<Delivery, 'watchId' | 'remark' | 'statementIds'>>, at: string): Delivery[];
+  addDeliveries(deliveries: Array<Pick<Delivery, 'watchId' | 'remark' | 'statementIds'>>, at: string): Promise<Delivery[]>;
   /** Remembers more statements of a known remark (a later outlet), so they never post again. */
-  extendRemark(watchId: number, remark: string, statementIds: string[]): void;
+  extendRemark(watchId: number, remark: string, statementIds: string[]): Promise<void>;
   /** Whether any of these statements was recorded for the watch; gives the remark's key. */
-  remarkOf(watchId: number, statementIds: readonly string[]): string | null;
-  pendingDeliveries(): Delivery[];
-  markDelivery(watchId: number, remark: string, outcome: { status: Delivery['status']; error?: string }): void;
+  remarkOf(watchId: number, statementIds: readonly string[]): Promise<string | null>;
+  pendingDeliveries(): Promise<Delivery[]>;
+  markDelivery(watchId: number, remark: string, outcome: { status: Delivery['status']; error?: string }): Promise<void>;
+  /** The latest daily digest recorded for a watch, or null before its first. */
+  lastDigest(watchId: number): Promise<DigestRecord | null>;
+  recordDigest(record: DigestRecord): Promise<void>;
+  /** Marks a channel not deliverable (null: deliverable again, after a post went through). */
+  setTargetProblem(platform: WatchTarget['platform'], channel: string, problem: TargetProblem | null): Promise<void>;
+  targetProblem(platform: WatchTarget['platform'], channel: string): Promise<TargetProblem | null>;
   /** Article ids already scanned for watches, so a restart scans only what is new; null before the first scan. */
-  scannedArticles(): Set<string> | null;
-  markScanned(articleIds: readonly string[]): void;
-  close(): void;
+  scannedArticles(): Promise<Set<string> | null>;
+  markScanned(articleIds: readonly string[]): Promise<void>;
+  /**
+   * Runs `work` while no other process sharing this store runs its own (replicas on one database
+   * scan and post one at a time); a file store runs it at once.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
 }
 
 export type { Interpretation };

@@ -22,26 +22,26 @@ beforeAll(async () => {
   engine = await openBriefbot({ corpusDir: path.join(import.meta.dirname, '../../corpus'), cache: 'off' });
 });
 afterAll(() => nock.enableNetConnect());
-beforeEach(() => {
+beforeEach(async () => {
   sleeps.length = 0;
   store = openSqliteWatchStore(':memory:');
-  const watch = store.addWatch({ target: { platform: 'slack', channel: 'C9', label: '#policy' }, question: '"demolition experts"', interpretation, createdBy: 'U1', createdAt: '2026-12-04T09:00:00.000Z' }, 10);
+  const watch = await store.addWatch({ target: { platform: 'slack', channel: 'C9', label: '#policy' }, question: '"demolition experts"', interpretation, daily: null, createdBy: 'U1', createdAt: '2026-12-04T09:00:00.000Z' }, 10);
   if (watch === 'limit') throw new Error('limit');
   watchId = watch.id;
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   nock.cleanAll();
 });
 
-function pending(remarks: string[]) {
-  store.addDeliveries(remarks.map((remark) => ({ watchId, remark, statementIds: [remark] })), '2026-12-04T10:00:00.000Z');
+async function pending(remarks: string[]) {
+  await store.addDeliveries(remarks.map((remark) => ({ watchId, remark, statementIds: [remark] })), '2026-12-04T10:00:00.000Z');
 }
-const run = (logger: Logger, digestAfter = 3) => deliverPending({ store, posters: [poster()], result: (id) => engine.result(id), logger, sleep, attempts: 3, backoffMs: 1000, digestAfter });
+const run = (logger: Logger, digestAfter = 3) => deliverPending({ store, posters: [poster()], result: (id) => engine.result(id), logger, now: () => new Date('2026-12-04T10:00:00Z'), sleep, attempts: 3, backoffMs: 1000, digestAfter });
 
 describe('delivering watches to Slack', () => {
   it('posts the quote with speaker, every outlet, date and link, then records it delivered', async () => {
-    pending([DEMOLITION]);
+    await pending([DEMOLITION]);
     let body: Record<string, unknown> = {};
     const scope = nock(API_ORIGIN)
       .post('/api/chat.postMessage', (b: Record<string, unknown>) => ((body = b), true))
@@ -52,12 +52,12 @@ describe('delivering watches to Slack', () => {
     expect(body.channel).toBe('C9');
     const blocks = JSON.stringify(body.blocks);
     for (const words of ['Clinical commissioners must become demolition experts.', 'Michael Dixon', 'GP (GPonline.com)', 'PharmaTimes', 'Pharmafield', 'about Nov 2012']) expect(blocks).toContain(words);
-    expect(store.pendingDeliveries()).toEqual([]);
+    expect(await store.pendingDeliveries()).toEqual([]);
     expect(await run(captureLogger().logger)).toEqual({ posted: 0, failed: [] });
   });
 
   it('says plainly when the bot is not in the channel, without retrying, and logs it', async () => {
-    pending([DEMOLITION]);
+    await pending([DEMOLITION]);
     const scope = nock(API_ORIGIN).post('/api/chat.postMessage').reply(200, { ok: false, error: 'not_in_channel' });
     const { logger, lines } = captureLogger();
     const round = await run(logger);
@@ -70,7 +70,7 @@ describe('delivering watches to Slack', () => {
   });
 
   it('retries a failing Slack with backoff (time injected) and posts once it answers', async () => {
-    pending([DEMOLITION]);
+    await pending([DEMOLITION]);
     const scope = nock(API_ORIGIN).post('/api/chat.postMessage').times(2).reply(500, 'busy').post('/api/chat.postMessage').reply(200, { ok: true });
     expect(await run(captureLogger().logger)).toEqual({ posted: 1, failed: [] });
     expect(scope.isDone()).toBe(true);
@@ -78,19 +78,19 @@ describe('delivering watches to Slack', () => {
   });
 
   it('gives up after the last try, records the failure and logs it', async () => {
-    pending([DEMOLITION]);
+    await pending([DEMOLITION]);
     const scope = nock(API_ORIGIN).post('/api/chat.postMessage').times(3).reply(503, 'down');
     const { logger, lines } = captureLogger();
     const round = await run(logger);
     expect(scope.isDone()).toBe(true);
     expect(round.failed.map((f) => f.code)).toEqual(['unavailable']);
     expect(lines.some((l) => l.event === 'watch_post_failed')).toBe(true);
-    expect(store.pendingDeliveries()).toEqual([]);
+    expect(await store.pendingDeliveries()).toEqual([]);
   });
 
   it('puts more matches than the digest threshold for one channel into one message', async () => {
     const ids = engine.statements.filter((s) => s.kind === 'direct' && s.speakerId === 'michael-dixon').slice(0, 4).map((s) => s.id);
-    pending(ids);
+    await pending(ids);
     let body: Record<string, unknown> = {};
     const scope = nock(API_ORIGIN)
       .post('/api/chat.postMessage', (b: Record<string, unknown>) => ((body = b), true))

@@ -43,7 +43,7 @@ describe('watches on hot reload', () => {
     await live.reload();
     // The folder watcher may have re-indexed first: across the scans, the one new article was scanned once.
     expect(scans.reduce((a, b) => a + b, 0)).toBe(1);
-    expect(store.pendingDeliveries().map((d) => d.remark)).toEqual(['2012-11-22-gp-ccgs-demolition-experts#186']);
-    store.close();
+    expect((await store.pendingDeliveries()).map((d) => d.remark)).toEqual(['2012-11-22-gp-ccgs-demolition-experts#186']);
+    await store.close();
   });
 });

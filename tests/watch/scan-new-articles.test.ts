@@ -34,8 +34,8 @@ beforeEach(() => {
   for (const name of ['2011-06-20-nhs-alliance-clinically-led-commissioning.md', '2012-01-pulse-dixon-warns-emasculated.md']) copyFileSync(path.join(CORPUS, name), path.join(dir, name));
   store = openSqliteWatchStore(watchStorePath(dir));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -46,7 +46,7 @@ async function watch(question: string) {
   const commands = createWatchCommands({ briefbot: await open(), store, now, logger });
   const reply = await commands.handle(`watch ${question}`, policy, 'U1');
   expect(reply?.kind).toBe('watch_added');
-  return store.listWatches().at(-1)!;
+  return (await store.listWatches()).at(-1)!;
 }
 
 describe('scanNewArticles', () => {
@@ -65,7 +65,7 @@ describe('scanNewArticles', () => {
     expect(outcome.newArticles).toBe(1);
     expect(outcome.deliveries).toHaveLength(1);
     expect(outcome.deliveries[0]).toMatchObject({ watchId: w.id, status: 'pending', statementIds: [expect.stringMatching(/^2026-12-03-pulse-dixon-senates-listen#/)] });
-    expect(store.pendingDeliveries()).toHaveLength(1);
+    expect(await store.pendingDeliveries()).toHaveLength(1);
   });
 
   it('posts a remark reported by several outlets once, listing them, and a later outlet adds no second post', async () => {
@@ -80,8 +80,8 @@ describe('scanNewArticles', () => {
     const later = await scanNewArticles(await open(), store, now, logger);
     expect(later.newArticles).toBe(1);
     expect(later.deliveries).toEqual([]);
-    expect(store.pendingDeliveries()).toHaveLength(1);
-    expect(store.remarkOf(w.id, [`${PHARMAFIELD.replace(/\.md$/, '')}#0`, ...both.deliveries[0]!.statementIds])).toBe(both.deliveries[0]!.remark);
+    expect(await store.pendingDeliveries()).toHaveLength(1);
+    expect(await store.remarkOf(w.id, [`${PHARMAFIELD.replace(/\.md$/, '')}#0`, ...both.deliveries[0]!.statementIds])).toBe(both.deliveries[0]!.remark);
   });
 
   it('after a restart (the store reopened from its file) neither repeats nor loses an alert', async () => {
@@ -89,13 +89,13 @@ describe('scanNewArticles', () => {
     await scanNewArticles(await open(), store, now, logger);
     add(GP);
     // Written while the server was down: the next start finds it.
-    store.close();
+    await store.close();
     store = openSqliteWatchStore(watchStorePath(dir));
     const afterRestart = await scanNewArticles(await open(), store, now, logger);
     expect(afterRestart.deliveries).toHaveLength(1);
-    store.close();
+    await store.close();
     store = openSqliteWatchStore(watchStorePath(dir));
     expect(await scanNewArticles(await open(), store, now, logger)).toMatchObject({ newArticles: 0, deliveries: [] });
-    expect(store.pendingDeliveries()).toHaveLength(1);
+    expect(await store.pendingDeliveries()).toHaveLength(1);
   });
 });

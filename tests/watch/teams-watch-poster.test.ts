@@ -21,8 +21,8 @@ afterAll(() => {
 
 async function message(ref: unknown): Promise<WatchMessage> {
   const result = (await engine.result('2012-11-22-gp-ccgs-demolition-experts#186'))!;
-  const watch = { id: 1, target: { platform: 'teams' as const, channel: reference.conversation.id, label: 'Policy' }, question: 'Dixon', interpretation, createdBy: 'Jane', createdAt: '2026-12-04T09:00:00.000Z' };
-  return { target: watch.target, reference: ref, items: [{ watch, result }], digest: false };
+  const watch = { id: 1, target: { platform: 'teams' as const, channel: reference.conversation.id, label: 'Policy' }, question: 'Dixon', interpretation, daily: null, createdBy: 'Jane', createdAt: '2026-12-04T09:00:00.000Z' };
+  return { target: watch.target, reference: ref, items: [{ watch, result }], digest: false, daily: false };
 }
 
 const poster = () => createTeamsWatchPoster({ adapter: createTeamsAdapter({ status: 'enabled', auth: 'none' }, createSilentLogger()), appId: '', logger: createSilentLogger(), links: null });

@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSilentLogger, openBriefbot, type BriefbotEngine } from '../../src/index.js';
 import { createWatchCommands, type WatchCommands } from '../../src/watch/watch-commands.js';
 import { parseWatchCommand } from '../../src/watch/parse-watch-command.js';
+import { scanNewArticles } from '../../src/watch/scan-new-articles.js';
 import { openSqliteWatchStore } from '../../src/watch/sqlite-watch-store.js';
 import type { WatchStore, WatchTarget } from '../../src/watch/watch.js';
 
@@ -23,9 +24,9 @@ beforeEach(() => {
 
 describe('parseWatchCommand', () => {
   it('reads watch, watches and unwatch, and leaves questions alone', () => {
-    expect(parseWatchCommand('watch Dixon on senates')).toEqual({ kind: 'watch', question: 'Dixon on senates' });
-    expect(parseWatchCommand('/brief watch quotes from Hunt')).toEqual({ kind: 'watch', question: 'quotes from Hunt' });
-    expect(parseWatchCommand('watch "demolition experts"')).toEqual({ kind: 'watch', question: 'who said "demolition experts"' });
+    expect(parseWatchCommand('watch Dixon on senates')).toEqual({ kind: 'watch', question: 'Dixon on senates', daily: null });
+    expect(parseWatchCommand('/brief watch quotes from Hunt')).toEqual({ kind: 'watch', question: 'quotes from Hunt', daily: null });
+    expect(parseWatchCommand('watch "demolition experts"')).toEqual({ kind: 'watch', question: 'who said "demolition experts"', daily: null });
     expect(parseWatchCommand('watches')).toEqual({ kind: 'watches' });
     expect(parseWatchCommand('list watches')).toEqual({ kind: 'watches' });
     expect(parseWatchCommand('unwatch 2')).toEqual({ kind: 'unwatch', number: 2 });
@@ -41,8 +42,9 @@ describe('watch commands', () => {
   it('confirms a watch in the Searched words and counts the quotes that already match', async () => {
     const reply = await commands.handle('watch Dixon on senates', policy, 'U123');
     expect(reply).toMatchObject({ kind: 'watch_added' });
-    expect(reply!.text).toBe('Watching for new quotes from Michael Dixon about "senates" in #policy; 2 quotes in the corpus already match.');
-    const [saved] = store.listWatches(policy);
+    // Two quotations of Dixon's name senates, and alerts post each direct quote of a quotation that does (four).
+    expect(reply!.text).toBe('Watching for new quotes from Michael Dixon about "senates" in #policy; 4 quotes in the corpus already match.');
+    const [saved] = await store.listWatches(policy);
     expect(saved).toMatchObject({ question: 'Dixon on senates', createdBy: 'U123', createdAt: '2026-12-04T09:00:00.000Z', target: policy });
     expect(saved!.interpretation.speaker?.name).toBe('Michael Dixon');
   });
@@ -71,8 +73,8 @@ describe('watch commands', () => {
     ]);
     const removed = await commands.handle('unwatch 1', policy, 'U1');
     expect(removed).toMatchObject({ kind: 'watch_removed', text: 'Stopped watching for new quotes from Michael Dixon about "senates" in #policy.' });
-    expect(store.listWatches(policy).map((w) => w.question)).toEqual(['who said "demolition experts"']);
-    expect(store.listWatches(other)).toHaveLength(1);
+    expect((await store.listWatches(policy)).map((w) => w.question)).toEqual(['who said "demolition experts"']);
+    expect(await store.listWatches(other)).toHaveLength(1);
     expect((await commands.handle('unwatch 5', policy, 'U1'))!.text).toBe('There is no watch 5 in #policy: the watches here are numbered 1 to 1 (type "watches" for the list).');
   });
 
@@ -80,7 +82,7 @@ describe('watch commands', () => {
     for (const q of ['Dixon', 'Dixon on senates', '"demolition experts"']) expect((await commands.handle(`watch ${q}`, policy, 'U1'))!.kind).toBe('watch_added');
     const refused = await commands.handle('watch quotes from Hunt', policy, 'U1');
     expect(refused).toMatchObject({ kind: 'watch_refused', text: '#policy already has 3 watches, the most a channel can have. Remove one first (type "watches", then unwatch N).' });
-    expect(store.listWatches(policy)).toHaveLength(3);
+    expect(await store.listWatches(policy)).toHaveLength(3);
     expect((await commands.handle('watch quotes from Hunt', other, 'U1'))!.kind).toBe('watch_added');
   });
 
@@ -89,5 +91,25 @@ describe('watch commands', () => {
     expect((await commands.handle('watch', policy, 'U1'))!.text).toMatch(/^Say what to watch for/);
     expect((await commands.handle('watches', policy, 'U1'))!.text).toBe('Nothing is watched in #policy. Try: watch Dixon on senates');
     expect(await commands.handle('what did Dixon say about senates?', policy, 'U1')).toBeNull();
+  });
+
+  it('counts exactly what alerts would post if the whole corpus arrived now', async () => {
+    const questions = ['Dixon on senates', 'quotes from Dixon', '"demolition experts"', 'Hunt', 'quotes from Hunt about the NHS', 'who said "clinical commissioning"'];
+    const counts = new Map<string, number>();
+    for (const question of questions) {
+      const text = (await commands.handle(`watch ${question}`, { platform: 'slack', channel: `C-${question}`, label: '#x' }, 'U1'))!.text;
+      const found = /; (\d+) quotes? in the corpus already match|no quotes in the corpus match yet/.exec(text);
+      expect(found, text).not.toBeNull();
+      counts.set(question, Number(found![1] ?? 0));
+    }
+    // The scan treats every article as new (scanned before: none), so it records one delivery per post an alert would make.
+    await store.markScanned([]);
+    const scan = await scanNewArticles(engine, store, () => new Date('2026-12-04T10:00:00Z'), createSilentLogger());
+    const watches = await store.listWatches();
+    for (const question of questions) {
+      const watch = watches.find((w) => w.target.channel === `C-${question}`)!;
+      expect(scan.deliveries.filter((d) => d.watchId === watch.id).length, question).toBe(counts.get(question));
+    }
+    expect([...counts.values()].some((n) => n > 1)).toBe(true);
   });
 });

@@ -1,0 +1,43 @@
+import type { Interpretation, Result } from '../answer/answer-schema.js';
+import type { Article } from '../corpus/article.js';
+import type { Speaker, Statement } from '../statements/statement.js';
+import { createStatementMatcher } from './match-statement.js';
+
+/** What watches read of an engine: its articles, statements and speakers, and the result a statement belongs to. */
+export interface ScanSource {
+  articles: Article[];
+  statements: Statement[];
+  speakers: Speaker[];
+  result(statementId: string): Promise<Result | null>;
+}
+
+/** One remark a watch matches: the key it is posted under and every statement of it (each outlet's). */
+export interface RemarkMatch {
+  remark: string;
+  statementIds: string[];
+}
+
+/**
+ * The remarks among `statements` that a watch asks for, each once however many outlets reported
+ * it: what an alert would post. The confirmation's count and the scan of new articles both use it,
+ * so "N quotes already match" is what N posts would have been.
+ */
+export async function matchRemarks(source: ScanSource, interpretation: Interpretation, statements: readonly Statement[]): Promise<RemarkMatch[]> {
+  const matches = createStatementMatcher(interpretation);
+  const articles = new Map(source.articles.map((a) => [a.id, a]));
+  const speakers = new Map(source.speakers.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  const remarks: RemarkMatch[] = [];
+  for (const statement of statements) {
+    const article = articles.get(statement.articleId);
+    if (!article) continue;
+    const speaker = statement.speakerId ? (speakers.get(statement.speakerId) ?? null) : null;
+    if (!matches(statement, article, speaker)) continue;
+    const result = await source.result(statement.id);
+    const remark = result?.id ?? statement.id;
+    if (seen.has(remark)) continue;
+    seen.add(remark);
+    remarks.push({ remark, statementIds: result ? result.sources.map((s) => s.statementId) : [statement.id] });
+  }
+  return remarks;
+}
