@@ -22,6 +22,8 @@ import {
   createWatchRunner,
   openSqliteWatchStore,
   watchStorePath,
+  installationsPath,
+  openSqliteInstallations,
   loadWatchConfig,
   startDigestClock,
   scanSourceOf,
@@ -136,6 +138,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const sharedStore = openSharedStore(options.env, logger);
   // Watches live in a SQLite file beside the corpus; each new index is scanned for them once the platforms are up.
   const store = openSqliteWatchStore(watchStorePath(options.corpusDir));
+  // Slack OAuth installs without PostgreSQL: a SQLite file beside the corpus, made on the first install.
+  const installations = sharedStore ? null : openSqliteInstallations(installationsPath(options.corpusDir));
   let onEngine: ((engine: Parameters<ReturnType<typeof createWatchRunner>['onEngine']>[0]) => Promise<unknown>) | null = null;
   const openEngine =
     options.openEngine ??
@@ -180,7 +184,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const limiter = withRateLimitMetrics(options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED), metrics);
   if (rate.config) logger.info({ event: 'rate_limit_on', ...rate.config }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user`);
   else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
-  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, metrics, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}) };
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, metrics, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}), ...(installations ? { installations } : {}) };
   let platforms: Platform[] = [];
   let enabled: ReturnType<typeof enabledOf> = [];
   let routes: Route[] = [];
@@ -215,6 +219,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     stopDigests();
     await live?.close();
     await store.close();
+    installations?.close();
     await sharedStore?.pools.close().catch(() => undefined);
     server.closeAllConnections();
     await closed;
