@@ -33,11 +33,13 @@ export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefb
 export { createStoreBriefbot, openSharedStore } from './live/create-store-briefbot.js';
 export { createTenantBriefbots, type TenantBriefbots } from './live/create-tenant-briefbots.js';
 export { createHttpServer, type Health } from './server/create-http-server.js';
+export { createMetrics, type Metrics, type MetricsOptions, type RequestOutcome } from './server/create-metrics.js';
+export { withAnswerMetrics, withRateLimitMetrics } from './server/with-metrics.js';
 export { readRawBody, type RawBody } from './server/read-body.js';
 export { installProcessGuard } from './server/process-guard.js';
 export { createWorkTracker, type WorkTracker } from './server/work-tracker.js';
 export { createMemoryRateLimiter, parseRateLimitConfig, slowDownMessage, UNLIMITED, type RateDecision, type RateLimiter, type RateLimitConfig } from './limits/rate-limiter.js';
-export { isEnabledPlatform, type Platform, type PlatformContext, type PlatformWatches } from './server/platform.js';
+export { isEnabledPlatform, type EnabledPlatform, type Platform, type PlatformContext, type PlatformWatches } from './server/platform.js';
 export { loadQuoteLinks, createQuoteLinks, LinkConfigError, QUOTES_PATH, type QuoteLinks, type LinkCheck } from './context/quote-links.js';
 export type { QuoteContext, ContextParagraph } from './context/quote-context.js';
 export { createContextRoute } from './context/create-context-route.js';

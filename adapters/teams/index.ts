@@ -1,4 +1,4 @@
-import type { Briefbot, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, WatchPoster } from '../../src/index.js';
+import type { Briefbot, Logger, Metrics, PlatformWatches, QuoteLinks, RateLimiter, Route, WatchPoster } from '../../src/index.js';
 import { createTeamsWatchPoster } from './teams-watch-poster.js';
 import { BriefbotTeamsBot } from './briefbot-teams-bot.js';
 import { loadTeamsSetup } from './teams-config.js';
@@ -21,6 +21,10 @@ export interface TeamsPlatformOptions {
   limiter?: RateLimiter;
   /** With BRIEFBOT_TENANTS: the Briefbot answering a Teams (Entra) tenant; default `briefbot` for all. */
   briefbotFor?: (tenantId: string | undefined) => Briefbot;
+  /** Counts failed Connector calls. */
+  metrics?: Metrics;
+  /** How long one Connector call may take (default 10 s). */
+  connectorTimeoutMs?: number;
 }
 
 /** Teams on (its route and a start-up summary) or off with the reason: the shape of the server's `Platform`. */
@@ -58,7 +62,10 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
     if (!bot) bots.set(briefbot, (bot = createBot(briefbot)));
     return bot;
   };
-  const adapter = createTeamsAdapter(setup, logger);
+  const adapter = createTeamsAdapter(setup, logger, {
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.connectorTimeoutMs !== undefined ? { timeoutMs: options.connectorTimeoutMs } : {}),
+  });
   const appId = setup.auth === 'none' ? '' : setup.credentials.appId;
   const watchPoster = createTeamsWatchPoster({ adapter, appId, logger, links: options.links ?? null });
   const auth = setup.auth === 'none' ? 'UNAUTHENTICATED (loopback only)' : `Bot Framework tokens required, ${setup.credentials.appType}`;

@@ -79,7 +79,7 @@ function isVerbLike(token: string): boolean {
 
 /** Capitalised words that open sentences and name no one: "As a result …", "Only then …". */
 const NOT_NAMES = new Set([
-  ...FUNCTION_WORDS, 'according', 'after', 'before', 'during', 'speaking', 'meanwhile', 'however', 'although', 'though',
+  ...FUNCTION_WORDS, 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'according', 'after', 'before', 'during', 'speaking', 'meanwhile', 'however', 'although', 'though',
   'despite', 'since', 'until', 'unlike', 'like', 'now', 'today', 'yesterday', 'tomorrow', 'earlier', 'later', 'last',
   'next', 'first', 'finally', 'also', 'asked', 'similarly', 'instead', 'overall', 'many', 'some', 'most', 'several',
   'both', 'each', 'every', 'other', 'others', 'these', 'those', 'there', 'here', 'what', 'why', 'how', 'who', 'whom',
@@ -233,6 +233,10 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
   const before = tokens.slice(0, i);
   if (run.length > 0) {
     if (run[0] === 'The' || run[0] === 'A') run.shift();
+    // "Amnesty International", "Transparency International": a body, though each word could be a name.
+    if (run.length >= 2 && bare(run[run.length - 1]!) === 'international' && before.every((t) => /^(?:the|a|an)$/i.test(t))) {
+      return { type: 'organisation', text, name: run.join(' ').replace(/['’]s$/, ''), definite: false };
+    }
     const split = splitNameFromRun(run);
     // "Ministry of Foreign Affairs": a run that goes on past its organisation word with "of" is all one name.
     const { head, name } = /^(?:of|for|and|&|on)$/i.test(split.name[0] ?? '') ? { head: run, name: [] } : split;
