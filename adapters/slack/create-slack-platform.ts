@@ -77,7 +77,8 @@ function createOAuthPlatform(context: SlackPlatformContext, config: Extract<Slac
     briefbot: context.briefbot,
     logger: context.logger,
     links: context.links ?? null,
-    watches: context.watches?.commands ?? null,
+    // Off here: a watch's posts need the token of the channel's workspace, which the watch store does not keep yet.
+    watches: null,
     installations,
     ...sharedOptions(context),
     ...overrides,
