@@ -18,6 +18,8 @@ import {
   createWatchRunner,
   openSqliteWatchStore,
   watchStorePath,
+  installationsPath,
+  openSqliteInstallations,
   loadWatchConfig,
   startDigestClock,
   scanSourceOf,
@@ -133,6 +135,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const sharedStore = openSharedStore(options.env, logger);
   // Watches live in a SQLite file beside the corpus; each new index is scanned for them once the platforms are up.
   const store = openSqliteWatchStore(watchStorePath(options.corpusDir));
+  // Slack OAuth installs without PostgreSQL: a SQLite file beside the corpus, made on the first install.
+  const installations = sharedStore ? null : openSqliteInstallations(installationsPath(options.corpusDir));
   let onEngine: ((engine: Parameters<ReturnType<typeof createWatchRunner>['onEngine']>[0]) => Promise<unknown>) | null = null;
   const openEngine =
     options.openEngine ??
@@ -163,7 +167,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const limiter = options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED);
   if (rate.config) logger.info({ event: 'rate_limit_on', ...rate.config }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user`);
   else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
-  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}) };
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}), ...(installations ? { installations } : {}) };
   const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
   const enabled = platforms.filter(isEnabledPlatform);
   for (const platform of platforms) {
@@ -219,6 +223,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     stopDigests();
     await live?.close();
     await store.close();
+    installations?.close();
     await sharedStore?.pools.close().catch(() => undefined);
     server.closeAllConnections();
     await closed;

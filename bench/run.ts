@@ -5,27 +5,50 @@ import { parseArgs } from 'node:util';
 import { findSourceFile, readTemplates } from './generate-corpus.js';
 import { measureSize, type SizeResult } from './measure-size.js';
 import { describeMachine, renderResults } from './render-results.js';
+import { findSection, replaceSection } from './replace-section.js';
 
 /**
  * `npm run bench [-- --sizes 1000,10000] [--serve]`: generates corpora of each size, measures
  * building, the persisted index, memory and `ask` latency against a plain-minisearch baseline, and
  * writes bench/RESULTS.md. `--serve` runs the load test of `briefbot serve` instead (Slack slash
- * commands, then Teams activities), replacing only the "## Load test" section.
+ * commands, then Teams activities), replacing only the "## Load test" section. `--store postgres`
+ * (default sizes 100000,300000) loads each corpus into a fresh PostgreSQL database at `--admin-url`
+ * (dropped after unless `--keep`) and replaces only the "## PostgreSQL store" section.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1000,10000,100000' },
+    sizes: { type: 'string' },
     serve: { type: 'boolean', default: false },
+    store: { type: 'string', default: 'memory' },
+    keep: { type: 'boolean', default: false },
+    'admin-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     out: { type: 'string', default: path.join(root, 'bench/RESULTS.md') },
   },
 });
 
+const sizesOf = (list: string) => list.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+
+if (values.store !== 'memory' && values.store !== 'postgres') throw new Error('--store must be memory or postgres');
 if (values.serve) {
   const { runServeLoad } = await import('./serve-load.js');
   await runServeLoad(root);
+} else if (values.store === 'postgres') {
+  const { measurePostgresSize, renderPostgresResults } = await import('./postgres-bench.js');
+  const templates = readTemplates(findSourceFile(root));
+  const results = [];
+  for (const size of sizesOf(values.sizes ?? '100000,300000')) {
+    const result = await measurePostgresSize({ root, size, templates, adminUrl: values['admin-url'], keep: values.keep });
+    results.push(result);
+    writeFileSync(path.join(root, 'bench/data', `postgres-result-${size}.json`), JSON.stringify(result, null, 1));
+    // Each size's section as it comes, should a later size not finish.
+    const section = renderPostgresResults(results, describeMachine());
+    const previous = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '# Benchmark results\n';
+    writeFileSync(values.out, replaceSection(previous, '## PostgreSQL store', section));
+    process.stdout.write(section);
+  }
 } else {
-  const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = sizesOf(values.sizes ?? '1000,10000,100000');
   const started = performance.now();
   const source = findSourceFile(root);
   const templates = readTemplates(source);
@@ -40,9 +63,9 @@ if (values.serve) {
     process.stderr.write(`[bench] ${size}: done at ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
   const markdown = renderResults(results, { machine: describeMachine(), source: path.relative(root, source), totalSeconds: (performance.now() - started) / 1000 });
-  // The serve load test is a separate step: keep its section until it is run again.
+  // The serve load test and the PostgreSQL store are separate steps: keep their sections until they are run again.
   const previous = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '';
-  const load = previous.indexOf('\n## Load test:');
-  writeFileSync(values.out, load >= 0 ? `${markdown.trimEnd()}\n${previous.slice(load)}` : markdown);
+  const kept = [findSection(previous, '## Load test:'), findSection(previous, '## PostgreSQL store')].filter((s) => s !== '');
+  writeFileSync(values.out, [markdown.trimEnd(), ...kept.map((s) => s.trimEnd())].join('\n\n') + '\n');
   process.stdout.write(markdown);
 }

@@ -8,6 +8,7 @@ import { startConnectorStandIn } from './connector-stand-in.js';
 import { createTeamsActivity } from './create-teams-activity.js';
 import { renderLoadTest, type LoadFigures } from './render-load-test.js';
 import { describeMachine } from './render-results.js';
+import { replaceSection } from './replace-section.js';
 import type { BenchQuestion } from './questions.js';
 
 /** The corpus size of the load test, as the issue sets it. */
@@ -167,8 +168,8 @@ export async function runServeLoad(root: string): Promise<void> {
       serverErrors: countErrorLines(log),
     });
     const out = path.join(root, 'bench/RESULTS.md');
-    const previous = existsSync(out) ? readFileSync(out, 'utf8').replace(/\n## Load test:[\s\S]*$/, '\n') : '';
-    writeFileSync(out, previous.trimEnd() + '\n' + section);
+    const previous = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmark results\n';
+    writeFileSync(out, replaceSection(previous, '## Load test:', section));
     process.stdout.write(section);
     process.stderr.write(`[bench] server log: ${path.relative(root, logFile)}\n`);
   } finally {

@@ -63,3 +63,4 @@ export { deliverPending, type WatchMessage, type WatchPoster, type PostOutcome, 
 export { scanNewArticles, type ScanOutcome } from './watch/scan-new-articles.js';
 export { createWatchRunner, type WatchRunner } from './watch/watch-runner.js';
 export type { SeenEvents, SharedState, InstallationRecords } from './store/shared-state.js';
+export { installationsPath, openSqliteInstallations } from './store/sqlite-installations.js';

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, webApi, type AppOptions } from '@slack/bolt';
-import { readRawBody, UNLIMITED, type Briefbot, type Logger, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
+import { readRawBody, UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkMembership } from './check-membership.js';
 import { checkSlackBody, MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
 import { createEventDeduper, type EventDeduper } from './create-event-deduper.js';
+import { createInstallationStore } from './create-installation-store.js';
+import { createInstallCallbacks } from './install-pages.js';
 import { createMoreHandler, createShareHandler } from './handle-actions.js';
 import { createCiteHandler, createReportHandler, createReportSubmissionHandler } from './handle-result-actions.js';
 import { REPORT_MODAL } from './report-modal.js';
@@ -17,6 +19,9 @@ import { ACTION_IDS } from './slack-message.js';
 
 /** Bolt's path for commands, events and interactivity. */
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** With OAuth: the page that starts an install ("Add to Slack"), and where Slack sends the browser back. */
+export const SLACK_INSTALL_PATH = '/slack/install';
+export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** Everything the Slack app is built from; tests pass a quick retry policy and a short deadline. */
 export interface SlackAppOptions {
@@ -43,6 +48,8 @@ export interface SlackAppOptions {
   work?: WorkTracker;
   /** Questions per user; default: no limit. */
   limiter?: RateLimiter;
+  /** Where OAuth installs are kept (required in `oauth` mode): PostgreSQL for replicas, else a SQLite file. */
+  installations?: InstallationRecords;
 }
 
 /** A built Slack app: its HTTP routes (none in Socket Mode) and how to start and stop it. */
@@ -61,6 +68,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  * makes it "cannot tell" (the first failed post says so) instead of holding up the reply.
  */
 function createMembershipCheck(config: SlackConfig, timeoutMs = 2000) {
+  // Many workspaces: no one token to ask with (nor to post watches with).
+  if (config.mode === 'oauth') return null;
   const client = new webApi.WebClient(config.botToken, {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -114,6 +123,22 @@ function createHttpRoute(receiver: HTTPReceiver, logger: Logger, maxBodyBytes: n
   };
 }
 
+/** `GET /slack/install` and `GET /slack/oauth_redirect`, handed to Bolt's receiver (its InstallProvider). */
+function createInstallRoutes(receiver: HTTPReceiver, logger: Logger): Route[] {
+  return [SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH].map((routePath) => ({
+    method: 'GET',
+    path: routePath,
+    async handle(req: IncomingMessage, res: ServerResponse) {
+      try {
+        receiver.requestListener(req, res);
+      } catch (error) {
+        logger.warn({ event: 'slack_dispatch_failed', platform: 'slack', code: (error as { code?: string }).code }, 'install request not handled');
+        if (!res.headersSent) res.writeHead(404).end();
+      }
+    },
+  }));
+}
+
 /** Builds the Bolt app: listeners for `/brief`, mentions, direct messages and the two buttons, and one error handler. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
@@ -128,7 +153,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
   };
   const common = {
-    token: config.botToken,
+    // With OAuth, Bolt takes each team's token from the installation store instead.
+    ...(config.mode === 'oauth' ? {} : { token: config.botToken }),
     ...(options.identity ?? {}),
     logger: boltLogger,
     clientOptions,
@@ -141,6 +167,29 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let app: App;
   if (config.mode === 'http') {
     receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
+    app = new App({ ...common, receiver });
+  } else if (config.mode === 'oauth') {
+    if (options.installations === undefined) throw new Error('createSlackApp: OAuth mode needs an installation store');
+    const { success, failure } = createInstallCallbacks(logger);
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: boltLogger,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      stateSecret: config.stateSecret,
+      scopes: config.scopes,
+      ...(config.redirectUri === undefined ? {} : { redirectUri: config.redirectUri }),
+      installationStore: createInstallationStore(options.installations, logger),
+      installerOptions: {
+        installPath: SLACK_INSTALL_PATH,
+        redirectUriPath: SLACK_OAUTH_REDIRECT_PATH,
+        // The install page shows an "Add to Slack" button: the state cookie is set when it loads.
+        directInstall: false,
+        clientOptions: { timeout: timeoutMs, ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }) },
+        callbackOptions: { success, failure },
+      },
+    });
     app = new App({ ...common, receiver });
   } else {
     app = new App({ ...common, socketMode: true, appToken: config.appToken });
@@ -195,7 +244,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   return {
     app,
-    routes: receiver === undefined ? [] : [createHttpRoute(receiver, logger, options.maxBodyBytes ?? MAX_SLACK_BODY_BYTES)],
+    routes:
+      receiver === undefined
+        ? []
+        : [createHttpRoute(receiver, logger, options.maxBodyBytes ?? MAX_SLACK_BODY_BYTES), ...(config.mode === 'oauth' ? createInstallRoutes(receiver, logger) : [])],
     async start() {
       if (config.mode === 'socket') await app.start();
     },

@@ -1,8 +1,8 @@
 import { webApi } from '@slack/bolt';
 import { createSlackWatchPoster } from './post-watch-message.js';
-import type { Briefbot, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, SharedState, WatchPoster, WorkTracker } from '../../src/index.js';
+import type { Briefbot, InstallationRecords, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, SharedState, WatchPoster, WorkTracker } from '../../src/index.js';
 import { createSharedEventDeduper } from './create-event-deduper.js';
-import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppOptions } from './create-slack-app.js';
+import { createSlackApp, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
 
 /** What the shared server gives the Slack adapter (the server's `PlatformContext`). */
@@ -16,11 +16,13 @@ export interface SlackPlatformContext {
   shared?: SharedState;
   work?: WorkTracker;
   limiter?: RateLimiter;
+  /** Where OAuth installs are kept when there is no shared store (a SQLite file beside the corpus). */
+  installations?: InstallationRecords;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
 export type SlackPlatform =
-  | { name: 'slack'; routes: Route[]; summary: string; watchPoster: WatchPoster; start(): Promise<void>; stop(): Promise<void> }
+  | { name: 'slack'; routes: Route[]; summary: string; watchPoster?: WatchPoster; start(): Promise<void>; stop(): Promise<void> }
   | { name: 'slack'; disabledReason: string };
 
 /** Extra knobs for tests: a quick Web API retry policy, a short ack deadline. */
@@ -29,7 +31,7 @@ export type SlackPlatformOverrides = Pick<SlackAppOptions, 'retryConfig' | 'ackD
 type Identity = { kind: 'known'; botId: string; botUserId: string } | { kind: 'unknown' } | { kind: 'rejected'; reason: string };
 
 /** The bot's ids: from the config, else one `auth.test` (which also checks the token before users find out). */
-async function resolveIdentity(config: SlackConfig): Promise<Identity> {
+async function resolveIdentity(config: Exclude<SlackConfig, { mode: 'oauth' }>): Promise<Identity> {
   if (config.botId !== undefined && config.botUserId !== undefined) return { kind: 'known', botId: config.botId, botUserId: config.botUserId };
   const client = new webApi.WebClient(config.botToken, {
     retryConfig: { retries: 0 },
@@ -52,11 +54,44 @@ async function resolveIdentity(config: SlackConfig): Promise<Identity> {
   }
 }
 
+/** What every mode takes from the server: the shared deduper, the work tracker, the rate limiter. */
+function sharedOptions(context: SlackPlatformContext): Partial<SlackAppOptions> {
+  return {
+    ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
+    ...(context.work ? { work: context.work } : {}),
+    ...(context.limiter ? { limiter: context.limiter } : {}),
+  };
+}
+
+/** Many workspaces: each installed through `/slack/install`, its token kept in the shared store (or the SQLite file). */
+function createOAuthPlatform(context: SlackPlatformContext, config: Extract<SlackConfig, { mode: 'oauth' }>, overrides: SlackPlatformOverrides): SlackPlatform {
+  const installations = context.shared?.installations ?? context.installations;
+  if (installations === undefined) return { name: 'slack', disabledReason: 'installs in many workspaces need an installation store (BRIEFBOT_STORE=postgres, or the corpus folder writable)' };
+  const slack = createSlackApp({
+    config,
+    briefbot: context.briefbot,
+    logger: context.logger,
+    links: context.links ?? null,
+    watches: context.watches?.commands ?? null,
+    installations,
+    ...sharedOptions(context),
+    ...overrides,
+  });
+  return {
+    name: 'slack',
+    routes: slack.routes,
+    summary: `HTTP mode, POST ${SLACK_EVENTS_PATH}; installs in many workspaces at GET ${SLACK_INSTALL_PATH}${context.shared ? ' (kept in PostgreSQL)' : ''}`,
+    start: () => slack.start(),
+    stop: () => slack.stop(),
+  };
+}
+
 /** The Slack platform for the shared server: on with its route when configured, else off with the reason. */
 export async function createSlackPlatform(context: SlackPlatformContext, overrides: SlackPlatformOverrides = {}): Promise<SlackPlatform> {
   const parsed = parseSlackConfig(context.env);
   if (parsed.kind !== 'enabled') return { name: 'slack', disabledReason: parsed.reason };
   const { config } = parsed;
+  if (config.mode === 'oauth') return createOAuthPlatform(context, config, overrides);
   const identity = await resolveIdentity(config);
   if (identity.kind === 'rejected') return { name: 'slack', disabledReason: identity.reason };
   if (identity.kind === 'unknown') {
@@ -68,9 +103,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
     logger: context.logger,
     links: context.links ?? null,
     watches: context.watches?.commands ?? null,
-    ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
-    ...(context.work ? { work: context.work } : {}),
-    ...(context.limiter ? { limiter: context.limiter } : {}),
+    ...sharedOptions(context),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });

@@ -33,7 +33,14 @@ function describeError(error: unknown): Record<string, unknown> {
  * failed. Apologising may fail too (Slack down): that is logged, never thrown.
  */
 export function createErrorHandler(logger: Logger, client: App['client'], fetchFn: typeof fetch = globalThis.fetch) {
-  return async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
+  return async ({ error, body, context }: { error: Error; body: unknown; context?: { botToken?: string | undefined } }): Promise<void> => {
+    // With OAuth, an event from a workspace that never installed Briefbot (or uninstalled it) has no token to answer with.
+    if (errorCode(error) === 'slack_bolt_authorization_error') {
+      const team = (body as { team_id?: unknown; team?: { id?: unknown } } | undefined) ?? {};
+      const teamId = typeof team.team_id === 'string' ? team.team_id : typeof team.team?.id === 'string' ? team.team.id : undefined;
+      logger.warn({ event: 'slack_not_installed', platform: 'slack', team: teamId }, 'an event from a workspace without an installation was not answered (install it through /slack/install)');
+      return;
+    }
     logger.error({ event: 'slack_error', platform: 'slack', err: describeError(error) }, 'failed to answer on Slack');
     const target = ReplyTargetSchema.safeParse(body);
     if (!target.success) return;
@@ -47,7 +54,9 @@ export function createErrorHandler(logger: Logger, client: App['client'], fetchF
       } else {
         const { event } = target.data;
         const threadTs = event.channel_type === 'im' ? event.thread_ts : (event.thread_ts ?? event.ts);
-        await client.chat.postMessage({ channel: event.channel, text: APOLOGY, ...(threadTs === undefined ? {} : { thread_ts: threadTs }) });
+        // With OAuth the app's client has no token of its own: the team's comes with the event.
+        const token = context?.botToken;
+        await client.chat.postMessage({ ...(token ? { token } : {}), channel: event.channel, text: APOLOGY, ...(threadTs === undefined ? {} : { thread_ts: threadTs }) });
       }
     } catch (apologyError) {
       logger.warn({ event: 'slack_apology_failed', platform: 'slack', err: describeError(apologyError) }, 'could not tell the user about the failure');

@@ -6,6 +6,7 @@ import type { Speaker, Statement } from '../statements/statement.js';
 import type { Answer, AskOptions, Interpretation, Result, Source, SpeakerRef, Unconfirmed } from './answer-schema.js';
 import { findClosestQuotes } from './closest-quotes.js';
 import { findPassages, unconfirmedPart } from './find-passages.js';
+import { peopleOf, voicesOf } from './voices-of.js';
 import { quotationOf } from './quotation-of.js';
 import { overlaps } from './article-dates.js';
 import type { CorpusStore } from '../store/corpus-store.js';
@@ -106,7 +107,10 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
         : new Set([...data.articles.values()].filter(within).map((a) => a.id));
   const text = q.phrase ?? q.topic;
 
-  if (q.speakerQuery && !q.speakerId) {
+  // A body never quoted itself may be through its people: "Hong Kong director of Amnesty International Man-kei Tam".
+  const bodyPeople = q.speakerQuery && !q.speakerId ? peopleOf(data.speakers, q.speakerQuery) : [];
+  const bodyNote = bodyPeople.length ? `${q.speakerQuery} is not quoted itself; these are the words of people the articles name in a role there.` : null;
+  if (q.speakerQuery && !q.speakerId && !bodyPeople.length) {
     // Nobody of that name is quoted: what the articles say around the name, apart and labelled.
     const passages = await findPassages(data, [q.speakerQuery], text, articleIds);
     return nothing(`No quotes from ${q.speakerQuery} in the corpus.${mentionNote(data, q.speakerQuery)}`, suggestSpeakers(data, q.topic), unconfirmedPart(q.speakerQuery, text, passages));
@@ -116,7 +120,8 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
   if (articleIds && articleIds.size === 0 && !speakerArticles) {
     return nothing(`No articles ${where.trim()} in the corpus.`, suggestWithout(q, speakerName));
   }
-  const speakerIds = q.speakerId ? new Set([q.speakerId]) : null;
+  // A body speaks through its people too: "what has Amnesty said" finds its director's words, under the director's name.
+  const speakerIds = q.speakerId ? voicesOf(data.speakers, q.speakerId) : bodyPeople.length ? new Set(bodyPeople) : null;
   const page = (ranked: { top: Placed[]; total: number }, note: string | null, unconfirmed?: Unconfirmed): Answer => {
     if (ranked.total === 0) return nothing(`No quotes${where} in the corpus.`, suggestWithout(q, speakerName), unconfirmed);
     // Past the last result ("More results" on an old message): the last page, said so.
@@ -130,7 +135,7 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
       total: ranked.total,
       offset,
       limit,
-      note: [pastNote, note].filter(Boolean).join(' ') || null,
+      note: [pastNote, bodyNote, note].filter(Boolean).join(' ') || null,
       ...(unconfirmed ? { unconfirmed } : {}),
     };
   };

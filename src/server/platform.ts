@@ -5,6 +5,7 @@ import type { QuoteLinks } from '../context/quote-links.js';
 import type { WatchPoster } from '../watch/deliver-watches.js';
 import type { WatchCommands } from '../watch/watch-commands.js';
 import type { WatchStore } from '../watch/watch.js';
+import type { InstallationRecords } from '../store/shared-state.js';
 
 /** Watches for the platforms: the commands users type, and the store (Teams keeps conversation references there). */
 export interface PlatformWatches {
@@ -31,6 +32,8 @@ export interface PlatformContext {
   work?: WorkTracker;
   /** Questions per user: an adapter asks it before each typed question and answers "slow down" when refused. */
   limiter?: RateLimiter;
+  /** Chat installations (Slack OAuth) when there is no shared store: a SQLite file beside the corpus. */
+  installations?: InstallationRecords;
 }
 
 /** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */

@@ -233,6 +233,10 @@ function parseCleanPhrase(text: string): SpeakerPhrase | null {
   const before = tokens.slice(0, i);
   if (run.length > 0) {
     if (run[0] === 'The' || run[0] === 'A') run.shift();
+    // "Amnesty International", "Transparency International": a body, though each word could be a name.
+    if (run.length >= 2 && bare(run[run.length - 1]!) === 'international' && before.every((t) => /^(?:the|a|an)$/i.test(t))) {
+      return { type: 'organisation', text, name: run.join(' ').replace(/['’]s$/, ''), definite: false };
+    }
     const split = splitNameFromRun(run);
     // "Ministry of Foreign Affairs": a run that goes on past its organisation word with "of" is all one name.
     const { head, name } = /^(?:of|for|and|&|on)$/i.test(split.name[0] ?? '') ? { head: run, name: [] } : split;

@@ -11,9 +11,9 @@ interface Row {
   body: string;
 }
 
-/** The Wikinews sample fixture's rows: real articles nobody here wrote. */
-export function readSampleRows(): Row[] {
-  const file = path.join(import.meta.dirname, '../fixtures/wikinews-sample.jsonl');
+/** The Wikinews sample fixture's rows (or another fixture file's): real articles nobody here wrote. */
+export function readSampleRows(name = 'wikinews-sample.jsonl'): Row[] {
+  const file = path.join(import.meta.dirname, '../fixtures', name);
   return readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Row);
 }
 
@@ -22,9 +22,9 @@ export function toCorpusFile(row: Row): string {
   return `---\ntitle: ${JSON.stringify(row.title)}\noutlet: ${row.outlet}\npublished: ${row.date}\nurl: ${row.url}\n---\n${row.body}\n`;
 }
 
-/** A temporary corpus folder holding the first `count` sample articles. */
-export function writeSampleCorpus(count: number): string {
+/** A temporary corpus folder holding the first `count` sample articles (and every row of `extra` fixture files). */
+export function writeSampleCorpus(count: number, extra: string[] = []): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-cache-'));
-  for (const row of readSampleRows().slice(0, count)) writeFileSync(path.join(dir, `${row.id}.md`), toCorpusFile(row));
+  for (const row of [...readSampleRows().slice(0, count), ...extra.flatMap((name) => readSampleRows(name))]) writeFileSync(path.join(dir, `${row.id}.md`), toCorpusFile(row));
   return dir;
 }

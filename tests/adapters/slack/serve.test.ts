@@ -109,7 +109,7 @@ describe('briefbot serve', () => {
     const res = await postToSlackEvents(server, slashCommandBody(DIXON));
     expect(res.status).toBe(404);
     const off = lines.map((l) => JSON.parse(l)).find((l) => l.event === 'platform_off');
-    expect(off).toMatchObject({ platform: 'slack', msg: 'slack: off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are not set' });
+    expect(off).toMatchObject({ platform: 'slack', msg: 'slack: off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN, or SLACK_CLIENT_ID for installs in many workspaces) are not set' });
   });
 
   it('asks auth.test for the bot’s ids when they are not configured', async () => {

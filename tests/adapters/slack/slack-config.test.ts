@@ -3,7 +3,7 @@ import { parseSlackConfig } from '../../../adapters/slack/slack-config.js';
 
 describe('parseSlackConfig', () => {
   it('leaves Slack off, without error, when none of its variables is set', () => {
-    expect(parseSlackConfig({})).toEqual({ kind: 'off', reason: 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are not set' });
+    expect(parseSlackConfig({})).toEqual({ kind: 'off', reason: 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN, or SLACK_CLIENT_ID for installs in many workspaces) are not set' });
     expect(parseSlackConfig({ SLACK_BOT_TOKEN: '  ' }).kind).toBe('off');
   });
 
@@ -55,5 +55,57 @@ describe('parseSlackConfig', () => {
     });
     const result = parseSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdef0123456789', SLACK_API_URL: 'slack.com/api' });
     expect(result.kind === 'invalid' && result.reason).toContain('SLACK_API_URL must be an http(s) address');
+  });
+
+  describe('installs in many workspaces (OAuth)', () => {
+    const oauth = { SLACK_SIGNING_SECRET: 'abcdef0123456789', SLACK_CLIENT_ID: '1234567890.9876543210', SLACK_CLIENT_SECRET: 'client-secret-1', SLACK_STATE_SECRET: '0123456789abcdef0123' };
+
+    it('reads OAuth mode from the client id, client secret and state secret, asking the manifest’s scopes by default', () => {
+      expect(parseSlackConfig(oauth)).toEqual({
+        kind: 'enabled',
+        config: {
+          mode: 'oauth',
+          signingSecret: 'abcdef0123456789',
+          clientId: '1234567890.9876543210',
+          clientSecret: 'client-secret-1',
+          stateSecret: '0123456789abcdef0123',
+          scopes: ['commands', 'chat:write', 'app_mentions:read', 'im:history', 'im:read', 'im:write'],
+        },
+      });
+      const custom = parseSlackConfig({ ...oauth, SLACK_SCOPES: 'commands, chat:write', SLACK_REDIRECT_URI: 'https://briefbot.example.org/slack/oauth_redirect' });
+      expect(custom.kind === 'enabled' && custom.config).toMatchObject({ scopes: ['commands', 'chat:write'], redirectUri: 'https://briefbot.example.org/slack/oauth_redirect' });
+    });
+
+    it('names each missing OAuth variable and where to find it', () => {
+      const result = parseSlackConfig({ SLACK_CLIENT_ID: '1234567890.9876543210' });
+      expect(result.kind).toBe('invalid');
+      const reason = result.kind === 'invalid' ? result.reason : '';
+      expect(reason).toContain('SLACK_SIGNING_SECRET is missing');
+      expect(reason).toContain('SLACK_CLIENT_SECRET is missing: copy the Client Secret from your app’s Basic Information page');
+      expect(reason).toContain('SLACK_STATE_SECRET is missing: set it to a random string of 16 characters or more');
+    });
+
+    it('refuses a short state secret, a malformed client id, a redirect elsewhere and bad scopes', () => {
+      const reasonOf = (env: NodeJS.ProcessEnv) => {
+        const result = parseSlackConfig({ ...oauth, ...env });
+        return result.kind === 'invalid' ? result.reason : `unexpectedly ${result.kind}`;
+      };
+      expect(reasonOf({ SLACK_STATE_SECRET: 'short' })).toMatch(/^SLACK_STATE_SECRET must be 16 characters or more/);
+      expect(reasonOf({ SLACK_CLIENT_ID: 'abc' })).toMatch(/^SLACK_CLIENT_ID must look like/);
+      expect(reasonOf({ SLACK_REDIRECT_URI: 'https://briefbot.example.org/elsewhere' })).toMatch(/^SLACK_REDIRECT_URI must be the public address of \/slack\/oauth_redirect/);
+      expect(reasonOf({ SLACK_SCOPES: 'commands;chat write' })).toMatch(/^SLACK_SCOPES must be bot scopes separated by commas/);
+    });
+
+    it('refuses a bot token beside the OAuth variables, and Socket Mode with them, saying which to keep', () => {
+      const both = parseSlackConfig({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1-2' });
+      expect(both).toEqual({ kind: 'invalid', reason: 'set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (installs in many workspaces), not both' });
+      const socket = parseSlackConfig({ ...oauth, SLACK_APP_TOKEN: 'xapp-1-A1-3' });
+      expect(socket.kind === 'invalid' && socket.reason).toMatch(/need HTTP mode: unset SLACK_APP_TOKEN/);
+    });
+
+    it('never echoes a secret in its reasons', () => {
+      const result = parseSlackConfig({ ...oauth, SLACK_STATE_SECRET: 'tiny-secret', SLACK_CLIENT_SECRET: 'x' });
+      expect(result.kind === 'invalid' && result.reason).not.toMatch(/tiny-secret|: x\b/);
+    });
   });
 });

@@ -1,0 +1,53 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerSchema, openBriefbot, type Answer, type BriefbotEngine } from '../../src/index.js';
+import { writeSampleCorpus } from '../search/sample-corpus.js';
+
+// Real articles: the 20 of the sample fixture, plus wn2019-097 (Hong Kong's extradition bill
+// withdrawn; Amnesty International's Hong Kong director Man-kei Tam quoted) and wn2020-087 (the US
+// campaign in July 2020, whose paragraphs each run through weeks of news).
+let dir: string;
+let engine: BriefbotEngine;
+beforeAll(async () => {
+  dir = writeSampleCorpus(20, ['wikinews-ranking.jsonl']);
+  engine = await openBriefbot({ corpusDir: dir, cache: 'off' });
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function results(question: string) {
+  const a: Answer = AnswerSchema.parse(await engine.ask(question));
+  if (a.kind !== 'results') throw new Error(`expected results, got ${a.kind}: ${JSON.stringify(a)}`);
+  return a;
+}
+
+describe('a body speaks through its people', () => {
+  it('answers "what has Amnesty International said" with its director\'s words, under the director\'s name', async () => {
+    // Must win: Man-kei Tam, "Hong Kong director of Amnesty International", is the only one who speaks for
+    // Amnesty on the bill; the quote says "This announcement", so only its paragraph holds the topic.
+    const a = await results('What has Amnesty International said about the withdrawal of the Hong Kong extradition bill?');
+    expect(a.results[0]).toMatchObject({ speaker: { name: 'Man-kei Tam' } });
+    // Amnesty is never quoted itself in these articles: the answer says whose words these are instead.
+    expect(a.note).toMatch(/^Amnesty International is not quoted itself; these are the words of people the articles name in a role there\./);
+    expect(a.results[0]!.text).toMatch(/^This announcement cannot change the fact/);
+    // Nothing is put in the body's mouth: no result shows Amnesty International as the speaker of Tam's words.
+    expect(a.results.filter((r) => r.text.startsWith('This announcement')).every((r) => r.speaker?.name === 'Man-kei Tam')).toBe(true);
+  });
+
+  it('does not widen a person to the people whose roles name them', async () => {
+    const a = await results('What did Biden say about the ballot box?');
+    expect(a.results.every((r) => r.speaker?.name === 'Joe Biden')).toBe(true);
+  });
+});
+
+describe('context in long paragraphs', () => {
+  it('finds Biden\'s words on Portland through the sentence before them, not the whole month\'s paragraph', async () => {
+    // Must win: "President Trump sent Department of Homeland Security officers to protect federal buildings
+    // in Portland. Biden criticized the move, arguing Trump was “sow[ing] chaos and division” …". The
+    // paragraph runs on through other weeks; only the sentences next to the quote hold the topic.
+    const a = await results('What did Biden say about Trump sending federal officers to Portland?');
+    const top3 = a.results.slice(0, 3).map((r) => r.text);
+    expect(top3.some((t) => t.includes('sow[ing] chaos and division') || t.includes('mak[ing] matters worse'))).toBe(true);
+  });
+});
