@@ -5,6 +5,10 @@ import {
   createMemoryConversationStore,
   withFollowUps,
   createHttpServer,
+  createMetrics,
+  withAnswerMetrics,
+  withRateLimitMetrics,
+  type Metrics,
   createWorkTracker,
   createMemoryRateLimiter,
   parseRateLimitConfig,
@@ -24,17 +28,18 @@ import {
   startDigestClock,
   scanSourceOf,
   type Schedule,
-  type Answer,
-  type AskOptions,
   type Briefbot,
   type Health,
   type LiveBriefbot,
   type Logger,
   type Platform,
+  type EnabledPlatform,
+  type Route,
   type PlatformContext,
 } from '../src/index.js';
-import { createFeedPoller, type FeedPoller, type FeedPollerOptions } from '../src/feeds/feed-poller.js';
-import { loadFeedsFile } from '../src/feeds/feeds-file.js';
+import type { FeedPoller, FeedPollerOptions } from '../src/feeds/feed-poller.js';
+import { startFeedPoller } from './start-feed-poller.js';
+import { createDeferredBriefbot } from './create-deferred-briefbot.js';
 import { createSlackPlatform, type SlackPlatformOverrides } from './slack/create-slack-platform.js';
 import { createTeamsPlatform } from './teams/index.js';
 
@@ -65,17 +70,24 @@ export interface ServeOptions {
   limiter?: RateLimiter;
   /** How long a shutdown waits for requests in flight before closing their connections (default 10 s). */
   shutdownDeadlineMs?: number;
+  /** Where `GET /metrics` reads from; default a registry of this server's own, with process metrics. */
+  metrics?: Metrics;
 }
 
 /** A running server: its port, a promise settled when the corpus is indexed, and how to stop it. */
 export interface RunningServer {
   server: Server;
   port: number;
-  platforms: Platform[];
-  /** Resolves once questions can be answered; rejects when the corpus cannot be opened. */
+  /** The platforms, on or off; empty until they are set up (the server listens first). */
+  readonly platforms: Platform[];
+  /** Resolves once questions can be answered and the platforms are set up; rejects when the corpus cannot be opened. */
   ready: Promise<void>;
-  /** What `/healthz` reports now. */
+  /** Resolves once the platforms are set up (their routes added; Slack's `auth.test` answered or given up). */
+  platformsReady: Promise<void>;
+  /** What `/healthz` and `/readyz` report now. */
   health(): Health;
+  /** The server's metrics (`GET /metrics`). */
+  metrics: Metrics;
   /**
    * Shuts down gracefully: `/healthz` reports `draining`, no new connection is accepted, requests
    * and answers in flight finish (up to the deadline), then watchers stop and connections close.
@@ -96,23 +108,8 @@ const platformFactories: Array<(context: PlatformContext, options: ServeOptions)
   async (context, options) => createTeamsPlatform({ ...context, host: options.host }),
 ];
 
-/** A Briefbot whose `ask` waits for the engine being loaded, so adapters can be built before the corpus is indexed. */
-function createDeferredBriefbot(engine: Promise<Briefbot>): Briefbot {
-  return {
-    ask: async (question: string, askOptions?: AskOptions): Promise<Answer> => (await engine).ask(question, askOptions),
-    quote: async (statementId: string) => {
-      const ready = await engine;
-      return ready.quote ? ready.quote(statementId) : null;
-    },
-    result: async (statementId: string) => {
-      const ready = await engine;
-      return ready.result ? ready.result(statementId) : null;
-    },
-    report: async (input) => {
-      const ready = await engine;
-      return ready.report ? ready.report(input) : false;
-    },
-  };
+function enabledOf(platforms: Platform[]): EnabledPlatform[] {
+  return platforms.filter(isEnabledPlatform);
 }
 
 function listen(server: Server, port: number, host: string | undefined): Promise<number> {
@@ -125,9 +122,15 @@ function listen(server: Server, port: number, host: string | undefined): Promise
   });
 }
 
-/** Starts the one HTTP server: `/healthz` and every enabled platform's routes, then indexes the corpus. */
+/**
+ * Starts the one HTTP server: it listens (answering `/healthz`, `/readyz` and `/metrics`) before the
+ * platforms are set up, so a slow Slack `auth.test` delays nothing but readiness; then every enabled
+ * platform's routes are added and the corpus is indexed.
+ */
 export async function startServe(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger;
+  const started = Date.now();
+  const metrics = options.metrics ?? createMetrics({ processMetrics: true });
   // By default the engine follows its store: the corpus folder (files re-indexed and swapped in) or
   // PostgreSQL (BRIEFBOT_STORE=postgres: reloaded when another process announces a change).
   let live: LiveBriefbot | null = null;
@@ -141,7 +144,21 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const openEngine =
     options.openEngine ??
     ((corpusDir, log) =>
-      (live = createStoreBriefbot({ corpusDir, logger: log, env: options.env, indexInWorker: true, ...(sharedStore ? { pools: sharedStore.pools } : {}), onEngine: async (next) => void (await onEngine?.(next)) })).whenReady());
+      (live = createStoreBriefbot({
+        corpusDir,
+        logger: log,
+        env: options.env,
+        indexInWorker: true,
+        ...(sharedStore ? { pools: sharedStore.pools } : {}),
+        onBuild: ({ ok, first }) => void (first ? undefined : metrics.recordReload(ok)),
+        onEngine: async (next) => {
+          metrics.recordIndex({ articles: next.articles.length, statements: next.statements.length });
+          // The watch runner exists once the platforms are set up (they post its alerts).
+          // (A shutdown while Slack's auth.test hangs stops the wait.)
+          await Promise.race([platformsReady.catch(() => undefined), stopping]);
+          await onEngine?.(next);
+        },
+      })).whenReady());
   let status: Health['status'] = 'starting';
   let resolveEngine!: (engine: Briefbot) => void;
   let rejectEngine!: (error: unknown) => void;
@@ -155,7 +172,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // A half-made link configuration stops the server with a message naming the variable.
   const links = loadQuoteLinks(options.env, options.now);
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
-  const briefbot = withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore());
+  const briefbot = withAnswerMetrics(withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore()), metrics);
   const now = options.now ?? (() => new Date());
   const watchConfig = loadWatchConfig(options.env, options.watchLimit === undefined ? {} : { limit: options.watchLimit });
   // "N quotes already match" is counted over the engine serving now, as alerts would match it.
@@ -164,51 +181,30 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const work = createWorkTracker();
   const rate = parseRateLimitConfig(options.env);
   if (!rate.ok) throw new Error(rate.message);
-  const limiter = options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED);
+  const limiter = withRateLimitMetrics(options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED), metrics);
   if (rate.config) logger.info({ event: 'rate_limit_on', ...rate.config }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user`);
   else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
-  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}), ...(installations ? { installations } : {}) };
-  const platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
-  const enabled = platforms.filter(isEnabledPlatform);
-  for (const platform of platforms) {
-    if (isEnabledPlatform(platform)) {
-      logger.info({ event: 'platform_on', platform: platform.name }, `${platform.name}: on (${platform.summary})`);
-    } else {
-      logger.warn({ event: 'platform_off', platform: platform.name, reason: platform.disabledReason }, `${platform.name}: off: ${platform.disabledReason}`);
-    }
-  }
-
-  const runner = createWatchRunner({
-    store,
-    posters: enabled.flatMap((p) => (p.watchPoster ? [p.watchPoster] : [])),
-    logger,
-    now,
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-  });
-  onEngine = (engine) => runner.onEngine(engine);
-  // Daily digests are checked every minute; the store records each one sent.
-  const stopDigests = startDigestClock(
-    runner,
-    options.digestSchedule ??
-      ((fn, ms) => {
-        const timer = setTimeout(() => void fn(), ms);
-        timer.unref();
-        return () => clearTimeout(timer);
-      }),
-  );
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, metrics, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}), ...(installations ? { installations } : {}) };
+  let platforms: Platform[] = [];
+  let enabled: ReturnType<typeof enabledOf> = [];
+  let routes: Route[] = [];
+  let stopDigests: () => void = () => undefined;
   if (links === null) logger.info({ event: 'context_links_off' }, 'in context links: off (set BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET to turn them on)');
   else logger.info({ event: 'context_links_on' }, 'in context links: on (GET /quotes/<id>)');
-  const server = createHttpServer({
-    routes: [...enabled.flatMap((p) => p.routes), ...(links === null ? [] : [createContextRoute({ briefbot, links, logger })])],
-    logger,
-    work,
-    health: () => health(),
+  const server = createHttpServer({ routes: () => routes, logger, work, metrics, health: () => health() });
+  // Ready once the corpus is indexed and the platforms are set up; never while draining.
+  let platformsUp = false;
+  const health = (): Health => ({
+    status: closing ? 'draining' : status === 'ready' && !platformsUp ? 'starting' : status,
+    platforms: Object.fromEntries(platforms.map((p) => [p.name, isEnabledPlatform(p)])),
   });
-  const health = (): Health => ({ status: closing ? 'draining' : status, platforms: Object.fromEntries(platforms.map((p) => [p.name, isEnabledPlatform(p)])) });
   let closing: Promise<void> | null = null;
+  let stopped!: () => void;
+  const stopping = new Promise<void>((resolve) => (stopped = resolve));
   const deadlineMs = options.shutdownDeadlineMs ?? SHUTDOWN_DEADLINE_MS;
   const shutdown = async (): Promise<void> => {
     const began = Date.now();
+    stopped();
     logger.info({ event: 'shutdown_started', inFlight: work.active, deadlineMs }, `shutting down: finishing ${work.active} request(s) in flight (up to ${deadlineMs} ms)`);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     let timer: NodeJS.Timeout | undefined;
@@ -230,44 +226,69 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     logger.info({ event: 'shutdown_finished', drained, abandoned, durationMs: Date.now() - began }, drained ? 'shut down: every request in flight was answered' : `shut down at the deadline: ${abandoned} request(s) cut off`);
   };
   const port = await listen(server, options.port, options.host);
-  logger.info({ event: 'server_listening', port }, `listening on port ${port}`);
+  logger.info({ event: 'server_listening', port, durationMs: Date.now() - started }, `listening on port ${port}`);
 
-  for (const platform of enabled) {
-    platform.start?.().catch((error: unknown) => {
-      logger.error({ event: 'platform_start_failed', platform: platform.name, err: { code: (error as { code?: unknown })?.code } }, `${platform.name}: could not connect`);
+  // Set up after listening: Slack's auth.test (up to its timeout) must not keep health checks unanswered.
+  const platformsReady = (async () => {
+    const began = Date.now();
+    platforms = await Promise.all(platformFactories.map((create) => create(context, options)));
+    enabled = enabledOf(platforms);
+    for (const platform of platforms) {
+      if (isEnabledPlatform(platform)) {
+        logger.info({ event: 'platform_on', platform: platform.name }, `${platform.name}: on (${platform.summary})`);
+      } else {
+        logger.warn({ event: 'platform_off', platform: platform.name, reason: platform.disabledReason }, `${platform.name}: off: ${platform.disabledReason}`);
+      }
+    }
+    // A shutdown that began while Slack's auth.test was pending: nothing more to start.
+    if (closing) return;
+    const runner = createWatchRunner({
+      store,
+      posters: enabled.flatMap((p) => (p.watchPoster ? [p.watchPoster] : [])),
+      logger,
+      now,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     });
-  }
+    onEngine = (engine) => runner.onEngine(engine);
+    // Daily digests are checked every minute; the store records each one sent.
+    stopDigests = startDigestClock(
+      runner,
+      options.digestSchedule ??
+        ((fn, ms) => {
+          const timer = setTimeout(() => void fn(), ms);
+          timer.unref();
+          return () => clearTimeout(timer);
+        }),
+    );
+    routes = [...enabled.flatMap((p) => p.routes), ...(links === null ? [] : [createContextRoute({ briefbot, links, logger })])];
+    for (const platform of enabled) {
+      platform.start?.().catch((error: unknown) => {
+        logger.error({ event: 'platform_start_failed', platform: platform.name, err: { code: (error as { code?: unknown })?.code } }, `${platform.name}: could not connect`);
+      });
+    }
+    platformsUp = true;
+    logger.info({ event: 'platforms_ready', platforms: enabled.map((p) => p.name), durationMs: Date.now() - began }, `platforms set up: ${enabled.map((p) => p.name).join(', ') || 'none'}`);
+  })();
+  platformsReady.catch(() => undefined);
 
   // Feeds of <corpus>/feeds.yml are polled once the corpus is open; new items land in the folder, are indexed, and watched.
   let poller: FeedPoller | null = null;
   const startFeeds = async () => {
-    const file = await loadFeedsFile(options.corpusDir);
-    if (file.kind === 'invalid') return void logger.error({ event: 'feeds_invalid' }, `feeds: none polled: ${file.message}`);
-    if (file.kind === 'none' || file.feeds.length === 0) return void logger.info({ event: 'feeds_off' }, 'feeds: none (list them in feeds.yml in the corpus folder)');
-    poller = createFeedPoller({
-      corpusDir: options.corpusDir,
-      feeds: file.feeds,
-      logger,
-      now,
-      schedule: options.feeds?.schedule ?? ((fn, ms) => {
-        const timer = setTimeout(() => void fn(), ms);
-        timer.unref();
-        return () => clearTimeout(timer);
-      }),
-      random: options.feeds?.random ?? Math.random,
-      ...(options.feeds?.fetch ? { fetch: options.feeds.fetch } : {}),
-    });
-    poller.start();
-    logger.info({ event: 'feeds_on', feeds: file.feeds.length }, `feeds: polling ${file.feeds.length}`);
+    poller = await startFeedPoller({ corpusDir: options.corpusDir, logger, now, ...(options.feeds ? { knobs: options.feeds } : {}) });
   };
-  const started = Date.now();
   const ready = (async () => {
     try {
-      const briefbot = await openEngine(options.corpusDir, logger);
+      // A platform that cannot be set up (a half-made Teams configuration) fails the start like a corpus that cannot be opened.
+      const [briefbot] = await Promise.all([openEngine(options.corpusDir, logger), platformsReady]);
       resolveEngine(briefbot);
       await startFeeds();
       status = 'ready';
-      logger.info({ event: 'engine_ready', corpusDir: options.corpusDir, durationMs: Date.now() - started }, 'corpus indexed; ready for questions');
+      const loaded = (live as LiveBriefbot | null)?.current() ?? null;
+      const size = loaded ? { articles: loaded.articles.length, statements: loaded.statements.length, speakers: loaded.speakers.length, problems: loaded.problems.length, index: loaded.index?.source } : {};
+      logger.info(
+        { event: 'engine_ready', corpusDir: options.corpusDir, ...size, platforms: enabled.map((p) => p.name), durationMs: Date.now() - started },
+        loaded ? `ready for questions: ${loaded.articles.length} articles, ${loaded.statements.length} statements, index ${loaded.index?.source ?? 'built'}, in ${Date.now() - started} ms` : `ready for questions in ${Date.now() - started} ms`,
+      );
     } catch (error) {
       status = 'failed';
       rejectEngine(error);
@@ -280,9 +301,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   return {
     server,
     port,
-    platforms,
+    get platforms() {
+      return platforms;
+    },
     ready,
+    platformsReady,
     health,
+    metrics,
     close() {
       closing ??= shutdown();
       return closing;

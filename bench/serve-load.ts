@@ -45,7 +45,7 @@ async function waitForReady(port: number, limitMs: number): Promise<number> {
   const started = performance.now();
   while (performance.now() - started < limitMs) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
       const health = (await res.json()) as { status?: string };
       if (health.status === 'ready') return performance.now() - started;
     } catch {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, webApi, type AppOptions } from '@slack/bolt';
-import { readRawBody, UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
+import { readRawBody, UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type Metrics, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkMembership } from './check-membership.js';
 import { checkSlackBody, MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
@@ -48,6 +48,8 @@ export interface SlackAppOptions {
   work?: WorkTracker;
   /** Questions per user; default: no limit. */
   limiter?: RateLimiter;
+  /** Counts failed outbound calls (`briefbot_outbound_failures_total`). */
+  metrics?: Metrics;
   /** Where OAuth installs are kept (required in `oauth` mode): PostgreSQL for replicas, else a SQLite file. */
   installations?: InstallationRecords;
 }
@@ -79,9 +81,21 @@ function createMembershipCheck(config: SlackConfig, timeoutMs = 2000) {
   return (channel: string, label: string) => checkMembership(client, channel, label);
 }
 
-/** `fetch` that gives up after `ms` unless the caller passed its own signal (the Web API client does). */
-function fetchWithTimeout(ms: number): typeof fetch {
-  return (input, init) => fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(ms) });
+/**
+ * `fetch` that gives up after `ms` unless the caller passed its own signal (the Web API client
+ * does), and reports each call that threw or was answered with a 5xx.
+ */
+function fetchWithTimeout(ms: number, failed: () => void = () => undefined): typeof fetch {
+  return async (input, init) => {
+    try {
+      const response = await fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(ms) });
+      if (response.status >= 500) failed();
+      return response;
+    } catch (error) {
+      failed();
+      throw error;
+    }
+  };
 }
 
 const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true };
@@ -100,6 +114,7 @@ function sendJsonError(res: ServerResponse, status: number, message: string): vo
 function createHttpRoute(receiver: HTTPReceiver, logger: Logger, maxBodyBytes: number): Route {
   return {
     method: 'POST',
+    platform: 'slack',
     path: SLACK_EVENTS_PATH,
     async handle(req: IncomingMessage, res: ServerResponse) {
       const body = await readRawBody(req, maxBodyBytes);
@@ -127,6 +142,7 @@ function createHttpRoute(receiver: HTTPReceiver, logger: Logger, maxBodyBytes: n
 function createInstallRoutes(receiver: HTTPReceiver, logger: Logger): Route[] {
   return [SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH].map((routePath) => ({
     method: 'GET',
+    platform: 'slack',
     path: routePath,
     async handle(req: IncomingMessage, res: ServerResponse) {
       try {
@@ -145,11 +161,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { logger } = options;
   const boltLogger = createBoltLogger(options.logger);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const outboundFailed = (call: string) => () => options.metrics?.recordOutboundFailure('slack', call);
+  const respondFetch = fetchWithTimeout(timeoutMs, outboundFailed('response_url'));
   const clientOptions = {
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
     timeout: timeoutMs,
     // Bolt's respond() (response_url) uses this fetch too: it gets the same deadline.
-    fetch: fetchWithTimeout(timeoutMs),
+    fetch: respondFetch,
     ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
   };
   const common = {
@@ -240,7 +258,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.action(new RegExp(`^${ACTION_IDS.report}_\\d+$`), createReportHandler(deps));
   app.action(new RegExp(`^${ACTION_IDS.context}_\\d+$`), async ({ ack }) => ack());
   app.view(REPORT_MODAL.callbackId, createReportSubmissionHandler(deps));
-  app.error(createErrorHandler(logger, app.client, fetchWithTimeout(timeoutMs)));
+  app.error(createErrorHandler(logger, app.client, respondFetch, outboundFailed('web_api')));
 
   return {
     app,

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { createSlackWatchPoster } from './post-watch-message.js';
-import type { Briefbot, InstallationRecords, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, SharedState, WatchPoster, WorkTracker } from '../../src/index.js';
+import type { Briefbot, InstallationRecords, Logger, Metrics, PlatformWatches, QuoteLinks, RateLimiter, Route, SharedState, WatchPoster, WorkTracker } from '../../src/index.js';
 import { createSharedEventDeduper } from './create-event-deduper.js';
 import { createSlackApp, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, type SlackAppOptions } from './create-slack-app.js';
 import { parseSlackConfig, type SlackConfig } from './slack-config.js';
@@ -16,6 +16,7 @@ export interface SlackPlatformContext {
   shared?: SharedState;
   work?: WorkTracker;
   limiter?: RateLimiter;
+  metrics?: Metrics;
   /** Where OAuth installs are kept when there is no shared store (a SQLite file beside the corpus). */
   installations?: InstallationRecords;
 }
@@ -60,6 +61,7 @@ function sharedOptions(context: SlackPlatformContext): Partial<SlackAppOptions> 
     ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
     ...(context.work ? { work: context.work } : {}),
     ...(context.limiter ? { limiter: context.limiter } : {}),
+    ...(context.metrics ? { metrics: context.metrics } : {}),
   };
 }
 

@@ -28,11 +28,17 @@ function describeError(error: unknown): Record<string, unknown> {
   };
 }
 
+/** A Web API failure (@slack/web-api's codes): the call failed, as opposed to our own code. */
+function isWebApiFailure(error: unknown): boolean {
+  return errorCode(error).startsWith('slack_webapi_');
+}
+
 /**
  * Bolt's one error handler: logs the failure with its code and tells the user, briefly, that it
- * failed. Apologising may fail too (Slack down): that is logged, never thrown.
+ * failed. Apologising may fail too (Slack down): that is logged, never thrown. A failed Web API
+ * call is reported to `webApiFailed` (a `response_url` post counts itself, in its fetch).
  */
-export function createErrorHandler(logger: Logger, client: App['client'], fetchFn: typeof fetch = globalThis.fetch) {
+export function createErrorHandler(logger: Logger, client: App['client'], fetchFn: typeof fetch = globalThis.fetch, webApiFailed: () => void = () => undefined) {
   return async ({ error, body, context }: { error: Error; body: unknown; context?: { botToken?: string | undefined } }): Promise<void> => {
     // With OAuth, an event from a workspace that never installed Briefbot (or uninstalled it) has no token to answer with.
     if (errorCode(error) === 'slack_bolt_authorization_error') {
@@ -42,6 +48,7 @@ export function createErrorHandler(logger: Logger, client: App['client'], fetchF
       return;
     }
     logger.error({ event: 'slack_error', platform: 'slack', err: describeError(error) }, 'failed to answer on Slack');
+    if (isWebApiFailure(error)) webApiFailed();
     const target = ReplyTargetSchema.safeParse(body);
     if (!target.success) return;
     try {
@@ -59,6 +66,7 @@ export function createErrorHandler(logger: Logger, client: App['client'], fetchF
         await client.chat.postMessage({ ...(token ? { token } : {}), channel: event.channel, text: APOLOGY, ...(threadTs === undefined ? {} : { thread_ts: threadTs }) });
       }
     } catch (apologyError) {
+      if (isWebApiFailure(apologyError)) webApiFailed();
       logger.warn({ event: 'slack_apology_failed', platform: 'slack', err: describeError(apologyError) }, 'could not tell the user about the failure');
     }
   };

@@ -1,4 +1,4 @@
-import type { Briefbot, Logger, PlatformWatches, QuoteLinks, RateLimiter, Route, WatchPoster } from '../../src/index.js';
+import type { Briefbot, Logger, Metrics, PlatformWatches, QuoteLinks, RateLimiter, Route, WatchPoster } from '../../src/index.js';
 import { createTeamsWatchPoster } from './teams-watch-poster.js';
 import { BriefbotTeamsBot } from './briefbot-teams-bot.js';
 import { loadTeamsSetup } from './teams-config.js';
@@ -19,6 +19,10 @@ export interface TeamsPlatformOptions {
   watches?: PlatformWatches;
   /** Questions per user. */
   limiter?: RateLimiter;
+  /** Counts failed Connector calls. */
+  metrics?: Metrics;
+  /** How long one Connector call may take (default 10 s). */
+  connectorTimeoutMs?: number;
 }
 
 /** Teams on (its route and a start-up summary) or off with the reason: the shape of the server's `Platform`. */
@@ -46,7 +50,10 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
     ...(options.watches ? { watches: options.watches } : {}),
     ...(options.limiter ? { limiter: options.limiter } : {}),
   });
-  const adapter = createTeamsAdapter(setup, logger);
+  const adapter = createTeamsAdapter(setup, logger, {
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.connectorTimeoutMs !== undefined ? { timeoutMs: options.connectorTimeoutMs } : {}),
+  });
   const appId = setup.auth === 'none' ? '' : setup.credentials.appId;
   const watchPoster = createTeamsWatchPoster({ adapter, appId, logger, links: options.links ?? null });
   const auth = setup.auth === 'none' ? 'UNAUTHENTICATED (loopback only)' : `Bot Framework tokens required, ${setup.credentials.appType}`;

@@ -16,5 +16,8 @@ export function codeOf(error: unknown): TeamsErrorCode {
   if (typeof error === 'object' && error !== null && typeof (error as { statusCode?: unknown }).statusCode === 'number') {
     return 'TEAMS_CONNECTOR_FAILED';
   }
+  // A Connector call past its deadline, or one that never reached it (the SDK's HTTP pipeline's errors).
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError' || name === 'RestError') return 'TEAMS_CONNECTOR_FAILED';
   return 'TEAMS_TURN_FAILED';
 }

@@ -1,9 +1,10 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import type { Logger, Route } from '../../src/index.js';
+import type { Logger, Metrics, Route } from '../../src/index.js';
 import { BriefbotTeamsBot } from './briefbot-teams-bot.js';
 import { toSdkAuthSettings, type TeamsSetup } from './teams-config.js';
 import { codeOf } from './teams-error.js';
 import { createResponseShim, readJsonBody, sendError } from './http-shim.js';
+import { createConnectorHttpClient } from './connector-http-client.js';
 
 /** Where Teams (through the Azure Bot resource's messaging endpoint) posts activities. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -11,10 +12,22 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 /** The only thing a user sees when a turn fails: never the error itself. */
 const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
 
+/** How long one call to the Bot Connector (a reply, an apology, a proactive message) may take before it is abandoned. */
+export const CONNECTOR_TIMEOUT_MS = 10_000;
+
+/** The SDK adapter's knobs: the Connector call timeout, and where failed calls are counted. */
+export interface TeamsAdapterOptions {
+  timeoutMs?: number;
+  metrics?: Metrics;
+}
+
+type ConnectorClientOptions = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4]>;
+
 /** The `POST /api/messages` route: the HTTP body in, botbuilder's CloudAdapter and our bot behind it. */
 export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' }>, bot: BriefbotTeamsBot, logger: Logger, adapter: CloudAdapter = createTeamsAdapter(setup, logger)): Route {
   return {
     method: 'POST',
+    platform: 'teams',
     path: TEAMS_MESSAGES_PATH,
     async handle(req, res) {
       const started = Date.now();
@@ -36,15 +49,24 @@ export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' 
   };
 }
 
-/** The SDK adapter: Bot Framework authentication from our settings, and an apology to the user when a turn fails. */
-export function createTeamsAdapter(setup: Extract<TeamsSetup, { status: 'enabled' }>, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(toSdkAuthSettings(setup)));
+/**
+ * The SDK adapter: Bot Framework authentication from our settings, a deadline on every Connector
+ * call, and an apology to the user when a turn fails.
+ */
+export function createTeamsAdapter(setup: Extract<TeamsSetup, { status: 'enabled' }>, logger: Logger, options: TeamsAdapterOptions = {}): CloudAdapter {
+  const clientOptions: ConnectorClientOptions = { httpClient: createConnectorHttpClient(options.timeoutMs ?? CONNECTOR_TIMEOUT_MS) };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(toSdkAuthSettings(setup), undefined, undefined, undefined, clientOptions));
+  const failed = (error: unknown) => {
+    if (codeOf(error) === 'TEAMS_CONNECTOR_FAILED') options.metrics?.recordOutboundFailure('teams', 'connector');
+  };
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const code = codeOf(error);
+    failed(error);
     logger.error({ event: 'teams_turn_error', code, error: summariseError(error), activityType: context.activity.type });
     try {
       await context.sendActivity({ type: 'message', text: APOLOGY, textFormat: 'plain' });
     } catch (sendError) {
+      failed(sendError);
       logger.warn({ event: 'teams_apology_failed', code: codeOf(sendError), error: summariseError(sendError) });
     }
   };

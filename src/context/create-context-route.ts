@@ -35,6 +35,7 @@ export function createContextRoute(options: { briefbot: Briefbot; links: QuoteLi
   const { briefbot, links, logger } = options;
   return {
     method: 'GET',
+    platform: 'context',
     path: QUOTES_PATH,
     prefix: true,
     async handle(req: IncomingMessage, res: ServerResponse) {

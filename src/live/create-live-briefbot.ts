@@ -26,6 +26,8 @@ export interface LiveBriefbotOptions {
    * so a large re-index does not hold up questions. Default false; `briefbot serve` turns it on.
    */
   indexInWorker?: boolean;
+  /** Called after each build: whether it succeeded, and whether it was the first (a later one is a reload). */
+  onBuild?: (outcome: { ok: boolean; first: boolean }) => void;
 }
 
 /** A Briefbot that follows its corpus folder: changes are re-indexed in the background and swapped in whole. */
@@ -114,6 +116,7 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       if (closed) return;
       const replaced = engine !== null;
       engine = next;
+      options.onBuild?.({ ok: true, first: !replaced });
       logProblems(next);
       logger.info(
         { event: replaced ? 'corpus_reloaded' : 'corpus_loaded', corpusDir, articles: next.articles.length, problems: next.problems.length, durationMs: Date.now() - started },
@@ -128,6 +131,7 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
         }
       }
     } catch (error) {
+      options.onBuild?.({ ok: false, first: engine === null });
       logger.error(
         { event: 'corpus_reload_failed', corpusDir, durationMs: Date.now() - started, err: { message: (error as Error)?.message, code: (error as { code?: unknown })?.code } },
         engine ? 'could not re-index the corpus; still answering from the previous one' : 'could not open the corpus',

@@ -14,10 +14,10 @@ import { createLiveBriefbot, type LiveBriefbot, type LiveBriefbotOptions } from 
  * corpus folder; the PostgreSQL one reads the tenant's tables (searches on `DATABASE_REPLICA_URL`
  * when set) and reloads when another process announces a change with NOTIFY.
  */
-export function createStoreBriefbot(options: { corpusDir: string; logger: Logger; env: Record<string, string | undefined>; pools?: PgPools; onEngine?: LiveBriefbotOptions['onEngine']; indexInWorker?: boolean }): LiveBriefbot {
+export function createStoreBriefbot(options: { corpusDir: string; logger: Logger; env: Record<string, string | undefined>; pools?: PgPools; onEngine?: LiveBriefbotOptions['onEngine']; onBuild?: LiveBriefbotOptions['onBuild']; indexInWorker?: boolean }): LiveBriefbot {
   const { corpusDir, logger } = options;
   const store = loadStoreConfig(options.env);
-  const hook = options.onEngine ? { onEngine: options.onEngine } : {};
+  const hook = { ...(options.onEngine ? { onEngine: options.onEngine } : {}), ...(options.onBuild ? { onBuild: options.onBuild } : {}) };
   if (store.kind === 'memory') return createLiveBriefbot({ corpusDir, logger, ...hook, indexInWorker: options.indexInWorker ?? false });
   const tenant = loadTenant(options.env);
   // Pools given by the caller (shared with other state) stay open when this Briefbot closes.

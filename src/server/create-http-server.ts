@@ -1,9 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../logging.js';
+import type { Metrics, RequestOutcome } from './create-metrics.js';
 import type { Route } from './route.js';
 import type { WorkTracker } from './work-tracker.js';
 
-/** What `GET /healthz` reports: `ready` (200) once questions can be answered, else 503. */
+/**
+ * What `GET /healthz` (liveness: 200 unless `failed`) and `GET /readyz` (readiness: 200 only when
+ * `ready`) report.
+ */
 export interface Health {
   /** `draining`: shutting down, finishing the requests in flight; a load balancer should stop sending. */
   status: 'starting' | 'ready' | 'failed' | 'draining';
@@ -13,15 +17,22 @@ export interface Health {
 
 /** The shared server's parts: the adapters' routes, the health report and the logger. */
 export interface HttpServerOptions {
-  routes: Route[];
+  /** The routes, or a function giving them now (platforms set up after the server listens add theirs). */
+  routes: Route[] | (() => readonly Route[]);
   health(): Health;
   logger: Logger;
   /** Counts each request (but health checks) until its response is finished or its connection closed. */
   work?: WorkTracker;
+  /** Counts every request by platform and outcome, and serves `GET /metrics`. */
+  metrics?: Metrics;
 }
 
-/** The path of the health check. */
+/** The path of the liveness check. */
 export const HEALTH_PATH = '/healthz';
+/** The path of the readiness check. */
+export const READY_PATH = '/readyz';
+/** The path of the Prometheus metrics. */
+export const METRICS_PATH = '/metrics';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
@@ -35,27 +46,62 @@ function pathOf(req: IncomingMessage): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
+function outcomeOf(res: ServerResponse): RequestOutcome {
+  if (!res.writableFinished) return 'aborted';
+  const status = res.statusCode;
+  return status >= 500 ? '5xx' : status >= 400 ? '4xx' : status >= 300 ? '3xx' : '2xx';
+}
+
 /**
- * One node HTTP server for every platform: `GET /healthz` plus the routes the adapters register
- * (exact method and path). Anything else is 404 (405 for a known path with another method).
+ * One node HTTP server for every platform: `GET /healthz`, `GET /readyz`, `GET /metrics` (when
+ * given metrics) plus the routes the adapters register (exact method and path). Anything else is
+ * 404 (405 for a known path with another method; 503 while starting, before every route is there).
  */
 export function createHttpServer(options: HttpServerOptions): Server {
-  const routes = [...options.routes];
+  const fixed = Array.isArray(options.routes) ? [...options.routes] : null;
+  const routesNow = (): readonly Route[] => fixed ?? (options.routes as () => readonly Route[])();
   const logger = options.logger.child({ component: 'http' });
+  const own = new Set([HEALTH_PATH, READY_PATH, ...(options.metrics ? [METRICS_PATH] : [])]);
   return createServer((req, res) => {
     const path = pathOf(req);
     const method = req.method ?? 'GET';
     const health = options.health();
+    const routes = routesNow();
+    const matches = (r: Route) => r.path === path || (r.prefix === true && path.startsWith(r.path));
+    const route = routes.find((r) => matches(r) && r.method === method);
+    const metrics = options.metrics;
+    if (metrics) {
+      const platform = route?.platform ?? (path === HEALTH_PATH || path === READY_PATH ? 'health' : path === METRICS_PATH ? 'metrics' : 'none');
+      res.once('close', () => metrics.recordRequest(platform, outcomeOf(res)));
+    }
     // While draining, every answer closes its connection, so keep-alive clients move elsewhere.
     if (health.status === 'draining') res.setHeader('connection', 'close');
-    if (path === HEALTH_PATH && (method === 'GET' || method === 'HEAD')) {
+    const isRead = method === 'GET' || method === 'HEAD';
+    if (path === HEALTH_PATH && isRead) {
+      sendJson(res, health.status === 'failed' ? 503 : 200, health);
+      return;
+    }
+    if (path === READY_PATH && isRead) {
       sendJson(res, health.status === 'ready' ? 200 : 503, health);
       return;
     }
-    const matches = (r: Route) => r.path === path || (r.prefix === true && path.startsWith(r.path));
-    const route = routes.find((r) => matches(r) && r.method === method);
+    if (path === METRICS_PATH && isRead && metrics) {
+      metrics.render().then(
+        ({ contentType, body }) => {
+          res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+          res.end(body);
+        },
+        () => sendJson(res, 500, { error: 'internal error' }),
+      );
+      return;
+    }
     if (route === undefined) {
-      const known = routes.some(matches) || path === HEALTH_PATH;
+      const known = routes.some(matches) || own.has(path);
+      if (!known && health.status === 'starting') {
+        res.setHeader('retry-after', '1');
+        sendJson(res, 503, { error: 'starting: try again in a moment' });
+        return;
+      }
       sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
       return;
     }

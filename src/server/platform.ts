@@ -15,6 +15,7 @@ export interface PlatformWatches {
 import type { SharedState } from '../store/shared-state.js';
 import type { WorkTracker } from './work-tracker.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
+import type { Metrics } from './create-metrics.js';
 
 /** What a chat platform adapter is given when the server starts. */
 export interface PlatformContext {
@@ -32,6 +33,8 @@ export interface PlatformContext {
   work?: WorkTracker;
   /** Questions per user: an adapter asks it before each typed question and answers "slow down" when refused. */
   limiter?: RateLimiter;
+  /** Where an adapter counts its failed outbound calls (`recordOutboundFailure`). */
+  metrics?: Metrics;
   /** Chat installations (Slack OAuth) when there is no shared store: a SQLite file beside the corpus. */
   installations?: InstallationRecords;
 }

@@ -79,7 +79,7 @@ function isVerbLike(token: string): boolean {
 
 /** Capitalised words that open sentences and name no one: "As a result …", "Only then …". */
 const NOT_NAMES = new Set([
-  ...FUNCTION_WORDS, 'according', 'after', 'before', 'during', 'speaking', 'meanwhile', 'however', 'although', 'though',
+  ...FUNCTION_WORDS, 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'according', 'after', 'before', 'during', 'speaking', 'meanwhile', 'however', 'although', 'though',
   'despite', 'since', 'until', 'unlike', 'like', 'now', 'today', 'yesterday', 'tomorrow', 'earlier', 'later', 'last',
   'next', 'first', 'finally', 'also', 'asked', 'similarly', 'instead', 'overall', 'many', 'some', 'most', 'several',
   'both', 'each', 'every', 'other', 'others', 'these', 'those', 'there', 'here', 'what', 'why', 'how', 'who', 'whom',

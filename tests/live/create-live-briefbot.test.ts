@@ -170,6 +170,25 @@ describe('createLiveBriefbot', () => {
     expect(titles(await live.ask('senates'))).toContain('Clinically-Led Commissioning Must Not Be Set Up To Fail');
   });
 
+  it('tells onBuild of each build: the first, a reload, a failed reload (the metrics count reloads from it)', async () => {
+    const { logger } = captureLogger();
+    const builds: Array<{ ok: boolean; first: boolean }> = [];
+    let fail = false;
+    const open = async (o: OpenOptions) => {
+      if (fail) throw new Error('index exploded');
+      return openTextEngine(o);
+    };
+    live = await createLiveBriefbot({ corpusDir: dir, logger, open, watchFolder: false, onBuild: (b) => builds.push(b) }).whenReady();
+    await live.reload();
+    fail = true;
+    await live.reload();
+    expect(builds).toEqual([
+      { ok: true, first: true },
+      { ok: true, first: false },
+      { ok: false, first: false },
+    ]);
+  });
+
   it('rejects whenReady when the corpus folder does not exist', async () => {
     const { logger } = captureLogger();
     live = createLiveBriefbot({ corpusDir: path.join(dir, 'missing'), logger, open: openTextEngine });

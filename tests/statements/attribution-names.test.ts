@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speakerOf } from './speaker-of.js';
+import { article, speakerOf } from './speaker-of.js';
 
 /**
  * Names that once hid or invented a candidate for "he" and "she" (made-up texts in the style of
@@ -97,5 +97,13 @@ describe('speakers named by the phrase around a quotation', () => {
   it('reads "For Kevin Allton, …, Warhol was a legend. He said" as Allton speaking', () => {
     const body = 'Andy Warhol died in 1987. For Kevin Allton, a USI instructor in English, Warhol was also a legend. He said, "Warhol was the center of the Zeitgeist for the century."';
     expect(speakerOf(body, 'Warhol was the center of the Zeitgeist for the century.')).toBe('Kevin Allton');
+  });
+});
+
+describe('possessives are no given names', () => {
+  it('takes no "Its Facebook" for a person, so Facebook elsewhere is still the body speaking', () => {
+    const other = article('o', 'The group was founded in 2019. Its Facebook page has over 7000 likes, and it grows.');
+    const body = 'Facebook was ordered to remove the post. Facebook released a statement which read, "This judgment raises critical questions around freedom of expression." Facebook further claimed, "It undermines a long-standing principle."';
+    expect(speakerOf(body, 'It undermines a long-standing principle.', [other])).toBe('Facebook');
   });
 });

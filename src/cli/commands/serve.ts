@@ -23,11 +23,11 @@ function waitForStopSignal(): Promise<string> {
   });
 }
 
-/** Adds `briefbot serve`: one HTTP server for Slack (and Teams) plus `GET /healthz`, until Ctrl-C or SIGTERM. */
+/** Adds `briefbot serve`: one HTTP server for Slack (and Teams) plus health, readiness and metrics, until Ctrl-C or SIGTERM. */
 export function registerServe(program: Command, io: CliIo): void {
   program
     .command('serve')
-    .description('start the chat server: POST /slack/events, POST /api/messages, GET /healthz and, with BRIEFBOT_PUBLIC_URL, GET /quotes/<id> on PORT (default 3000)')
+    .description('start the chat server: POST /slack/events, POST /api/messages, GET /healthz, /readyz, /metrics and, with BRIEFBOT_PUBLIC_URL, GET /quotes/<id> on PORT (default 3000)')
     .option('--corpus <dir>', 'the corpus folder (default $BRIEFBOT_CORPUS or corpus/)')
     .option('--port <n>', 'the port to listen on (default $PORT or 3000)')
     .option('--host <address>', 'the address to listen on (default $HOST, else every interface); 127.0.0.1 for loopback only')
@@ -45,11 +45,11 @@ export function registerServe(program: Command, io: CliIo): void {
       const deadline = Number(io.env.BRIEFBOT_SHUTDOWN_SECONDS ?? '10');
       const shutdownDeadlineMs = Number.isFinite(deadline) && deadline >= 0 ? deadline * 1000 : 10_000;
       const running = await startServe({ corpusDir: resolveCorpusDir(options.corpus, io.env), port, host, env: io.env, logger, shutdownDeadlineMs });
-      io.err(`briefbot: listening on http://${host ?? 'localhost'}:${running.port} (health: /healthz)`);
+      io.err(`briefbot: listening on http://${host ?? 'localhost'}:${running.port} (liveness /healthz, readiness /readyz, metrics /metrics)`);
       const stopped = waitForStopSignal();
       const outcome = await Promise.race([running.ready.then(() => stopped), stopped]).catch(() => 'failed' as const);
       if (outcome === 'failed') {
-        io.err('briefbot: the corpus could not be opened; see the log above. Stopping.');
+        io.err('briefbot: could not start (the corpus could not be opened, or a platform could not be set up); see the log above. Stopping.');
         io.exitCode = 1;
       }
       // A second signal while draining stops at once.

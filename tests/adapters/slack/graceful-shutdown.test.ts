@@ -62,11 +62,11 @@ describe('graceful shutdown', () => {
       .reply(200, (_uri, body) => (hook.push(body), 'ok'));
     const ack = await postToSlackEvents(server, slashCommandBody(DIXON));
     expect(await ack.json()).toMatchObject({ text: 'Searching the articles…' });
-    const finishHealth = await halfSentRequest(server.port, '/healthz');
+    const finishHealth = await halfSentRequest(server.port, '/readyz');
 
     const closed = server.close();
     expect(server.health().status).toBe('draining');
-    await expect(fetch(`http://127.0.0.1:${server.port}/healthz`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${server.port}/readyz`)).rejects.toThrow();
     const health = await finishHealth();
     expect(health).toMatch(/^HTTP\/1\.1 503/);
     expect(health).toMatch(/connection: close/i);

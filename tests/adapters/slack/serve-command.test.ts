@@ -38,7 +38,7 @@ describe('briefbot serve', () => {
     const port = Number(/localhost:(\d+)/.exec(err.join('\n'))?.[1]);
     let status = 0;
     for (let i = 0; i < 300 && status !== 200; i += 1) {
-      status = (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
+      status = (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(status).toBe(200);

@@ -29,8 +29,8 @@ async function start(options: Parameters<typeof startTestServer>[0]): Promise<Ru
   return server;
 }
 
-async function getHealth(server: RunningServer): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+async function getHealth(server: RunningServer, path = '/healthz'): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`http://127.0.0.1:${server.port}${path}`);
   return { status: res.status, body: await res.json() };
 }
 
@@ -45,7 +45,7 @@ afterEach(async () => {
 });
 
 describe('briefbot serve', () => {
-  it('reports 503 on /healthz while the corpus is indexed, 200 after; a question asked meanwhile is answered late', async () => {
+  it('reports 503 on /readyz while the corpus is indexed (alive: 200 on /healthz), 200 after; a question asked meanwhile is answered late', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
@@ -57,7 +57,8 @@ describe('briefbot serve', () => {
       },
       slack: { ackDeadlineMs: 300, retryConfig: { retries: 0 } },
     });
-    expect(await getHealth(server)).toMatchObject({ status: 503, body: { status: 'starting', platforms: { slack: true } } });
+    expect(await getHealth(server, '/readyz')).toMatchObject({ status: 503, body: { status: 'starting', platforms: { slack: true } } });
+    expect(await getHealth(server)).toMatchObject({ status: 200, body: { status: 'starting' } });
 
     const hook: Array<Record<string, unknown>> = [];
     const scope = nock(slashResponseUrl().origin)
@@ -72,13 +73,14 @@ describe('briefbot serve', () => {
 
     release();
     await server.ready;
-    expect(await getHealth(server)).toMatchObject({ status: 200, body: { status: 'ready', platforms: { slack: true } } });
+    expect(await getHealth(server, '/readyz')).toMatchObject({ status: 200, body: { status: 'ready', platforms: { slack: true } } });
+    expect(await getHealth(server)).toMatchObject({ status: 200, body: { status: 'ready' } });
     await waitFor(() => scope.isDone(), 5000, 'the late answer');
     expect(hook[0]).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(JSON.stringify(hook[0])).toContain('Senates should be only advisory');
   });
 
-  it('keeps /healthz at 503 when the corpus cannot be opened, and apologises to a user without the error', async () => {
+  it('keeps /healthz and /readyz at 503 when the corpus cannot be opened, and apologises to a user without the error', async () => {
     const server = await start({
       openEngine: async () => {
         throw new Error('ENOENT: /secret/path/corpus');
@@ -86,6 +88,7 @@ describe('briefbot serve', () => {
     });
     await expect(server.ready).rejects.toThrow('ENOENT');
     expect(await getHealth(server)).toMatchObject({ status: 503, body: { status: 'failed' } });
+    expect(await getHealth(server, '/readyz')).toMatchObject({ status: 503, body: { status: 'failed' } });
     const hook: Array<Record<string, unknown>> = [];
     const scope = nock(slashResponseUrl().origin)
       .post(slashResponseUrl().pathname)

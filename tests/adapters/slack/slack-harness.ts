@@ -28,9 +28,9 @@ export function slackEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-/** Starts `briefbot serve` on a free loopback port with a fast Web API retry policy. */
+/** Starts `briefbot serve` on a free loopback port with a fast Web API retry policy, once its platforms are set up. */
 export async function startTestServer(options: Partial<ServeOptions> = {}): Promise<RunningServer> {
-  return startServe({
+  const server = await startServe({
     corpusDir: BUNDLED_CORPUS,
     port: 0,
     host: '127.0.0.1',
@@ -41,6 +41,9 @@ export async function startTestServer(options: Partial<ServeOptions> = {}): Prom
     slack: { retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 }, ...options.slack },
     ...options,
   });
+  // The server listens before the platforms are set up; tests post to their routes at once.
+  await server.platformsReady.catch(() => undefined);
+  return server;
 }
 
 function readFixture(name: string): string {

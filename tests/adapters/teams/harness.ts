@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { TeamsActivity as Activity } from '../../../adapters/teams/index.js';
 import nock from 'nock';
-import { createTeamsPlatform } from '../../../adapters/teams/index.js';
+import { createTeamsPlatform, type TeamsPlatformOptions } from '../../../adapters/teams/index.js';
 import { createSilentLogger, type Briefbot, type Logger, type RateLimiter } from '../../../src/index.js';
 import { createHttpServer } from '../../../src/server/create-http-server.js';
 
@@ -17,8 +17,9 @@ export async function startTeamsServer(
   env: Record<string, string | undefined> = { TEAMS_ALLOW_UNAUTHENTICATED: 'true' },
   logger: Logger = createSilentLogger(),
   limiter?: RateLimiter,
+  extra: Partial<Pick<TeamsPlatformOptions, 'metrics' | 'connectorTimeoutMs'>> = {},
 ): Promise<TeamsTestServer> {
-  const platform = createTeamsPlatform({ env, briefbot, logger, host: '127.0.0.1', ...(limiter ? { limiter } : {}) });
+  const platform = createTeamsPlatform({ env, briefbot, logger, host: '127.0.0.1', ...(limiter ? { limiter } : {}), ...extra });
   if (!('routes' in platform)) throw new Error(`Teams is off: ${platform.disabledReason}`);
   const server = createHttpServer({ routes: platform.routes, logger, health: () => ({ status: 'ready', platforms: { teams: true } }) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
