@@ -5,6 +5,7 @@ import { toSdkAuthSettings, type TeamsSetup } from './teams-config.js';
 import { codeOf } from './teams-error.js';
 import { createResponseShim, readJsonBody, sendError } from './http-shim.js';
 import { createConnectorHttpClient } from './connector-http-client.js';
+import { checkActivity } from './activity-schema.js';
 
 /** Where Teams (through the Azure Bot resource's messaging endpoint) posts activities. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -36,6 +37,12 @@ export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' 
         if (body.status === 413) res.setHeader('connection', 'close');
         logger.warn({ event: 'teams_bad_request', status: body.status, reason: body.message });
         sendError(res, body.status, body.message);
+        return;
+      }
+      const check = checkActivity(body.value);
+      if (!check.ok) {
+        logger.warn({ event: 'teams_bad_activity', status: 400, fields: check.fields.slice(0, 5) }, check.message);
+        sendError(res, 400, check.message);
         return;
       }
       try {

@@ -12,7 +12,7 @@ import { overlaps } from './article-dates.js';
 import type { CorpusStore } from '../store/corpus-store.js';
 import { answerCommand } from './answer-command.js';
 import { browseNewest } from './browse-newest.js';
-import { compareText, rankGroups, RELEVANCE_FLOOR, type Placed } from './rank-groups.js';
+import { compareText, rankGroups, SEARCH_FLOOR, type Placed } from './rank-groups.js';
 
 const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 50;
@@ -145,12 +145,12 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
   if (browsed && browsed.total > 0) return page(browsed, null);
   let note: string | null = null;
   const textOnly = q.phrase !== null;
-  let hits = await data.search.search({ text, speakerIds, articleIds, directOnly: textOnly, matchAll: true, textOnly, floor: RELEVANCE_FLOOR });
+  let hits = await data.search.search({ text, speakerIds, articleIds, directOnly: textOnly, matchAll: true, textOnly, floor: SEARCH_FLOOR });
   if (hits.length === 0 && q.phrase) {
-    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: true, textOnly, floor: RELEVANCE_FLOOR });
+    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: true, textOnly, floor: SEARCH_FLOOR });
   }
   if (hits.length === 0 && text && !q.phrase) {
-    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: false, floor: RELEVANCE_FLOOR });
+    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: false, floor: SEARCH_FLOOR });
     if (hits.length) note = `No statement has every word of "${text}"; these have some of them.`;
   }
   // "who else said that?": other named speakers only.

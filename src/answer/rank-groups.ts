@@ -10,6 +10,10 @@ const INDIRECT_WEIGHT = 0.8;
  * speakers order the rest; they do not decide what is relevant.
  */
 export const RELEVANCE_FLOOR = 0.2;
+/** The searches' own floor: low enough to return the neighbours of a real match, which `rankGroups` then weighs. */
+export const SEARCH_FLOOR = RELEVANCE_FLOOR / 4;
+/** How near (in characters) the same speaker's words must be to a real match to be kept under the floor. */
+const NEIGHBOUR = 600;
 /** Words nobody is known to have said rank below attributed ones. */
 const UNATTRIBUTED_WEIGHT = 0.5;
 
@@ -61,16 +65,21 @@ export function rankGroups(
 ): { top: Placed[]; total: number } {
   const seen = new Map<object | string, Ranked & { match: number }>();
   let best = 0;
-  let previous = Infinity;
-  let sorted = true;
+  for (const hit of hits) if (hit.score > best) best = hit.score;
+  // Under the floor a hit matches only its surroundings: kept when it is the same speaker's words next to a
+  // real match ("Wilkins also said Warhol was a businessperson. “As a way to commercialize his work …”").
+  const strong = new Map<string, number[]>();
   for (const hit of hits) {
-    // Hits come best first: once one is under the floor, so is every one after it.
-    if (hit.score > previous) sorted = false;
-    previous = hit.score;
-    if (hit.score > best) best = hit.score;
-    if (sorted && hit.score < best * RELEVANCE_FLOOR) break;
+    if (hit.score < best * RELEVANCE_FLOOR) continue;
+    const st = hit.statement ?? data.statements.get(hit.id);
+    if (st?.speakerId) (strong.get(`${st.articleId}|${st.speakerId}`) ?? strong.set(`${st.articleId}|${st.speakerId}`, []).get(`${st.articleId}|${st.speakerId}`)!).push(st.start);
+  }
+  const near = new Set<object | string>();
+  for (const hit of hits) {
     const st = hit.statement ?? data.statements.get(hit.id);
     if (!st) continue;
+    const weak = hit.score < best * RELEVANCE_FLOOR;
+    if (weak && !(st.speakerId && strong.get(`${st.articleId}|${st.speakerId}`)?.some((at) => Math.abs(at - st.start) <= NEIGHBOUR))) continue;
     const group = data.groups.get(st.id) ?? { lead: st, members: [st] };
     const weight = (st.kind === 'indirect' ? INDIRECT_WEIGHT : 1) * (st.speakerId ? 1 : UNATTRIBUTED_WEIGHT);
     const score = hit.score * weight;
@@ -84,10 +93,11 @@ export function rankGroups(
     } else {
       seen.set(key, { members: articleIds ? group.members.filter((m) => articleIds.has(m.articleId)) : group.members, score, shown: 0, match: hit.score });
     }
+    if (weak) near.add(key);
   }
   const kept: Ranked[] = [];
-  for (const g of seen.values()) {
-    if (g.members.length > 0 && (best === 0 || g.match >= best * RELEVANCE_FLOOR)) {
+  for (const [key, g] of seen) {
+    if (g.members.length > 0 && (best === 0 || g.match >= best * RELEVANCE_FLOOR || near.has(key))) {
       g.shown = Math.round(g.score * 1000) / 1000;
       kept.push(g);
     }

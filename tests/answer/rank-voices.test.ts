@@ -5,7 +5,8 @@ import { writeSampleCorpus } from '../search/sample-corpus.js';
 
 // Real articles: the 20 of the sample fixture, plus wn2019-097 (Hong Kong's extradition bill
 // withdrawn; Amnesty International's Hong Kong director Man-kei Tam quoted) and wn2020-087 (the US
-// campaign in July 2020, whose paragraphs each run through weeks of news).
+// campaign in July 2020, whose paragraphs each run through weeks of news) and gum-warhol (Kristen
+// Wilkins on Warhol's Polaroids and business sense).
 let dir: string;
 let engine: BriefbotEngine;
 beforeAll(async () => {
@@ -49,5 +50,16 @@ describe('context in long paragraphs', () => {
     const a = await results('What did Biden say about Trump sending federal officers to Portland?');
     const top3 = a.results.slice(0, 3).map((r) => r.text);
     expect(top3.some((t) => t.includes('sow[ing] chaos and division') || t.includes('mak[ing] matters worse'))).toBe(true);
+  });
+});
+
+describe('the same speaker\'s words next to a real match', () => {
+  it('answers "Wilkins on Warhol as a businessman" with her quotation after "Warhol was both an artist and a businessperson"', async () => {
+    // Must win: "businessman" finds "businessperson" (one word, gendered or neutral) in Wilkins's reported
+    // speech; the quotation that follows it in the same paragraph ("As a way to commercialize his work …")
+    // matches only through that paragraph, and is kept because it is her words right next to a real match.
+    const a = await results('Kristen Wilkins on Warhol as a businessman');
+    expect(a.results[0]).toMatchObject({ kind: 'indirect', text: 'Warhol was both an artist and a businessperson', speaker: { name: 'Kristen Wilkins' } });
+    expect(a.results.slice(0, 3).some((r) => r.kind === 'direct' && r.quotation?.text.startsWith('As a way to commercialize his work'))).toBe(true);
   });
 });
