@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import { App, HTTPReceiver, type AppOptions } from '@slack/bolt';
+import { App, HTTPReceiver, webApi, type AppOptions } from '@slack/bolt';
 import { UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type Metrics, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { checkMembership } from './check-membership.js';
 import { MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
 import { createEventsRoute, createInstallRoutes, extractResponse, RESPONSE_KEY } from './create-events-route.js';
 import { createEventDeduper, type EventDeduper } from './create-event-deduper.js';
@@ -66,6 +67,22 @@ export interface SlackApp {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * The membership check of watches: its own client, one try and a short timeout, so a slow Slack
+ * makes it "cannot tell" (the first failed post says so) instead of holding up the reply.
+ */
+function createMembershipCheck(config: SlackConfig, timeoutMs = 2000) {
+  // Many workspaces: no one token to ask with (nor to post watches with).
+  if (config.mode === 'oauth') return null;
+  const client = new webApi.WebClient(config.botToken, {
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: Math.min(timeoutMs, 2000),
+    ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
+  });
+  return (channel: string, label: string) => checkMembership(client, channel, label);
+}
 
 /**
  * `fetch` that gives up after `ms` unless the caller passed its own signal (the Web API client
@@ -153,6 +170,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ackDeadlineMs: options.ackDeadlineMs ?? 2500,
     links: options.links ?? null,
     watches: options.watches ?? null,
+    membership: options.watches ? createMembershipCheck(config, options.timeoutMs) : null,
     limiter: options.limiter ?? UNLIMITED,
   };
 
