@@ -1,18 +1,18 @@
 import type { SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { slowDownMessage, type Answer } from '../../src/index.js';
+import { slowDownMessage, type Answer, type WatchReply } from '../../src/index.js';
 import { parseSlackText } from './parse-slack-text.js';
 import { renderAnswer } from './render-answer.js';
 import { renderWatchReply } from './render-watch-message.js';
 import { toCoreQuestion, type SlackDeps } from './slack-deps.js';
 
-type Outcome = { kind: 'answer'; answer: Answer } | { kind: 'late' };
+type Outcome<T> = { kind: 'answer'; answer: T } | { kind: 'late' };
 
-function waitAtMost(promise: Promise<Answer>, ms: number): Promise<Outcome> {
+function waitAtMost<T>(promise: Promise<T>, ms: number): Promise<Outcome<T>> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Outcome>((resolve) => {
+  const late = new Promise<Outcome<T>>((resolve) => {
     timer = setTimeout(() => resolve({ kind: 'late' }), ms);
   });
-  return Promise.race([promise.then((answer): Outcome => ({ kind: 'answer', answer })), late]).finally(() => clearTimeout(timer));
+  return Promise.race([promise.then((answer): Outcome<T> => ({ kind: 'answer', answer })), late]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -31,17 +31,36 @@ export function createCommandHandler(deps: SlackDeps) {
     }
     const question = parseSlackText(command.text ?? '');
     deps.logger.debug({ event: 'slack_question', platform: 'slack', surface: 'slash_command', question }, 'question received');
-    if (deps.watches) {
-      const label = command.channel_name === 'directmessage' || !command.channel_name ? 'this conversation' : `#${command.channel_name}`;
-      const reply = await deps.watches.handle(question, { platform: 'slack', channel: command.channel_id, label }, command.user_name ? `@${command.user_name}` : command.user_id);
-      if (reply) {
-        await ack({ response_type: 'ephemeral', ...renderWatchReply(reply) });
-        deps.logger.info({ event: 'slack_watch_command', platform: 'slack', kind: reply.kind }, 'answered a watch command');
-        return;
+    if (deps.watches?.isCommand(question)) {
+      const direct = command.channel_name === 'directmessage' || !command.channel_name;
+      const label = direct ? 'this conversation' : `#${command.channel_name}`;
+      // Is the bot in the channel it will post to? Asked, not tried (a direct message needs no invite).
+      const membership = deps.membership;
+      const checks = direct || !membership ? {} : { reach: () => membership(command.channel_id, label) };
+      const pending = deps.watches.handle(question, { platform: 'slack', channel: command.channel_id, label }, command.user_name ? `@${command.user_name}` : command.user_id, checks);
+      // Counting the matches reads the whole corpus (and waits for a first index): ack in time, answer later if need be.
+      let outcome: Outcome<WatchReply | null>;
+      try {
+        outcome = await waitAtMost(pending, deps.ackDeadlineMs);
+      } catch (error) {
+        await ack();
+        throw error;
       }
+      const render = (reply: WatchReply | null) => renderWatchReply(reply ?? { kind: 'watch_refused', text: 'Say what to watch for, for example: watch Dixon on senates' });
+      let reply: WatchReply | null;
+      if (outcome.kind === 'answer') {
+        reply = outcome.answer;
+        await ack({ response_type: 'ephemeral', ...render(reply) });
+      } else {
+        await ack({ response_type: 'ephemeral', text: 'Setting up the watch…' });
+        reply = await pending;
+        await respond({ response_type: 'ephemeral', replace_original: true, ...render(reply) });
+      }
+      deps.logger.info({ event: 'slack_watch_command', platform: 'slack', kind: reply?.kind, late: outcome.kind === 'late', durationMs: Date.now() - started }, 'answered a watch command');
+      return;
     }
     const pending = deps.briefbot.ask(toCoreQuestion(question), { limit: deps.pageSize, offset: 0 });
-    let outcome: Outcome;
+    let outcome: Outcome<Answer>;
     try {
       outcome = await waitAtMost(pending, deps.ackDeadlineMs);
     } catch (error) {

@@ -1,11 +1,12 @@
 import { webApi } from '@slack/bolt';
 import type { PostOutcome, WatchPoster } from '../../src/index.js';
+import { notInChannelMessage } from './check-membership.js';
 import { renderWatchMessage } from './render-watch-message.js';
 
-/** Slack's answers that trying again will not change, with what to tell the operator. */
+/** Slack's answers that trying again will not change, with what to tell the operator (empty: the user-facing "not in the channel"). */
 const PERMANENT: Record<string, { code: Extract<PostOutcome, { ok: false }>['code']; message: string }> = {
-  not_in_channel: { code: 'not_in_channel', message: 'the bot is not in this channel: invite it with /invite @Briefbot, then new quotes will be posted' },
-  channel_not_found: { code: 'channel_not_found', message: 'the channel does not exist or the bot cannot see it (a private channel needs /invite @Briefbot)' },
+  not_in_channel: { code: 'not_in_channel', message: '' },
+  channel_not_found: { code: 'channel_not_found', message: '' },
   is_archived: { code: 'rejected', message: 'the channel is archived' },
   invalid_auth: { code: 'rejected', message: 'Slack rejected SLACK_BOT_TOKEN' },
   not_authed: { code: 'rejected', message: 'Slack rejected SLACK_BOT_TOKEN' },
@@ -29,7 +30,9 @@ export function createSlackWatchPoster(options: { token: string; apiUrl?: string
         return { ok: true };
       } catch (error) {
         const slackError = (error as { data?: { error?: unknown } }).data?.error;
-        if (typeof slackError === 'string' && PERMANENT[slackError]) return { ok: false, retry: false, ...PERMANENT[slackError]! };
+        const permanent = typeof slackError === 'string' ? PERMANENT[slackError] : undefined;
+        // The bot is not in the channel (or cannot see it): said the way users read it in `watches`.
+        if (permanent) return { ok: false, retry: false, code: permanent.code, message: permanent.message || notInChannelMessage(message.target.label) };
         return { ok: false, code: 'unavailable', retry: true, message: typeof slackError === 'string' ? `Slack answered ${slackError}` : 'Slack could not be reached' };
       }
     },

@@ -1,4 +1,4 @@
-import type { Briefbot, Logger, QuoteLinks, RateLimiter, WatchCommands } from '../../src/index.js';
+import type { Briefbot, Logger, QuoteLinks, RateLimiter, TargetReach, WatchCommands } from '../../src/index.js';
 import type { EventDeduper } from './create-event-deduper.js';
 
 /** What every Slack handler needs: the core to ask, where to log, and the adapter's settings. */
@@ -14,6 +14,8 @@ export interface SlackDeps {
   links: QuoteLinks | null;
   /** The watch commands, when the server keeps watches. */
   watches: WatchCommands | null;
+  /** Whether the bot is in a channel (`conversations.info`), asked when a watch is set there. */
+  membership: ((channel: string, label: string) => Promise<TargetReach>) | null;
   /** Questions per user (slash commands, mentions, direct messages). */
   limiter: RateLimiter;
 }

@@ -30,10 +30,20 @@ export interface WatchCommandOptions {
   corpus?: () => Promise<ScanSource>;
 }
 
+/** Whether the platform can post to a channel, as far as it can tell when a watch is set. */
+export type TargetReach = { kind: 'member' } | { kind: 'unknown' } | { kind: 'not_member'; code: string; message: string };
+
+/** What a platform checks when a watch is set (Slack: is the bot in the channel?). */
+export interface WatchChecks {
+  reach?: () => Promise<TargetReach>;
+}
+
 /** `watch …`, `watches` and `unwatch N`, the same on every platform. */
 export interface WatchCommands {
   /** Null when the text is no watch command (a question for `ask`). `by` is who typed it. */
-  handle(text: string, target: WatchTarget, by: string): Promise<WatchReply | null>;
+  handle(text: string, target: WatchTarget, by: string, checks?: WatchChecks): Promise<WatchReply | null>;
+  /** Whether the text is a watch command at all, without running it. */
+  isCommand(text: string): boolean;
 }
 
 /** The watch language, parsed by the core so Slack and Teams behave the same. */
@@ -46,7 +56,8 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
   const what = (w: Pick<Watch, 'interpretation' | 'daily'>) => describeWatch(w.interpretation) + (w.daily ? `, ${describeDaily(w.daily)}` : '');
 
   return {
-    async handle(text, target, by) {
+    isCommand: (text) => parseWatchCommand(text) !== null,
+    async handle(text, target, by, checks = {}) {
       const command = parseWatchCommand(text);
       if (!command) return null;
       if (command.kind === 'bad_watch') return { kind: 'watch_refused', text: command.message };
@@ -87,9 +98,14 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
       // Counted with the alerts' own matching, one per remark: what posting the corpus would post.
       const source = await corpus();
       const existing = (await matchRemarks(source, interpretation, source.statements)).length;
-      logger.info({ event: 'watch_added', platform: target.platform, watchId: saved.id, existing }, 'watch added');
+      // A channel the bot cannot post to is said now, and shown in `watches` until a post goes through.
+      const reach = checks.reach ? await checks.reach().catch((): TargetReach => ({ kind: 'unknown' })) : { kind: 'unknown' as const };
+      if (reach.kind === 'not_member') await store.setTargetProblem(target.platform, target.channel, { code: reach.code, message: reach.message, at: now().toISOString() });
+      if (reach.kind === 'member') await store.setTargetProblem(target.platform, target.channel, null);
+      const warning = reach.kind === 'not_member' ? ` ${reach.message}.` : '';
+      logger.info({ event: 'watch_added', platform: target.platform, watchId: saved.id, existing, reach: reach.kind }, 'watch added');
       const count = existing === 0 ? 'no quotes in the corpus match yet' : `${existing} ${existing === 1 ? 'quote' : 'quotes'} in the corpus already ${existing === 1 ? 'matches' : 'match'}`;
-      return { kind: 'watch_added', text: `Watching for new ${describeWatch(interpretation)} in ${target.label}${daily ? `, ${describeDaily(daily)}` : ''}; ${count}.`, watches: [saved] };
+      return { kind: 'watch_added', text: `Watching for new ${describeWatch(interpretation)} in ${target.label}${daily ? `, ${describeDaily(daily)}` : ''}; ${count}.${warning}`, watches: [saved] };
     },
   };
 }

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createSlackWatchPoster } from '../../adapters/slack/post-watch-message.js';
 import { deliverPending, openBriefbot, type BriefbotEngine, type Logger, type WatchStore } from '../../src/index.js';
 import { openSqliteWatchStore } from '../../src/watch/sqlite-watch-store.js';
+import { createWatchCommands } from '../../src/watch/watch-commands.js';
 import { createCaptureLogger as captureLogger } from '../adapters/teams/capture-logger.js';
 
 const API_ORIGIN = 'https://slack.watch.test';
@@ -65,8 +66,34 @@ describe('delivering watches to Slack', () => {
     expect(round.failed).toEqual([{ watchId, remark: DEMOLITION, code: 'not_in_channel' }]);
     expect(sleeps).toEqual([]);
     const line = lines.find((l) => l.event === 'watch_post_failed');
-    expect(line?.msg).toBe('watch: could not post to #policy: the bot is not in this channel: invite it with /invite @Briefbot, then new quotes will be posted');
+    expect(line?.msg).toBe("watch: could not post to #policy: I'm not in #policy: invite me with /invite @Briefbot so I can post new quotes");
     expect(JSON.stringify(lines)).not.toContain('xoxb-test-watch');
+    // Recorded, not retried: the delivery is failed, and the channel shows as not deliverable in `watches`.
+    expect(await store.pendingDeliveries()).toEqual([]);
+    expect(await store.targetProblem('slack', 'C9')).toEqual({ code: 'not_in_channel', message: "I'm not in #policy: invite me with /invite @Briefbot so I can post new quotes", at: '2026-12-04T10:00:00.000Z' });
+    const commands = createWatchCommands({ briefbot: engine, store, now: () => new Date('2026-12-04T10:05:00Z'), logger });
+    expect((await commands.handle('watches', { platform: 'slack', channel: 'C9', label: '#policy' }, 'U1'))!.text.split('\n')).toEqual([
+      'Watched in #policy:',
+      '1. quotes with the words "demolition experts" (set by U1, 2026-12-04) (not deliverable)',
+      "Not deliverable since 2026-12-04 10:00 UTC: I'm not in #policy: invite me with /invite @Briefbot so I can post new quotes.",
+      'Remove one with: unwatch N',
+    ]);
+    // Once invited, the next match posts and the mark goes.
+    await pending(['2012-11-22-pharmatimes-demolition-experts#0']);
+    const ok = nock(API_ORIGIN).post('/api/chat.postMessage').reply(200, { ok: true });
+    const after = await run(logger);
+    expect(ok.isDone()).toBe(true);
+    expect(after.failed).toEqual([]);
+    expect(await store.targetProblem('slack', 'C9')).toBeNull();
+  });
+
+  it('records a channel Slack cannot find as not deliverable too', async () => {
+    await pending([DEMOLITION]);
+    const scope = nock(API_ORIGIN).post('/api/chat.postMessage').reply(200, { ok: false, error: 'channel_not_found' });
+    expect((await run(captureLogger().logger)).failed.map((f) => f.code)).toEqual(['channel_not_found']);
+    expect(scope.isDone()).toBe(true);
+    expect(sleeps).toEqual([]);
+    expect(await store.targetProblem('slack', 'C9')).toMatchObject({ code: 'channel_not_found' });
   });
 
   it('retries a failing Slack with backoff (time injected) and posts once it answers', async () => {

@@ -12,7 +12,7 @@ const manifest = parse(
 describe('the Slack app manifest', () => {
   it('declares /brief, the bot scopes, the events, interactivity and the Messages tab', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/brief']);
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write']);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
