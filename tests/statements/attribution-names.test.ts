@@ -120,3 +120,20 @@ describe('an indented block signed on the next line', () => {
     expect(speakerOf(body, 'On the Republican side, Trump reportedly amassed 1,330 delegates, more than the number needed.')).toBeFalsy();
   });
 });
+
+describe('a word after "her" in a sentence where she speaks', () => {
+  it('gives the word to the subject when her own words follow: her "passion" … "stemmed through my love"', () => {
+    const body = 'Lisa Mancini has been cosplaying for two years, her "passion" for the hobby "stemmed through my love for Halloween."';
+    expect(speakerOf(body, 'passion')).toBe('Lisa Mancini');
+  });
+
+  it('leaves the word alone when the subject does not speak in the sentence', () => {
+    const body = 'Lisa Mancini has been cosplaying for two years, and her "passion" for the hobby shows.';
+    expect(speakerOf(body, 'passion')).toBeFalsy();
+  });
+
+  it('leaves "her" word alone when the subject is a man', () => {
+    const body = 'Mr Tom Mancini has been cosplaying for two years with his wife, her "passion" for the hobby "stemmed through my love for Halloween," he said.';
+    expect(speakerOf(body, 'passion')).toBeFalsy();
+  });
+});
