@@ -5,7 +5,7 @@ import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { FIRST_PERSON, clausePronoun, findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
-import { accordingBefore, citedAuthorBefore, personBefore, signatureAfter, signedBlock, viewpointOf } from './nearby-speakers.js';
+import { accordingBefore, citedAuthorBefore, personBefore, signatureAfter, signedBlock, statuteBefore, viewpointOf } from './nearby-speakers.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
@@ -133,7 +133,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         let cited = false;
         if (!who?.speaker) {
           // "According to Rutgers University political scholar Kelly Dittmar, “…”".
-          const according = accordingBefore(body, s, q, resolver) ?? personBefore(body, s, q, resolver);
+          const according = accordingBefore(body, s, q, resolver) ?? personBefore(body, s, q, resolver) ?? statuteBefore(body, s, q, resolver);
           const author = according ? null : citedAuthorBefore(body, s, q, resolver);
           if (according ?? author) who = according ?? author;
           cited = author !== null;

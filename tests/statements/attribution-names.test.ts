@@ -137,3 +137,20 @@ describe('a word after "her" in a sentence where she speaks', () => {
     expect(speakerOf(body, 'passion')).toBeFalsy();
   });
 });
+
+describe('a law quoted by its number', () => {
+  it('gives the words to the statute "which says" them', () => {
+    const body = 'The notice alleged violation of 17 U.S. Code § 1201 Circumvention of copyright protection systems which says "No person shall circumvent a technological measure that controls access to a work."';
+    expect(speakerOf(body, 'No person shall circumvent a technological measure that controls access to a work.')).toBe('17 U.S. Code § 1201');
+  });
+
+  it('reads "Section 230 of the Communications Decency Act, which states"', () => {
+    const body = 'Critics pointed to Section 230 of the Communications Decency Act, which states that "no provider of an interactive computer service shall be treated as the publisher."';
+    expect(speakerOf(body, 'no provider of an interactive computer service shall be treated as the publisher.')).toBe('Section 230 of the Communications Decency Act');
+  });
+
+  it('leaves a law named without its words alone', () => {
+    const body = 'The notice cited 17 U.S. Code § 1201. Critics called the notice "a disappointing and counterproductive move by the industry."';
+    expect(speakerOf(body, 'a disappointing and counterproductive move by the industry.')).not.toBe('17 U.S. Code § 1201');
+  });
+});
