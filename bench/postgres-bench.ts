@@ -128,25 +128,47 @@ function serveEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** Loads one generated corpus into a fresh database and measures both stores. */
-export async function measurePostgresSize(options: { root: string; size: number; templates: ReturnType<typeof readTemplates>; adminUrl: string; keep: boolean }): Promise<PostgresSizeResult> {
+export async function measurePostgresSize(options: {
+  root: string;
+  size: number;
+  templates: ReturnType<typeof readTemplates>;
+  adminUrl: string;
+  keep: boolean;
+  /** Measure a database left by an earlier `--keep` run instead of loading it again (its load rate is not measured). */
+  reuse?: boolean;
+  /** The in-process store is measured beside PostgreSQL up to this size. */
+  compareUpTo?: number;
+}): Promise<PostgresSizeResult> {
   const { root, size, adminUrl } = options;
   const dir = ensureCorpus(root, size, options.templates);
   const name = `briefbot_bench_${size}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  const reuse = options.reuse === true && exists;
+  if (!reuse) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const pools = createPgPools({ databaseUrl, max: 8 });
   try {
     await migrate(pools.primary);
-    log(`${size}: loading (extraction included)`);
     let started = performance.now();
-    const summary = await indexToPostgres({ pools, tenant: 'bench', corpusDir: dir, progress: (done, total) => done % 10_000 === 0 && log(`${size}: written ${done} of ${total}`) });
-    const loadSeconds = (performance.now() - started) / 1000;
-    log(`${size}: loaded in ${loadSeconds.toFixed(0)} s`);
+    let statements: number;
+    let loadSeconds = NaN;
+    if (reuse) {
+      log(`${size}: reusing ${name}`);
+      statements = Number((await pools.primary.query<{ n: string }>("SELECT count(*) AS n FROM statements WHERE tenant = 'bench'")).rows[0]!.n);
+    } else {
+      log(`${size}: loading (extraction included)`);
+      const summary = await indexToPostgres({ pools, tenant: 'bench', corpusDir: dir, progress: (done, total) => done % 10_000 === 0 && log(`${size}: written ${done} of ${total}`) });
+      statements = summary.statements;
+      loadSeconds = (performance.now() - started) / 1000;
+      log(`${size}: loaded in ${loadSeconds.toFixed(0)} s`);
+    }
     const databaseMb = Number((await pools.primary.query<{ b: string }>('SELECT pg_database_size(current_database()) AS b')).rows[0]!.b) / 1e6;
 
     started = performance.now();
@@ -156,13 +178,15 @@ export async function measurePostgresSize(options: { root: string; size: number;
     const rounds = size > 100_000 ? 2 : 3;
     log(`${size}: asking (PostgreSQL)`);
     const pgAsks = await timeAsks(engine, questions, rounds, 8);
-    log(`${size}: serve (PostgreSQL)`);
+    log(`${size}: serve (PostgreSQL); asked: ${JSON.stringify({ ask1: pgAsks.ask1, ask8: pgAsks.ask8 })}`);
     const pgServe = await measureServe(root, dir, serveEnv({ BRIEFBOT_STORE: 'postgres', DATABASE_URL: databaseUrl, BRIEFBOT_TENANT: 'bench' }), `postgres-${size}`);
     const postgres: StoreFigures = { openMs: pgOpenMs, ask1: pgAsks.ask1, ask8: pgAsks.ask8, serveReadyMs: pgServe.readyMs, serveOpenMs: pgServe.openMs, serveRssMb: pgServe.rssMb };
 
     let memory: StoreFigures | null = null;
     let sameTop3: string | null = null;
-    if (size <= COMPARE_UP_TO) {
+    // What is measured so far, should the comparison not finish.
+    writeFileSync(path.join(root, 'bench/data', `postgres-partial-${size}.json`), JSON.stringify({ size, statements, loadSeconds, databaseMb, postgres }, null, 1));
+    if (size <= (options.compareUpTo ?? COMPARE_UP_TO)) {
       log(`${size}: in-process store`);
       started = performance.now();
       const inProcess = await openBriefbot({ corpusDir: dir, now: () => BENCH_NOW });
@@ -174,7 +198,7 @@ export async function measurePostgresSize(options: { root: string; size: number;
       const memServe = await measureServe(root, dir, serveEnv({}), `memory-${size}`);
       memory = { openMs: memOpenMs, ask1: memAsks.ask1, ask8: memAsks.ask8, serveReadyMs: memServe.readyMs, serveOpenMs: memServe.openMs, serveRssMb: memServe.rssMb };
     }
-    return { articles: size, statements: summary.statements, loadSeconds, articlesPerSecond: size / loadSeconds, databaseMb, postgres, memory, sameTop3, loadAverage: os.loadavg()[0]! };
+    return { articles: size, statements, loadSeconds, articlesPerSecond: size / loadSeconds, databaseMb, postgres, memory, sameTop3, loadAverage: os.loadavg()[0]! };
   } finally {
     await pools.close();
     if (!options.keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -199,8 +223,8 @@ export function renderPostgresResults(results: PostgresSizeResult[], machine: st
     `| | ${cols.join(' | ')} |`,
     `| --- |${cols.map(() => ' ---: |').join('')}`,
     row('statements', (r) => n(r.statements), (r) => n(r.statements)),
-    row('load: extraction and writes (s)', (r) => r.loadSeconds.toFixed(0)),
-    row('**load rate (articles a second)**', (r) => n(r.articlesPerSecond)),
+    row('load: extraction and writes (s)', (r) => (Number.isNaN(r.loadSeconds) ? 'reused' : r.loadSeconds.toFixed(0))),
+    row('**load rate (articles a second)**', (r) => (Number.isNaN(r.articlesPerSecond) ? 'reused' : n(r.articlesPerSecond))),
     row('database size (MB)', (r) => n(r.databaseMb)),
     row('engine opened in the bench process (s)', (r) => (r.postgres.openMs / 1000).toFixed(1), (r) => (r.memory!.openMs / 1000).toFixed(1)),
     row('**`ask` p50 / p99, 1 client (ms)**', (r) => lat(r.postgres.ask1), (r) => lat(r.memory?.ask1)),

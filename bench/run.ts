@@ -13,7 +13,9 @@ import { findSection, replaceSection } from './replace-section.js';
  * writes bench/RESULTS.md. `--serve` runs the load test of `briefbot serve` instead (Slack slash
  * commands, then Teams activities), replacing only the "## Load test" section. `--store postgres`
  * (default sizes 100000,300000) loads each corpus into a fresh PostgreSQL database at `--admin-url`
- * (dropped after unless `--keep`) and replaces only the "## PostgreSQL store" section.
+ * (dropped after unless `--keep`; `--reuse` measures a kept one again without loading it) and
+ * replaces only the "## PostgreSQL store" section; `--compare-up-to N` (default 100000) sets up to
+ * which size the in-process store is measured beside it.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -22,6 +24,8 @@ const { values } = parseArgs({
     serve: { type: 'boolean', default: false },
     store: { type: 'string', default: 'memory' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+    'compare-up-to': { type: 'string', default: '100000' },
     'admin-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     out: { type: 'string', default: path.join(root, 'bench/RESULTS.md') },
   },
@@ -38,7 +42,7 @@ if (values.serve) {
   const templates = readTemplates(findSourceFile(root));
   const results = [];
   for (const size of sizesOf(values.sizes ?? '100000,300000')) {
-    const result = await measurePostgresSize({ root, size, templates, adminUrl: values['admin-url'], keep: values.keep });
+    const result = await measurePostgresSize({ root, size, templates, adminUrl: values['admin-url'], keep: values.keep, reuse: values.reuse, compareUpTo: Number(values['compare-up-to']) });
     results.push(result);
     writeFileSync(path.join(root, 'bench/data', `postgres-result-${size}.json`), JSON.stringify(result, null, 1));
     // Each size's section as it comes, should a later size not finish.
