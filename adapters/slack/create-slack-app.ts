@@ -1,9 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { App, HTTPReceiver, webApi, type AppOptions } from '@slack/bolt';
-import { readRawBody, UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type Metrics, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
+import { UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type Metrics, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkMembership } from './check-membership.js';
-import { checkSlackBody, MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
+import { MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
+import { createEventsRoute, createInstallRoutes, extractResponse, RESPONSE_KEY } from './create-events-route.js';
 import { createEventDeduper, type EventDeduper } from './create-event-deduper.js';
 import { createInstallationStore } from './create-installation-store.js';
 import { createInstallCallbacks } from './install-pages.js';
@@ -50,6 +51,8 @@ export interface SlackAppOptions {
   limiter?: RateLimiter;
   /** Counts failed outbound calls (`briefbot_outbound_failures_total`). */
   metrics?: Metrics;
+  /** The clock (milliseconds) request timestamps are checked against; default `Date.now`. */
+  now?: () => number;
   /** Where OAuth installs are kept (required in `oauth` mode): PostgreSQL for replicas, else a SQLite file. */
   installations?: InstallationRecords;
 }
@@ -100,61 +103,6 @@ function fetchWithTimeout(ms: number, failed: () => void = () => undefined): typ
 
 const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true };
 
-function sendJsonError(res: ServerResponse, status: number, message: string): void {
-  const body = JSON.stringify({ error: message });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-/**
- * `POST /slack/events`: the body is read here (capped, 413 beyond) and checked with zod before
- * Bolt sees it (400 for a body Bolt cannot read, signed or not); Bolt then verifies the signature
- * on the bytes read, which it takes from `rawBody`.
- */
-function createHttpRoute(receiver: HTTPReceiver, logger: Logger, maxBodyBytes: number): Route {
-  return {
-    method: 'POST',
-    platform: 'slack',
-    path: SLACK_EVENTS_PATH,
-    async handle(req: IncomingMessage, res: ServerResponse) {
-      const body = await readRawBody(req, maxBodyBytes);
-      if (!body.ok) {
-        logger.warn({ event: 'slack_body_refused', platform: 'slack', status: body.status }, body.message);
-        return sendJsonError(res, body.status, body.message);
-      }
-      const check = checkSlackBody(req.headers['content-type'], body.bytes.toString('utf8'));
-      if (!check.ok) {
-        logger.warn({ event: 'slack_body_refused', platform: 'slack', status: 400 }, check.message);
-        return sendJsonError(res, 400, check.message);
-      }
-      (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body.bytes;
-      try {
-        receiver.requestListener(req, res);
-      } catch (error) {
-        logger.warn({ event: 'slack_dispatch_failed', platform: 'slack', code: (error as { code?: string }).code }, 'request not handled');
-        if (!res.headersSent) res.writeHead(404).end();
-      }
-    },
-  };
-}
-
-/** `GET /slack/install` and `GET /slack/oauth_redirect`, handed to Bolt's receiver (its InstallProvider). */
-function createInstallRoutes(receiver: HTTPReceiver, logger: Logger): Route[] {
-  return [SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH].map((routePath) => ({
-    method: 'GET',
-    platform: 'slack',
-    path: routePath,
-    async handle(req: IncomingMessage, res: ServerResponse) {
-      try {
-        receiver.requestListener(req, res);
-      } catch (error) {
-        logger.warn({ event: 'slack_dispatch_failed', platform: 'slack', code: (error as { code?: string }).code }, 'install request not handled');
-        if (!res.headersSent) res.writeHead(404).end();
-      }
-    },
-  }));
-}
-
 /** Builds the Bolt app: listeners for `/brief`, mentions, direct messages and the two buttons, and one error handler. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
@@ -184,7 +132,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let receiver: HTTPReceiver | undefined;
   let app: App;
   if (config.mode === 'http') {
-    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
+    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger: boltLogger, customPropertiesExtractor: extractResponse });
     app = new App({ ...common, receiver });
   } else if (config.mode === 'oauth') {
     if (options.installations === undefined) throw new Error('createSlackApp: OAuth mode needs an installation store');
@@ -193,6 +141,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       signingSecret: config.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       logger: boltLogger,
+      customPropertiesExtractor: extractResponse,
       clientId: config.clientId,
       clientSecret: config.clientSecret,
       stateSecret: config.stateSecret,
@@ -224,6 +173,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     membership: options.watches ? createMembershipCheck(config, options.timeoutMs) : null,
     limiter: options.limiter ?? UNLIMITED,
   };
+
+  // A payload no listener acknowledged (an action, shortcut, view or options request Briefbot does
+  // not handle) is acknowledged once the listeners are done, so Slack is not held 3 s for a 404.
+  app.use(async (args) => {
+    await args.next();
+    const ack = (args as { ack?: () => Promise<void> }).ack;
+    const res = (args.context as Record<string, unknown>)[RESPONSE_KEY] as ServerResponse | undefined;
+    if (ack !== undefined && res !== undefined && !res.headersSent) await ack();
+  });
 
   // A shutdown waits for every event's handling, answer delivered, not just for the HTTP ack.
   if (options.work) {
@@ -265,7 +223,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     routes:
       receiver === undefined
         ? []
-        : [createHttpRoute(receiver, logger, options.maxBodyBytes ?? MAX_SLACK_BODY_BYTES), ...(config.mode === 'oauth' ? createInstallRoutes(receiver, logger) : [])],
+        : [createEventsRoute(receiver, logger, options.maxBodyBytes ?? MAX_SLACK_BODY_BYTES, config.mode === 'socket' ? '' : config.signingSecret, options.now ?? Date.now), ...(config.mode === 'oauth' ? createInstallRoutes(receiver, logger) : [])],
     async start() {
       if (config.mode === 'socket') await app.start();
     },

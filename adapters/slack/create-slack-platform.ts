@@ -27,7 +27,7 @@ export type SlackPlatform =
   | { name: 'slack'; disabledReason: string };
 
 /** Extra knobs for tests: a quick Web API retry policy, a short ack deadline. */
-export type SlackPlatformOverrides = Pick<SlackAppOptions, 'retryConfig' | 'ackDeadlineMs' | 'pageSize' | 'maxBodyBytes' | 'timeoutMs'>;
+export type SlackPlatformOverrides = Pick<SlackAppOptions, 'retryConfig' | 'ackDeadlineMs' | 'pageSize' | 'maxBodyBytes' | 'timeoutMs' | 'now'>;
 
 type Identity = { kind: 'known'; botId: string; botUserId: string } | { kind: 'unknown' } | { kind: 'rejected'; reason: string };
 

@@ -5,7 +5,7 @@ import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { FIRST_PERSON, clausePronoun, findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
-import { accordingBefore, citedAuthorBefore, personBefore, signatureAfter, viewpointOf } from './nearby-speakers.js';
+import { accordingBefore, citedAuthorBefore, personBefore, signatureAfter, signedBlock, viewpointOf } from './nearby-speakers.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
@@ -44,8 +44,16 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     }
   };
 
-  analysis.paragraphs.forEach((p: ParagraphAnalysis) => {
+  analysis.paragraphs.forEach((p: ParagraphAnalysis, index) => {
     if (p.isHeadline) {
+      previous = null;
+      openQuote = null;
+      return;
+    }
+    const next = analysis.paragraphs[index + 1];
+    const block = next ? signedBlock(body, p, next, resolver) : null;
+    if (block) {
+      emitDirect({ open: p.span.start, end: p.span.end, inner: p.span, closed: true, style: 'double' }, block);
       previous = null;
       openQuote = null;
       return;

@@ -78,3 +78,21 @@ export function viewpointOf(body: string, s: SentenceAnalysis, resolver: Article
   const key = resolver.resolve(phrase, s.span.start);
   return key ? { key, at: s.span.start } : null;
 }
+
+/**
+ * An indented block without quotation marks, signed on the next line: "  By today’s judgment, the
+ * Court of Justice answers …" then "  – European Court of Justice" (a quotation box). Only an
+ * indented block counts: a signature after a plain paragraph may sign a box the page lost.
+ */
+export function signedBlock(body: string, p: ParagraphAnalysis, next: ParagraphAnalysis, resolver: ArticleResolver): Attribution | null {
+  if (p.quotes.length > 0 || !/[ \t\u00a0]/u.test(body[p.span.start - 1] ?? '\n')) return null;
+  const m = /^[–—-]\s*([^\n]{3,100})$/u.exec(body.slice(next.span.start, next.span.end));
+  if (!m) return null;
+  const name = m[1]!.split(',')[0]!.trim();
+  let phrase = parseSpeakerPhrase(name);
+  // A capitalised name with a title word in it is a body's: "European Court of Justice".
+  if (phrase?.type === 'role' && /^\p{Lu}[\p{L}-]*(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}-]*))+$/u.test(name)) phrase = { type: 'organisation', text: name, name, definite: false };
+  if (phrase?.type !== 'person' && phrase?.type !== 'organisation') return null;
+  const speaker = resolver.resolve(phrase, next.span.start);
+  return speaker ? { speaker, cue: m[0].trim() } : null;
+}

@@ -107,3 +107,16 @@ describe('possessives are no given names', () => {
     expect(speakerOf(body, 'It undermines a long-standing principle.', [other])).toBe('Facebook');
   });
 });
+
+describe('an indented block signed on the next line', () => {
+  const intro = 'In its finding, the court set rules for any website which hosts user content:\n\n\n';
+  it('gives the block to the body that signs it: "  – European Court of Justice"', () => {
+    const body = `${intro} By today’s judgment, the Court of Justice answers that the directive does not preclude a court from ordering a host provider to act.\n\n\n – European Court of Justice\n\nAccording to the ruling, a host must remove the post.`;
+    expect(speakerOf(body, 'By today’s judgment, the Court of Justice answers that the directive does not preclude a court from ordering a host provider to act.')).toBe('European Court of Justice');
+  });
+
+  it('gives a plain paragraph before a signature to nobody: the signed box may be lost', () => {
+    const body = `${intro}On the Republican side, Trump reportedly amassed 1,330 delegates, more than the number needed.\n\n\n—Mike DeWine, Twitter\n\nIn Ohio, Governor Mike DeWine postponed the primary.`;
+    expect(speakerOf(body, 'On the Republican side, Trump reportedly amassed 1,330 delegates, more than the number needed.')).toBeFalsy();
+  });
+});

@@ -8,9 +8,9 @@ const FORM = 'application/x-www-form-urlencoded';
 
 describe('checkSlackBody', () => {
   it('accepts what Slack sends and refuses what Bolt cannot read', () => {
-    expect(checkSlackBody('application/json', '{"type":"event_callback"}')).toEqual({ ok: true });
-    expect(checkSlackBody(FORM, 'command=%2Fbrief&text=hi')).toEqual({ ok: true });
-    expect(checkSlackBody(FORM, `payload=${encodeURIComponent('{"type":"block_actions"}')}`)).toEqual({ ok: true });
+    expect(checkSlackBody('application/json', '{"type":"event_callback"}')).toEqual({ ok: true, body: { type: 'event_callback' } });
+    expect(checkSlackBody(FORM, 'command=%2Fbrief&text=hi')).toEqual({ ok: true, body: { command: '/brief', text: 'hi' } });
+    expect(checkSlackBody(FORM, `payload=${encodeURIComponent('{"type":"block_actions"}')}`)).toEqual({ ok: true, body: { type: 'block_actions' } });
     for (const json of ['null', '[]', '42', '"text"', 'true', '{', '']) expect(checkSlackBody('application/json', json).ok, json).toBe(false);
     for (const form of ['payload=null', 'payload=%5B%5D', 'payload=7', 'payload=%7B%7D', 'payload=a&payload=b', 'payload=%7B']) expect(checkSlackBody(FORM, form).ok, form).toBe(false);
   });
