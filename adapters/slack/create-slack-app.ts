@@ -8,12 +8,9 @@ import { createEventsRoute, createInstallRoutes, extractResponse, RESPONSE_KEY }
 import { createEventDeduper, type EventDeduper } from './create-event-deduper.js';
 import { createInstallationStore } from './create-installation-store.js';
 import { createInstallCallbacks } from './install-pages.js';
-import { createMoreHandler, createShareHandler } from './handle-actions.js';
-import { createCiteHandler, createReportHandler, createReportSubmissionHandler } from './handle-result-actions.js';
+import { createTeamHandlers } from './create-team-handlers.js';
 import { REPORT_MODAL } from './report-modal.js';
-import { createCommandHandler } from './handle-command.js';
 import { createErrorHandler } from './handle-error.js';
-import { createDirectMessageHandler, createMentionHandler } from './handle-message.js';
 import type { SlackConfig } from './slack-config.js';
 import type { SlackDeps } from './slack-deps.js';
 import { ACTION_IDS } from './slack-message.js';
@@ -49,6 +46,8 @@ export interface SlackAppOptions {
   work?: WorkTracker;
   /** Questions per user; default: no limit. */
   limiter?: RateLimiter;
+  /** With several tenants (BRIEFBOT_TENANTS): the Briefbot answering a Slack team; default `briefbot` for all. */
+  briefbotFor?: (teamId: string | undefined) => Briefbot;
   /** Counts failed outbound calls (`briefbot_outbound_failures_total`). */
   metrics?: Metrics;
   /** The clock (milliseconds) request timestamps are checked against; default `Date.now`. */
@@ -207,15 +206,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     }
     await next();
   });
-  app.command(/.*/, createCommandHandler(deps));
-  app.event('app_mention', createMentionHandler(deps));
-  app.message(createDirectMessageHandler(deps));
-  app.action(new RegExp(`^${ACTION_IDS.share}(_\\d+)?$`), createShareHandler(deps));
-  app.action(ACTION_IDS.more, createMoreHandler(deps));
-  app.action(new RegExp(`^${ACTION_IDS.cite}_\\d+$`), createCiteHandler(deps));
-  app.action(new RegExp(`^${ACTION_IDS.report}_\\d+$`), createReportHandler(deps));
+  // Each request is answered from its workspace's corpus when several tenants are served.
+  const handlersFor = createTeamHandlers(deps, options.briefbotFor);
+  app.command(/.*/, (args) => handlersFor(args.body).command(args));
+  app.event('app_mention', (args) => handlersFor(args.body).mention(args));
+  app.message((args) => handlersFor(args.body).directMessage(args));
+  app.action(new RegExp(`^${ACTION_IDS.share}(_\\d+)?$`), (args) => handlersFor(args.body).share(args));
+  app.action(ACTION_IDS.more, (args) => handlersFor(args.body).more(args));
+  app.action(new RegExp(`^${ACTION_IDS.cite}_\\d+$`), (args) => handlersFor(args.body).cite(args));
+  app.action(new RegExp(`^${ACTION_IDS.report}_\\d+$`), (args) => handlersFor(args.body).report(args));
   app.action(new RegExp(`^${ACTION_IDS.context}_\\d+$`), async ({ ack }) => ack());
-  app.view(REPORT_MODAL.callbackId, createReportSubmissionHandler(deps));
+  app.view(REPORT_MODAL.callbackId, (args) => handlersFor(args.body).reportSubmission(args));
   app.error(createErrorHandler(logger, app.client, respondFetch, outboundFailed('web_api')));
 
   return {

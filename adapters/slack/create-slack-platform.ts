@@ -19,6 +19,8 @@ export interface SlackPlatformContext {
   metrics?: Metrics;
   /** Where OAuth installs are kept when there is no shared store (a SQLite file beside the corpus). */
   installations?: InstallationRecords;
+  /** With BRIEFBOT_TENANTS: the Briefbot answering a Slack team. */
+  briefbotFor?: (teamId: string | undefined) => Briefbot;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -61,6 +63,7 @@ function sharedOptions(context: SlackPlatformContext): Partial<SlackAppOptions> 
     ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
     ...(context.work ? { work: context.work } : {}),
     ...(context.limiter ? { limiter: context.limiter } : {}),
+    ...(context.briefbotFor ? { briefbotFor: context.briefbotFor } : {}),
     ...(context.metrics ? { metrics: context.metrics } : {}),
   };
 }
@@ -74,7 +77,8 @@ function createOAuthPlatform(context: SlackPlatformContext, config: Extract<Slac
     briefbot: context.briefbot,
     logger: context.logger,
     links: context.links ?? null,
-    watches: context.watches?.commands ?? null,
+    // Off here: a watch's posts need the token of the channel's workspace, which the watch store does not keep yet.
+    watches: null,
     installations,
     ...sharedOptions(context),
     ...overrides,

@@ -96,3 +96,15 @@ export function signedBlock(body: string, p: ParagraphAnalysis, next: ParagraphA
   const speaker = resolver.resolve(phrase, next.span.start);
   return speaker ? { speaker, cue: m[0].trim() } : null;
 }
+
+/** A law cited by its number, then what it says: "17 U.S. Code § 1201 … which says “…”", "Section 230 of the Communications Decency Act, which states". */
+const STATUTE_SAYS = /((?:\d+\s+U\.?\s?S\.?\s?(?:C\.?|Code)\s*§{1,2}\s*\d+[\p{L}\d-]*)|(?:Section|Article|Clause|Rule|Paragraph)\s+\d+[\p{L}\d()-]*\s+of\s+the\s+(?:\p{Lu}[\p{L}-]*\s+){0,6}(?:Act|Code|Constitution|Convention|Treaty|Regulation|Directive|Charter))(?:\s+[^,;.“”"]{0,80}?)?,?\s+which\s+(?:says|states|reads|provides|stipulates)\s*(?:that\s*)?[,:]?\s*$/u;
+
+/** The law a quotation is cited from, by its number, as the body that "says" it; null otherwise. */
+export function statuteBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const m = STATUTE_SAYS.exec(body.slice(s.span.start, q.open));
+  if (!m) return null;
+  const name = m[1]!.replace(/\s+/g, ' ');
+  const speaker = resolver.resolve({ type: 'organisation', text: name, name, definite: false }, s.span.start + m.index);
+  return speaker ? { speaker, cue: m[0].trim() } : null;
+}

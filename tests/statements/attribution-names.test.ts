@@ -120,3 +120,37 @@ describe('an indented block signed on the next line', () => {
     expect(speakerOf(body, 'On the Republican side, Trump reportedly amassed 1,330 delegates, more than the number needed.')).toBeFalsy();
   });
 });
+
+describe('a word after "her" in a sentence where she speaks', () => {
+  it('gives the word to the subject when her own words follow: her "passion" … "stemmed through my love"', () => {
+    const body = 'Lisa Mancini has been cosplaying for two years, her "passion" for the hobby "stemmed through my love for Halloween."';
+    expect(speakerOf(body, 'passion')).toBe('Lisa Mancini');
+  });
+
+  it('leaves the word alone when the subject does not speak in the sentence', () => {
+    const body = 'Lisa Mancini has been cosplaying for two years, and her "passion" for the hobby shows.';
+    expect(speakerOf(body, 'passion')).toBeFalsy();
+  });
+
+  it('leaves "her" word alone when the subject is a man', () => {
+    const body = 'Mr Tom Mancini has been cosplaying for two years with his wife, her "passion" for the hobby "stemmed through my love for Halloween," he said.';
+    expect(speakerOf(body, 'passion')).toBeFalsy();
+  });
+});
+
+describe('a law quoted by its number', () => {
+  it('gives the words to the statute "which says" them', () => {
+    const body = 'The notice alleged violation of 17 U.S. Code § 1201 Circumvention of copyright protection systems which says "No person shall circumvent a technological measure that controls access to a work."';
+    expect(speakerOf(body, 'No person shall circumvent a technological measure that controls access to a work.')).toBe('17 U.S. Code § 1201');
+  });
+
+  it('reads "Section 230 of the Communications Decency Act, which states"', () => {
+    const body = 'Critics pointed to Section 230 of the Communications Decency Act, which states that "no provider of an interactive computer service shall be treated as the publisher."';
+    expect(speakerOf(body, 'no provider of an interactive computer service shall be treated as the publisher.')).toBe('Section 230 of the Communications Decency Act');
+  });
+
+  it('leaves a law named without its words alone', () => {
+    const body = 'The notice cited 17 U.S. Code § 1201. Critics called the notice "a disappointing and counterproductive move by the industry."';
+    expect(speakerOf(body, 'a disappointing and counterproductive move by the industry.')).not.toBe('17 U.S. Code § 1201');
+  });
+});
