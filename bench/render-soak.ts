@@ -45,16 +45,35 @@ export function slopeOf(points: Array<{ x: number; y: number }>): number {
   return points.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0) / sxx;
 }
 
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /**
- * How memory moved after warm-up: RSS at the first and last samples past `warmupS`, the growth
- * between them as a fraction of the first, and the fitted slope in MB per hour (for RSS and heap).
+ * How memory moved after warm-up: RSS at the first and last samples past `warmupS`; the growth,
+ * as a fraction, from the median RSS of the first third of those samples to that of the last third
+ * (garbage collection makes single samples saw up and down); the fitted slopes in MB per hour; and
+ * the lowest heap in each half (what survives collection: a leak raises it).
  */
 export function summariseMemory(samples: MemorySample[], warmupS: number) {
   const after = samples.filter((s) => s.atS >= warmupS);
   const first = after[0];
   const last = after[after.length - 1];
   const mb = (b: number) => b / 2 ** 20;
+  const third = Math.max(1, Math.floor(after.length / 3));
+  const early = median(after.slice(0, third).map((s) => s.rssBytes));
+  const late = median(after.slice(-third).map((s) => s.rssBytes));
+  const half = Math.ceil(after.length / 2);
+  const floor = (part: MemorySample[]) => (part.length > 0 ? Math.min(...part.map((s) => mb(s.heapUsedBytes))) : NaN);
   return {
+    medianGrowth: (late - early) / early,
+    earlyRssMb: mb(early),
+    lateRssMb: mb(late),
+    heapFloorFirstHalfMb: floor(after.slice(0, half)),
+    heapFloorSecondHalfMb: floor(after.slice(half)),
     samples: after.length,
     firstRssMb: first ? mb(first.rssBytes) : NaN,
     lastRssMb: last ? mb(last.rssBytes) : NaN,
@@ -78,10 +97,11 @@ export function renderSoak(r: SoakReport): string {
   const m = summariseMemory(r.samples, r.warmupS);
   const row = (label: string, a: string, b: string) => `| ${label} | ${a} | ${b} |`;
   const errors = (s: SoakStream) => `**${n(errorsOf(s))}** (${n(s.errors)} / ${n(s.timeouts)} / ${n(s.non2xx)})`;
-  const totalErrors = errorsOf(r.slack) + errorsOf(r.teams) + r.replies.notCards + r.replies.badPaths + r.serverErrors + Math.max(0, r.teams.sent - r.replies.received);
+  // Requests still in flight when the time ran out are "sent" but not answered: only answered ones need a reply.
+  const totalErrors = errorsOf(r.slack) + errorsOf(r.teams) + r.replies.notCards + r.replies.badPaths + r.serverErrors + Math.max(0, r.teams.answered - r.replies.received);
   const verdict = [
     `errors ${totalErrors === 0 ? 'none (met)' : `${n(totalErrors)} (**not met**)`}`,
-    `RSS growth after warm-up ${(m.growth * 100).toFixed(1)} % (${m.growth < SOAK_TARGET.growth ? 'met' : '**not met**'}, under ${SOAK_TARGET.growth * 100} %)`,
+    `RSS growth after warm-up ${(m.medianGrowth * 100).toFixed(1)} % (median of the first third of the samples to that of the last; ${m.medianGrowth < SOAK_TARGET.growth ? 'met' : '**not met**'}, under ${SOAK_TARGET.growth * 100} %)`,
     `p99 ${Math.max(r.slack.p99, r.teams.p99)} ms (${Math.max(r.slack.p99, r.teams.p99) <= SOAK_TARGET.p99 ? 'met' : '**not met**'}, at most ${SOAK_TARGET.p99} ms)`,
   ].join('; ');
   const everyMinute = r.samples.filter((s, i) => i % 6 === 0 || i === r.samples.length - 1);
@@ -100,7 +120,7 @@ export function renderSoak(r: SoakReport): string {
     row('**errors** (failed / timed out / non-2xx)', errors(r.slack), errors(r.teams)),
     row('replies at the stand-in Connector: cards / received / without a card', '–', `${n(r.replies.cards)} / ${n(r.replies.received)} / ${n(r.replies.notCards)}`),
     '',
-    `Memory after a ${r.warmupS} s warm-up (${m.samples} samples): RSS ${m.firstRssMb.toFixed(0)} → ${m.lastRssMb.toFixed(0)} MB (peak ${m.peakRssMb.toFixed(0)} MB), slope ${m.rssSlopeMbPerHour.toFixed(1)} MB/hour; heap used ${m.firstHeapMb.toFixed(0)} → ${m.lastHeapMb.toFixed(0)} MB, slope ${m.heapSlopeMbPerHour.toFixed(1)} MB/hour. Error-level lines in the server's log: ${n(r.serverErrors)}.`,
+    `Memory after a ${r.warmupS} s warm-up (${m.samples} samples): RSS ${m.firstRssMb.toFixed(0)} → ${m.lastRssMb.toFixed(0)} MB first to last sample (peak ${m.peakRssMb.toFixed(0)} MB), median ${m.earlyRssMb.toFixed(0)} MB in the first third and ${m.lateRssMb.toFixed(0)} MB in the last, fitted slope ${m.rssSlopeMbPerHour.toFixed(1)} MB/hour; heap used ${m.firstHeapMb.toFixed(0)} → ${m.lastHeapMb.toFixed(0)} MB, lowest ${m.heapFloorFirstHalfMb.toFixed(0)} MB in the first half and ${m.heapFloorSecondHalfMb.toFixed(0)} MB in the second, slope ${m.heapSlopeMbPerHour.toFixed(1)} MB/hour. Error-level lines in the server's log: ${n(r.serverErrors)}. Teams requests still in flight when the time ran out (sent, not answered): ${n(r.teams.sent - r.teams.answered)}; Slack: ${n(r.slack.sent - r.slack.answered)}.`,
     '',
     `Targets (issue 13): ${verdict}.`,
     '',

@@ -8,7 +8,7 @@ import { describeMachine, renderResults } from './render-results.js';
 import { findSection, replaceSection } from './replace-section.js';
 
 /**
- * `npm run bench [-- --sizes 1000,10000] [--serve] [--soak [minutes]]`: generates corpora of each size, measures
+ * `npm run bench [-- --sizes 1000,10000] [--serve] [--soak [minutes] [--rate 100,50]]`: generates corpora of each size, measures
  * building, the persisted index, memory and `ask` latency against a plain-minisearch baseline, and
  * writes bench/RESULTS.md. `--serve` runs the load test of `briefbot serve` instead (Slack slash
  * commands, then Teams activities), replacing only the "## Load test" section. `--store postgres`
@@ -22,6 +22,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     soak: { type: 'boolean', default: false },
+    rate: { type: 'string' },
     sizes: { type: 'string' },
     serve: { type: 'boolean', default: false },
     store: { type: 'string', default: 'memory' },
@@ -37,8 +38,10 @@ if (values.store !== 'memory' && values.store !== 'postgres') throw new Error('-
 if (values.soak) {
   const minutes = positionals[0] === undefined ? 10 : Number(positionals[0]);
   if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('--soak takes the minutes to run, e.g. --soak 10');
-  const { runSoak } = await import('./soak.js');
-  await runSoak(root, minutes);
+  const { runSoak, DEFAULT_SOAK_RATES } = await import('./soak.js');
+  const [slack, teams] = (values.rate ?? `${DEFAULT_SOAK_RATES.slack},${DEFAULT_SOAK_RATES.teams}`).split(',').map(Number);
+  if (!(slack! > 0 && teams! > 0)) throw new Error('--rate takes slash commands and Teams activities a second, e.g. --rate 100,50');
+  await runSoak(root, minutes, { slack: slack!, teams: teams! });
 } else if (values.serve) {
   const { runServeLoad } = await import('./serve-load.js');
   await runServeLoad(root);

@@ -13,8 +13,7 @@ import { countErrorLines, signSlashCommand, waitForReady } from './serve-load.js
 const SIZE = 10000;
 const SECRET = 'bench-signing-secret-0123456789';
 /** Steady rates, well under what one process answers at full load (see "## Load test"), so the soak measures drift, not saturation. */
-const SLACK_RATE = 100;
-const TEAMS_RATE = 50;
+export const DEFAULT_SOAK_RATES = { slack: 100, teams: 50 } as const;
 const CONNECTIONS = 8;
 const SAMPLE_EVERY_MS = 10_000;
 const READY_LIMIT_MS = 180_000;
@@ -69,10 +68,10 @@ async function runStream(port: number, requestPath: string, ratePerS: number, du
 /**
  * `npm run bench -- --soak [minutes]` (default 10): `briefbot serve` on loopback over the
  * 10,000-article corpus (made by `npm run bench -- --sizes 10000`), signed slash commands and Teams
- * activities at steady rates side by side for the whole time, the server's memory sampled every
+ * activities at steady rates side by side for the whole time (default 100 and 50 a second; `--rate 30,15`), the server's memory sampled every
  * 10 s; replaces the "## Soak" section of bench/RESULTS.md and keeps the samples in bench/data.
  */
-export async function runSoak(root: string, minutes: number): Promise<void> {
+export async function runSoak(root: string, minutes: number, rates: { slack: number; teams: number } = DEFAULT_SOAK_RATES): Promise<void> {
   const dir = path.join(root, 'bench/data', `corpus-${SIZE}`);
   const questionsFile = path.join(root, 'bench/data', `questions-${SIZE}.json`);
   if (!existsSync(dir) || !existsSync(questionsFile)) throw new Error(`run "npm run bench -- --sizes ${SIZE}" first: it makes the corpus and questions`);
@@ -99,7 +98,7 @@ export async function runSoak(root: string, minutes: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const readyMs = await waitForReady(port, READY_LIMIT_MS);
-    process.stderr.write(`[bench] soak: ready in ${(readyMs / 1000).toFixed(1)} s; ${minutes} min at ${SLACK_RATE} slash commands and ${TEAMS_RATE} Teams activities a second\n`);
+    process.stderr.write(`[bench] soak: ready in ${(readyMs / 1000).toFixed(1)} s; ${minutes} min at ${rates.slack} slash commands and ${rates.teams} Teams activities a second\n`);
     const began = performance.now();
     const sample = async () => {
       const s = await sampleMemory(port, Math.round((performance.now() - began) / 1000));
@@ -108,8 +107,8 @@ export async function runSoak(root: string, minutes: number): Promise<void> {
     await sample();
     timer = setInterval(() => void sample(), SAMPLE_EVERY_MS);
     const [slack, teams] = await Promise.all([
-      runStream(port, '/slack/events', SLACK_RATE, durationS, (n) => signSlashCommand(questions[n % questions.length]!.text, n, SECRET, Math.floor(Date.now() / 1000))),
-      runStream(port, '/api/messages', TEAMS_RATE, durationS, (n) => ({
+      runStream(port, '/slack/events', rates.slack, durationS, (n) => signSlashCommand(questions[n % questions.length]!.text, n, SECRET, Math.floor(Date.now() / 1000))),
+      runStream(port, '/api/messages', rates.teams, durationS, (n) => ({
         body: JSON.stringify(createTeamsActivity(questions[(n * 7) % questions.length]!.text, n, connector.serviceUrl, new Date())),
         headers: { 'content-type': 'application/json; charset=utf-8' },
       })),

@@ -20,5 +20,8 @@ describe('the soak memory summary', () => {
     expect(m.growth).toBeCloseTo(0.01);
     expect(m.rssSlopeMbPerHour).toBeCloseTo(360);
     expect(m.heapSlopeMbPerHour).toBe(0);
+    // One sample in each third: 300 → 303 MB.
+    expect(m.medianGrowth).toBeCloseTo(0.01);
+    expect(m.heapFloorFirstHalfMb).toBe(50);
   });
 });
