@@ -18,6 +18,7 @@ import {
   type RateLimiter,
   loadQuoteLinks,
   createStoreBriefbot,
+  createTenantBriefbots,
   openSharedStore,
   isEnabledPlatform,
   createWatchCommands,
@@ -189,7 +190,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const limiter = withRateLimitMetrics(options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED), metrics);
   if (rate.config) logger.info({ event: 'rate_limit_on', ...rate.config }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user`);
   else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
-  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, metrics, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}), ...(installations ? { installations } : {}) };
+  // BRIEFBOT_TENANTS: other tenants of the database answer the workspaces mapped to them.
+  const tenants = createTenantBriefbots({ env: options.env, logger, corpusDir: options.corpusDir, pools: sharedStore?.pools ?? null, fallback: briefbot });
+  if (tenants) void tenants.whenReady().catch((error: unknown) => logger.error({ event: 'tenant_failed', err: { message: (error as Error)?.message } }, 'a mapped tenant’s corpus could not be read'));
+  const context: PlatformContext = { env: options.env, logger, briefbot, links, work, limiter, metrics, watches: { commands, store }, ...(sharedStore ? { shared: sharedStore.shared } : {}), ...(installations ? { installations } : {}), ...(tenants ? { briefbotFor: tenants.briefbotFor } : {}) };
   let platforms: Platform[] = [];
   let enabled: ReturnType<typeof enabledOf> = [];
   let routes: Route[] = [];
@@ -223,6 +227,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     poller?.stop();
     stopDigests();
     await live?.close();
+    await tenants?.close();
     await store.close();
     installations?.close();
     await sharedStore?.pools.close().catch(() => undefined);

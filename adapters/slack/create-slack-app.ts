@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { App, HTTPReceiver, webApi, type AppOptions } from '@slack/bolt';
-import { UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type Metrics, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
+import { UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type WatchStore, type Metrics, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkMembership } from './check-membership.js';
 import { MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
@@ -8,12 +8,10 @@ import { createEventsRoute, createInstallRoutes, extractResponse, RESPONSE_KEY }
 import { createEventDeduper, type EventDeduper } from './create-event-deduper.js';
 import { createInstallationStore } from './create-installation-store.js';
 import { createInstallCallbacks } from './install-pages.js';
-import { createMoreHandler, createShareHandler } from './handle-actions.js';
-import { createCiteHandler, createReportHandler, createReportSubmissionHandler } from './handle-result-actions.js';
+import { createTeamHandlers } from './create-team-handlers.js';
+import type { SlackChannelReference } from './post-watch-message.js';
 import { REPORT_MODAL } from './report-modal.js';
-import { createCommandHandler } from './handle-command.js';
 import { createErrorHandler } from './handle-error.js';
-import { createDirectMessageHandler, createMentionHandler } from './handle-message.js';
 import type { SlackConfig } from './slack-config.js';
 import type { SlackDeps } from './slack-deps.js';
 import { ACTION_IDS } from './slack-message.js';
@@ -49,10 +47,14 @@ export interface SlackAppOptions {
   work?: WorkTracker;
   /** Questions per user; default: no limit. */
   limiter?: RateLimiter;
+  /** With several tenants (BRIEFBOT_TENANTS): the Briefbot answering a Slack team; default `briefbot` for all. */
+  briefbotFor?: (teamId: string | undefined) => Briefbot;
   /** Counts failed outbound calls (`briefbot_outbound_failures_total`). */
   metrics?: Metrics;
   /** The clock (milliseconds) request timestamps are checked against; default `Date.now`. */
   now?: () => number;
+  /** With OAuth and watches: where each channel's workspace is kept, so watch posts use its token. */
+  channelReferences?: Pick<WatchStore, 'saveReference'>;
   /** Where OAuth installs are kept (required in `oauth` mode): PostgreSQL for replicas, else a SQLite file. */
   installations?: InstallationRecords;
 }
@@ -102,6 +104,38 @@ function fetchWithTimeout(ms: number, failed: () => void = () => undefined): typ
 }
 
 const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true };
+
+/** The channel a command or event comes from. */
+function channelIdOf(body: unknown): string | undefined {
+  const b = body as { channel_id?: unknown; event?: { channel?: unknown } } | undefined;
+  if (typeof b?.channel_id === 'string') return b.channel_id;
+  return typeof b?.event?.channel === 'string' ? b.event.channel : undefined;
+}
+
+/**
+ * With OAuth, a watch's posts need the token of its channel's workspace: the first request from
+ * each channel (in this process) records that workspace beside the channel's watches.
+ */
+function rememberChannels(app: App, references: Pick<WatchStore, 'saveReference'>, logger: Logger): void {
+  const known = new Set<string>();
+  app.use(async ({ body, context, next }) => {
+    const channel = channelIdOf(body);
+    if (channel !== undefined && !known.has(channel) && (context.teamId !== undefined || context.enterpriseId !== undefined)) {
+      const reference: SlackChannelReference = {
+        ...(context.teamId === undefined ? {} : { teamId: context.teamId }),
+        ...(context.enterpriseId === undefined ? {} : { enterpriseId: context.enterpriseId }),
+        isEnterpriseInstall: context.isEnterpriseInstall === true,
+      };
+      try {
+        await references.saveReference('slack', channel, reference);
+        known.add(channel);
+      } catch (error) {
+        logger.warn({ event: 'slack_channel_reference_failed', platform: 'slack', code: (error as { code?: string }).code }, 'could not record the workspace of a channel; its watches may not post');
+      }
+    }
+    await next();
+  });
+}
 
 /** Builds the Bolt app: listeners for `/brief`, mentions, direct messages and the two buttons, and one error handler. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
@@ -207,15 +241,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     }
     await next();
   });
-  app.command(/.*/, createCommandHandler(deps));
-  app.event('app_mention', createMentionHandler(deps));
-  app.message(createDirectMessageHandler(deps));
-  app.action(new RegExp(`^${ACTION_IDS.share}(_\\d+)?$`), createShareHandler(deps));
-  app.action(ACTION_IDS.more, createMoreHandler(deps));
-  app.action(new RegExp(`^${ACTION_IDS.cite}_\\d+$`), createCiteHandler(deps));
-  app.action(new RegExp(`^${ACTION_IDS.report}_\\d+$`), createReportHandler(deps));
+  if (config.mode === 'oauth' && options.channelReferences) rememberChannels(app, options.channelReferences, logger);
+  // Each request is answered from its workspace's corpus when several tenants are served.
+  const handlersFor = createTeamHandlers(deps, options.briefbotFor);
+  app.command(/.*/, (args) => handlersFor(args.body).command(args));
+  app.event('app_mention', (args) => handlersFor(args.body).mention(args));
+  app.message((args) => handlersFor(args.body).directMessage(args));
+  app.action(new RegExp(`^${ACTION_IDS.share}(_\\d+)?$`), (args) => handlersFor(args.body).share(args));
+  app.action(ACTION_IDS.more, (args) => handlersFor(args.body).more(args));
+  app.action(new RegExp(`^${ACTION_IDS.cite}_\\d+$`), (args) => handlersFor(args.body).cite(args));
+  app.action(new RegExp(`^${ACTION_IDS.report}_\\d+$`), (args) => handlersFor(args.body).report(args));
   app.action(new RegExp(`^${ACTION_IDS.context}_\\d+$`), async ({ ack }) => ack());
-  app.view(REPORT_MODAL.callbackId, createReportSubmissionHandler(deps));
+  app.view(REPORT_MODAL.callbackId, (args) => handlersFor(args.body).reportSubmission(args));
   app.error(createErrorHandler(logger, app.client, respondFetch, outboundFailed('web_api')));
 
   return {

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
-import { createSlackWatchPoster } from './post-watch-message.js';
+import { createInstallationStore } from './create-installation-store.js';
+import { createSlackOAuthWatchPoster, createSlackWatchPoster } from './post-watch-message.js';
 import type { Briefbot, InstallationRecords, Logger, Metrics, PlatformWatches, QuoteLinks, RateLimiter, Route, SharedState, WatchPoster, WorkTracker } from '../../src/index.js';
 import { createSharedEventDeduper } from './create-event-deduper.js';
 import { createSlackApp, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, type SlackAppOptions } from './create-slack-app.js';
@@ -19,6 +20,8 @@ export interface SlackPlatformContext {
   metrics?: Metrics;
   /** Where OAuth installs are kept when there is no shared store (a SQLite file beside the corpus). */
   installations?: InstallationRecords;
+  /** With BRIEFBOT_TENANTS: the Briefbot answering a Slack team. */
+  briefbotFor?: (teamId: string | undefined) => Briefbot;
 }
 
 /** Slack on (its routes, a start-up summary, Socket Mode's start and stop) or off with the reason. */
@@ -61,6 +64,7 @@ function sharedOptions(context: SlackPlatformContext): Partial<SlackAppOptions> 
     ...(context.shared ? { deduper: createSharedEventDeduper(context.shared.seenEvents) } : {}),
     ...(context.work ? { work: context.work } : {}),
     ...(context.limiter ? { limiter: context.limiter } : {}),
+    ...(context.briefbotFor ? { briefbotFor: context.briefbotFor } : {}),
     ...(context.metrics ? { metrics: context.metrics } : {}),
   };
 }
@@ -75,6 +79,7 @@ function createOAuthPlatform(context: SlackPlatformContext, config: Extract<Slac
     logger: context.logger,
     links: context.links ?? null,
     watches: context.watches?.commands ?? null,
+    ...(context.watches ? { channelReferences: context.watches.store } : {}),
     installations,
     ...sharedOptions(context),
     ...overrides,
@@ -83,6 +88,8 @@ function createOAuthPlatform(context: SlackPlatformContext, config: Extract<Slac
     name: 'slack',
     routes: slack.routes,
     summary: `HTTP mode, POST ${SLACK_EVENTS_PATH}; installs in many workspaces at GET ${SLACK_INSTALL_PATH}${context.shared ? ' (kept in PostgreSQL)' : ''}`,
+    // Each watch posts with the token of its channel's workspace.
+    watchPoster: createSlackOAuthWatchPoster({ installations: createInstallationStore(installations, context.logger), ...(config.apiUrl === undefined ? {} : { apiUrl: config.apiUrl }) }),
     start: () => slack.start(),
     stop: () => slack.stop(),
   };

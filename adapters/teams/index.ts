@@ -19,6 +19,8 @@ export interface TeamsPlatformOptions {
   watches?: PlatformWatches;
   /** Questions per user. */
   limiter?: RateLimiter;
+  /** With BRIEFBOT_TENANTS: the Briefbot answering a Teams (Entra) tenant; default `briefbot` for all. */
+  briefbotFor?: (tenantId: string | undefined) => Briefbot;
   /** Counts failed Connector calls. */
   metrics?: Metrics;
   /** How long one Connector call may take (default 10 s). */
@@ -42,14 +44,24 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
       '!!! TEAMS ENDPOINT IS UNAUTHENTICATED: any local process can post activities and make the bot send to any serviceUrl they name. For the Bot Framework Emulator and tests only; set TEAMS_APP_ID for real use. !!!',
     );
   }
-  const bot = new BriefbotTeamsBot({
-    briefbot: options.briefbot,
-    logger,
-    links: options.links ?? null,
-    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
-    ...(options.watches ? { watches: options.watches } : {}),
-    ...(options.limiter ? { limiter: options.limiter } : {}),
-  });
+  // Watches follow the process's own tenant: another tenant's conversations get none, not watches of the wrong corpus.
+  const createBot = (briefbot: Briefbot) =>
+    new BriefbotTeamsBot({
+      briefbot,
+      logger,
+      links: options.links ?? null,
+      ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+      ...(options.watches && briefbot === options.briefbot ? { watches: options.watches } : {}),
+      ...(options.limiter ? { limiter: options.limiter } : {}),
+    });
+  // One bot per Briefbot: a turn is answered from its Teams tenant's corpus when several tenants are served.
+  const bots = new Map<Briefbot, BriefbotTeamsBot>([[options.briefbot, createBot(options.briefbot)]]);
+  const botFor = (tenantId: string | undefined): BriefbotTeamsBot => {
+    const briefbot = options.briefbotFor?.(tenantId) ?? options.briefbot;
+    let bot = bots.get(briefbot);
+    if (!bot) bots.set(briefbot, (bot = createBot(briefbot)));
+    return bot;
+  };
   const adapter = createTeamsAdapter(setup, logger, {
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.connectorTimeoutMs !== undefined ? { timeoutMs: options.connectorTimeoutMs } : {}),
@@ -57,7 +69,7 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
   const appId = setup.auth === 'none' ? '' : setup.credentials.appId;
   const watchPoster = createTeamsWatchPoster({ adapter, appId, logger, links: options.links ?? null });
   const auth = setup.auth === 'none' ? 'UNAUTHENTICATED (loopback only)' : `Bot Framework tokens required, ${setup.credentials.appType}`;
-  return { name: 'teams', routes: [createTeamsRoute(setup, bot, logger, adapter)], summary: `POST ${TEAMS_MESSAGES_PATH}, ${auth}`, watchPoster };
+  return { name: 'teams', routes: [createTeamsRoute(setup, botFor, logger, adapter)], summary: `POST ${TEAMS_MESSAGES_PATH}, ${auth}`, watchPoster };
 }
 
 export { TeamsError } from './teams-error.js';

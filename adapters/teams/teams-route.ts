@@ -13,6 +13,12 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 /** The only thing a user sees when a turn fails: never the error itself. */
 const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a moment.';
 
+/** The Entra tenant an activity comes from: the conversation's, else Teams' channelData. */
+function tenantIdOf(activity: TurnContext['activity']): string | undefined {
+  const fromChannel = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return activity.conversation?.tenantId ?? (typeof fromChannel === 'string' ? fromChannel : undefined);
+}
+
 /** How long one call to the Bot Connector (a reply, an apology, a proactive message) may take before it is abandoned. */
 export const CONNECTOR_TIMEOUT_MS = 10_000;
 
@@ -25,7 +31,13 @@ export interface TeamsAdapterOptions {
 type ConnectorClientOptions = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4]>;
 
 /** The `POST /api/messages` route: the HTTP body in, botbuilder's CloudAdapter and our bot behind it. */
-export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' }>, bot: BriefbotTeamsBot, logger: Logger, adapter: CloudAdapter = createTeamsAdapter(setup, logger)): Route {
+export function createTeamsRoute(
+  setup: Extract<TeamsSetup, { status: 'enabled' }>,
+  /** The bot answering a turn, by the Teams tenant of its conversation. */
+  botFor: (tenantId: string | undefined) => BriefbotTeamsBot,
+  logger: Logger,
+  adapter: CloudAdapter = createTeamsAdapter(setup, logger),
+): Route {
   return {
     method: 'POST',
     platform: 'teams',
@@ -46,7 +58,7 @@ export function createTeamsRoute(setup: Extract<TeamsSetup, { status: 'enabled' 
         return;
       }
       try {
-        await adapter.process({ method: req.method, headers: req.headers, body: body.value }, createResponseShim(res), (context) => bot.run(context));
+        await adapter.process({ method: req.method, headers: req.headers, body: body.value }, createResponseShim(res), (context) => botFor(tenantIdOf(context.activity)).run(context));
       } catch (error) {
         logger.error({ event: 'teams_process_failed', code: codeOf(error), error: summariseError(error) });
         sendError(res, 500, 'internal error');

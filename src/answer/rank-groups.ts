@@ -66,38 +66,46 @@ export function rankGroups(
   const seen = new Map<object | string, Ranked & { match: number }>();
   let best = 0;
   for (const hit of hits) if (hit.score > best) best = hit.score;
-  // Under the floor a hit matches only its surroundings: kept when it is the same speaker's words next to a
-  // real match ("Wilkins also said Warhol was a businessperson. “As a way to commercialize his work …”").
-  const strong = new Map<string, number[]>();
-  for (const hit of hits) {
-    if (hit.score < best * RELEVANCE_FLOOR) continue;
-    const st = hit.statement ?? data.statements.get(hit.id);
-    if (st?.speakerId) (strong.get(`${st.articleId}|${st.speakerId}`) ?? strong.set(`${st.articleId}|${st.speakerId}`, []).get(`${st.articleId}|${st.speakerId}`)!).push(st.start);
-  }
+  const floor = best * RELEVANCE_FLOOR;
   const near = new Set<object | string>();
-  for (const hit of hits) {
-    const st = hit.statement ?? data.statements.get(hit.id);
-    if (!st) continue;
-    const weak = hit.score < best * RELEVANCE_FLOOR;
-    if (weak && !(st.speakerId && strong.get(`${st.articleId}|${st.speakerId}`)?.some((at) => Math.abs(at - st.start) <= NEIGHBOUR))) continue;
+  const add = (st: Statement, match: number, weak: boolean): void => {
     const group = data.groups.get(st.id) ?? { lead: st, members: [st] };
     const weight = (st.kind === 'indirect' ? INDIRECT_WEIGHT : 1) * (st.speakerId ? 1 : UNATTRIBUTED_WEIGHT);
-    const score = hit.score * weight;
+    const score = match * weight;
     const key = keyOf(group, st);
     const entry = seen.get(key);
     if (entry) {
       // The best-matching sentence of a quotation is the one shown as its match.
       if (typeof key === 'string' && score > entry.score) entry.members = [st];
       entry.score = Math.max(entry.score, score);
-      entry.match = Math.max(entry.match, hit.score);
+      entry.match = Math.max(entry.match, match);
     } else {
-      seen.set(key, { members: articleIds ? group.members.filter((m) => articleIds.has(m.articleId)) : group.members, score, shown: 0, match: hit.score });
+      seen.set(key, { members: articleIds ? group.members.filter((m) => articleIds.has(m.articleId)) : group.members, score, shown: 0, match });
     }
     if (weak) near.add(key);
+  };
+  // Under the floor a hit matches only its surroundings: kept when it is the same speaker's words next to a
+  // real match ("Wilkins also said Warhol was a businessperson. “As a way to commercialize his work …”").
+  const strong = new Map<string, Map<string, number[]>>();
+  const weak: Array<{ st: Statement; score: number }> = [];
+  for (const hit of hits) {
+    const st = hit.statement ?? data.statements.get(hit.id);
+    if (!st) continue;
+    if (hit.score < floor) {
+      if (st.speakerId) weak.push({ st, score: hit.score });
+      continue;
+    }
+    add(st, hit.score, false);
+    if (!st.speakerId) continue;
+    const bySpeaker = strong.get(st.articleId) ?? strong.set(st.articleId, new Map()).get(st.articleId)!;
+    (bySpeaker.get(st.speakerId) ?? bySpeaker.set(st.speakerId, []).get(st.speakerId)!).push(st.start);
+  }
+  for (const { st, score } of weak) {
+    if (strong.get(st.articleId)?.get(st.speakerId!)?.some((at) => Math.abs(at - st.start) <= NEIGHBOUR)) add(st, score, true);
   }
   const kept: Ranked[] = [];
   for (const [key, g] of seen) {
-    if (g.members.length > 0 && (best === 0 || g.match >= best * RELEVANCE_FLOOR || near.has(key))) {
+    if (g.members.length > 0 && (best === 0 || g.match >= floor || near.has(key))) {
       g.shown = Math.round(g.score * 1000) / 1000;
       kept.push(g);
     }

@@ -37,6 +37,8 @@ export interface PlatformContext {
   metrics?: Metrics;
   /** Chat installations (Slack OAuth) when there is no shared store: a SQLite file beside the corpus. */
   installations?: InstallationRecords;
+  /** With BRIEFBOT_TENANTS: the Briefbot answering a Slack team or Teams tenant (else `briefbot` answers all). */
+  briefbotFor?: (workspace: string | undefined) => Briefbot;
 }
 
 /** A platform that is on: its routes on the shared server, and any connection of its own to open and close. */

@@ -5,7 +5,7 @@ import { maskQuotes, type Cue } from './find-cues.js';
 import type { QuoteSpan } from './find-quotes.js';
 import { FIRST_PERSON, clausePronoun, findClauseVerb, hasInnerSpeaker, isLabel, speaksNext } from './partial-quotes.js';
 import type { Attribution, RawStatement } from './raw-statement.js';
-import { accordingBefore, citedAuthorBefore, personBefore, signatureAfter, viewpointOf } from './nearby-speakers.js';
+import { accordingBefore, citedAuthorBefore, personBefore, signatureAfter, signedBlock, statuteBefore, viewpointOf } from './nearby-speakers.js';
 import { detectListIntro, reportedSpeech } from './reported-speech.js';
 import { splitSentences, trimSpan, type Span } from './segment.js';
 import { parseSpeakerPhrase, type SpeakerPhrase } from './speaker-phrase.js';
@@ -44,8 +44,16 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
     }
   };
 
-  analysis.paragraphs.forEach((p: ParagraphAnalysis) => {
+  analysis.paragraphs.forEach((p: ParagraphAnalysis, index) => {
     if (p.isHeadline) {
+      previous = null;
+      openQuote = null;
+      return;
+    }
+    const next = analysis.paragraphs[index + 1];
+    const block = next ? signedBlock(body, p, next, resolver) : null;
+    if (block) {
+      emitDirect({ open: p.span.start, end: p.span.end, inner: p.span, closed: true, style: 'double' }, block);
       previous = null;
       openQuote = null;
       return;
@@ -88,6 +96,9 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
 
       /** The sentence with its quotations masked, made on first need. */
       let masked: string | null = null;
+      /** Short quotes after "her" or "his", and who spoke in this sentence: "her “passion” for the hobby “stemmed through my love …”". */
+      const possessive: QuoteSpan[] = [];
+      const spokeHere = new Set<string>();
       for (const q of s.quotes) {
         const inner = body.slice(q.inner.start, q.inner.end);
         const words = wordCount(inner);
@@ -122,7 +133,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         let cited = false;
         if (!who?.speaker) {
           // "According to Rutgers University political scholar Kelly Dittmar, “…”".
-          const according = accordingBefore(body, s, q, resolver) ?? personBefore(body, s, q, resolver);
+          const according = accordingBefore(body, s, q, resolver) ?? personBefore(body, s, q, resolver) ?? statuteBefore(body, s, q, resolver);
           const author = according ? null : citedAuthorBefore(body, s, q, resolver);
           if (according ?? author) who = according ?? author;
           cited = author !== null;
@@ -144,8 +155,12 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
           if (own) who = { speaker: key, cue: `${clause!.text} … ${own}` };
         }
         // One word alone is someone's only with a named speaker, and when it is not a label ("the leaked ‘draft’").
-        if (!who || (words < 2 && (!who.speaker || isLabel(body, s, q)))) continue;
+        if (!who || (words < 2 && (!who.speaker || isLabel(body, s, q)))) {
+          if (words <= 2 && POSSESSIVE_BEFORE.test(body.slice(Math.max(s.span.start, q.open - 8), q.open))) possessive.push(q);
+          continue;
+        }
         emitDirect(q, who);
+        if (who.speaker) spokeHere.add(who.speaker);
         // A saying cited from someone not in the story ("the Chuck Jones quote that …") is no one's turn to speak.
         if (cited) continue;
         if (who.speaker !== about?.speaker) about = null;
@@ -157,6 +172,13 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
         if (!q.closed && q === p.quotes[p.quotes.length - 1]) openQuote = who;
       }
 
+      // A word or two after "her", in a sentence whose subject speaks in it, are the subject's own: they
+      // borrow from the words quoted next ("her “passion” for the hobby “stemmed through my love for Halloween.”").
+      if (subject && s.subject?.phrase.type === 'person' && spokeHere.has(subject)) {
+        const gender = resolver.pronouns.genderOf(subject);
+        const fits = (q: QuoteSpan): boolean => (/her\s*$/.test(body.slice(s.span.start, q.open)) ? gender !== 'm' : gender !== 'f');
+        for (const q of possessive.filter(fits)) emitDirect(q, { speaker: subject, cue: `${body.slice(s.subject.span.start, s.subject.span.end)} … ${body.slice(Math.max(s.span.start, q.open - 4), q.open).trim()}` });
+      }
       // "Fitness was a big factor, according to Kidston.": whoever a sentence cites is someone a later "he" may mean.
       for (const m of body.slice(s.span.start, s.span.end).matchAll(ACCORDING_TO)) {
         const phrase = parseSpeakerPhrase(m[1]!);
@@ -179,6 +201,7 @@ export function attributeArticle(analysis: ArticleAnalysis, registry: SpeakerReg
   return dedupe(out);
 }
 
+const POSSESSIVE_BEFORE = /(?:^|\s)(?:her|his)\s+$/u;
 const ACCORDING_TO = /\b[Aa]ccording to ((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)(?=[\s,.;])/gu;
 
 /** True when a quotation fills its paragraph but for a closing signature. */
@@ -239,8 +262,6 @@ function asidesOf(body: string, s: SentenceAnalysis): Span[] {
   return out;
 }
 
-
-
 function continuing(from: Attribution, what: string): Attribution {
   const cue = from.cue?.startsWith('continues ') ? from.cue : `continues ${what}${from.cue ? ` (${from.cue})` : ''}`;
   return { speaker: from.speaker, cue };
@@ -258,12 +279,6 @@ function opensSentence(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean
 function isWholeSentence(body: string, s: SentenceAnalysis, q: QuoteSpan): boolean {
   return PUNCTUATION_ONLY.test(body.slice(s.span.start, q.open)) && PUNCTUATION_ONLY.test(body.slice(q.end, s.span.end).replace(/[”"’']/g, ''));
 }
-
-
-
-
-
-
 
 function dedupe(statements: RawStatement[]): RawStatement[] {
   const seen = new Set<string>();

@@ -78,3 +78,33 @@ export function viewpointOf(body: string, s: SentenceAnalysis, resolver: Article
   const key = resolver.resolve(phrase, s.span.start);
   return key ? { key, at: s.span.start } : null;
 }
+
+/**
+ * An indented block without quotation marks, signed on the next line: "  By today’s judgment, the
+ * Court of Justice answers …" then "  – European Court of Justice" (a quotation box). Only an
+ * indented block counts: a signature after a plain paragraph may sign a box the page lost.
+ */
+export function signedBlock(body: string, p: ParagraphAnalysis, next: ParagraphAnalysis, resolver: ArticleResolver): Attribution | null {
+  if (p.quotes.length > 0 || !/[ \t\u00a0]/u.test(body[p.span.start - 1] ?? '\n')) return null;
+  const m = /^[–—-]\s*([^\n]{3,100})$/u.exec(body.slice(next.span.start, next.span.end));
+  if (!m) return null;
+  const name = m[1]!.split(',')[0]!.trim();
+  let phrase = parseSpeakerPhrase(name);
+  // A capitalised name with a title word in it is a body's: "European Court of Justice".
+  if (phrase?.type === 'role' && /^\p{Lu}[\p{L}-]*(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}-]*))+$/u.test(name)) phrase = { type: 'organisation', text: name, name, definite: false };
+  if (phrase?.type !== 'person' && phrase?.type !== 'organisation') return null;
+  const speaker = resolver.resolve(phrase, next.span.start);
+  return speaker ? { speaker, cue: m[0].trim() } : null;
+}
+
+/** A law cited by its number, then what it says: "17 U.S. Code § 1201 … which says “…”", "Section 230 of the Communications Decency Act, which states". */
+const STATUTE_SAYS = /((?:\d+\s+U\.?\s?S\.?\s?(?:C\.?|Code)\s*§{1,2}\s*\d+[\p{L}\d-]*)|(?:Section|Article|Clause|Rule|Paragraph)\s+\d+[\p{L}\d()-]*\s+of\s+the\s+(?:\p{Lu}[\p{L}-]*\s+){0,6}(?:Act|Code|Constitution|Convention|Treaty|Regulation|Directive|Charter))(?:\s+[^,;.“”"]{0,80}?)?,?\s+which\s+(?:says|states|reads|provides|stipulates)\s*(?:that\s*)?[,:]?\s*$/u;
+
+/** The law a quotation is cited from, by its number, as the body that "says" it; null otherwise. */
+export function statuteBefore(body: string, s: SentenceAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
+  const m = STATUTE_SAYS.exec(body.slice(s.span.start, q.open));
+  if (!m) return null;
+  const name = m[1]!.replace(/\s+/g, ' ');
+  const speaker = resolver.resolve({ type: 'organisation', text: name, name, definite: false }, s.span.start + m.index);
+  return speaker ? { speaker, cue: m[0].trim() } : null;
+}

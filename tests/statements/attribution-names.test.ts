@@ -107,3 +107,64 @@ describe('possessives are no given names', () => {
     expect(speakerOf(body, 'It undermines a long-standing principle.', [other])).toBe('Facebook');
   });
 });
+
+describe('an indented block signed on the next line', () => {
+  const intro = 'In its finding, the court set rules for any website which hosts user content:\n\n\n';
+  it('gives the block to the body that signs it: "  – European Court of Justice"', () => {
+    const body = `${intro} By today’s judgment, the Court of Justice answers that the directive does not preclude a court from ordering a host provider to act.\n\n\n – European Court of Justice\n\nAccording to the ruling, a host must remove the post.`;
+    expect(speakerOf(body, 'By today’s judgment, the Court of Justice answers that the directive does not preclude a court from ordering a host provider to act.')).toBe('European Court of Justice');
+  });
+
+  it('gives a plain paragraph before a signature to nobody: the signed box may be lost', () => {
+    const body = `${intro}On the Republican side, Trump reportedly amassed 1,330 delegates, more than the number needed.\n\n\n—Mike DeWine, Twitter\n\nIn Ohio, Governor Mike DeWine postponed the primary.`;
+    expect(speakerOf(body, 'On the Republican side, Trump reportedly amassed 1,330 delegates, more than the number needed.')).toBeFalsy();
+  });
+});
+
+describe('a word after "her" in a sentence where she speaks', () => {
+  it('gives the word to the subject when her own words follow: her "passion" … "stemmed through my love"', () => {
+    const body = 'Lisa Mancini has been cosplaying for two years, her "passion" for the hobby "stemmed through my love for Halloween."';
+    expect(speakerOf(body, 'passion')).toBe('Lisa Mancini');
+  });
+
+  it('leaves the word alone when the subject does not speak in the sentence', () => {
+    const body = 'Lisa Mancini has been cosplaying for two years, and her "passion" for the hobby shows.';
+    expect(speakerOf(body, 'passion')).toBeFalsy();
+  });
+
+  it('leaves "her" word alone when the subject is a man', () => {
+    const body = 'Mr Tom Mancini has been cosplaying for two years with his wife, her "passion" for the hobby "stemmed through my love for Halloween," he said.';
+    expect(speakerOf(body, 'passion')).toBeFalsy();
+  });
+});
+
+describe('a law quoted by its number', () => {
+  it('gives the words to the statute "which says" them', () => {
+    const body = 'The notice alleged violation of 17 U.S. Code § 1201 Circumvention of copyright protection systems which says "No person shall circumvent a technological measure that controls access to a work."';
+    expect(speakerOf(body, 'No person shall circumvent a technological measure that controls access to a work.')).toBe('17 U.S. Code § 1201');
+  });
+
+  it('reads "Section 230 of the Communications Decency Act, which states"', () => {
+    const body = 'Critics pointed to Section 230 of the Communications Decency Act, which states that "no provider of an interactive computer service shall be treated as the publisher."';
+    expect(speakerOf(body, 'no provider of an interactive computer service shall be treated as the publisher.')).toBe('Section 230 of the Communications Decency Act');
+  });
+
+  it('leaves a law named without its words alone', () => {
+    const body = 'The notice cited 17 U.S. Code § 1201. Critics called the notice "a disappointing and counterproductive move by the industry."';
+    expect(speakerOf(body, 'a disappointing and counterproductive move by the industry.')).not.toBe('17 U.S. Code § 1201');
+  });
+});
+
+describe('a role between the name and the verb', () => {
+  it('records "Jane Roe, director of the Prison Reform Trust, said" as her role', async () => {
+    const { extractStatements } = await import('../../src/statements/extract-statements.js');
+    const { speakers } = extractStatements([article('t', 'Jane Roe, director of the Prison Reform Trust, said, "Overcrowding in prisons has doubled in a decade."')]);
+    expect(speakers.find((s) => s.name === 'Jane Roe')?.roles).toEqual(['director of the Prison Reform Trust']);
+  });
+
+  it('records no role from an aside without a title: "Jane Roe, in remarks to the BBC, said"', async () => {
+    const { extractStatements } = await import('../../src/statements/extract-statements.js');
+    const { speakers } = extractStatements([article('t', 'Jane Roe, in remarks to the BBC, said, "Overcrowding in prisons has doubled in a decade."')]);
+    expect(speakers.find((s) => s.name === 'Jane Roe')?.roles).toEqual([]);
+  });
+});
