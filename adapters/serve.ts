@@ -8,6 +8,8 @@ import {
   createMetrics,
   withAnswerMetrics,
   withRateLimitMetrics,
+  limitConcurrency,
+  parseConcurrencyConfig,
   type Metrics,
   createWorkTracker,
   createMemoryRateLimiter,
@@ -176,7 +178,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // A half-made link configuration stops the server with a message naming the variable.
   const links = loadQuoteLinks(options.env, options.now);
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
-  const briefbot = withAnswerMetrics(withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore()), metrics);
+  // At most BRIEFBOT_MAX_ANSWERS answers are worked on at once; a burst queues (its wait is in the latency metric).
+  const concurrency = parseConcurrencyConfig(options.env);
+  if (!concurrency.ok) throw new Error(concurrency.message);
+  const briefbot = withAnswerMetrics(limitConcurrency(withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore()), concurrency.config), metrics);
   const now = options.now ?? (() => new Date());
   const watchConfig = loadWatchConfig(options.env, options.watchLimit === undefined ? {} : { limit: options.watchLimit });
   // "N quotes already match" is counted over the engine serving now, as alerts would match it.

@@ -41,6 +41,7 @@ export { readRawBody, type RawBody } from './server/read-body.js';
 export { installProcessGuard } from './server/process-guard.js';
 export { createWorkTracker, type WorkTracker } from './server/work-tracker.js';
 export { createMemoryRateLimiter, parseRateLimitConfig, slowDownMessage, UNLIMITED, type RateDecision, type RateLimiter, type RateLimitConfig } from './limits/rate-limiter.js';
+export { BusyError, DEFAULT_CONCURRENCY, limitConcurrency, parseConcurrencyConfig, type ConcurrencyConfig, type ConcurrencyState } from './limits/limit-concurrency.js';
 export { isEnabledPlatform, type EnabledPlatform, type Platform, type PlatformContext, type PlatformWatches } from './server/platform.js';
 export { loadQuoteLinks, createQuoteLinks, LinkConfigError, QUOTES_PATH, type QuoteLinks, type LinkCheck } from './context/quote-links.js';
 export type { QuoteContext, ContextParagraph } from './context/quote-context.js';

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { App, HTTPReceiver, webApi, type AppOptions } from '@slack/bolt';
-import { UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type Metrics, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
+import { UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type WatchStore, type Metrics, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkMembership } from './check-membership.js';
 import { MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
@@ -9,6 +9,7 @@ import { createEventDeduper, type EventDeduper } from './create-event-deduper.js
 import { createInstallationStore } from './create-installation-store.js';
 import { createInstallCallbacks } from './install-pages.js';
 import { createTeamHandlers } from './create-team-handlers.js';
+import type { SlackChannelReference } from './post-watch-message.js';
 import { REPORT_MODAL } from './report-modal.js';
 import { createErrorHandler } from './handle-error.js';
 import type { SlackConfig } from './slack-config.js';
@@ -52,6 +53,8 @@ export interface SlackAppOptions {
   metrics?: Metrics;
   /** The clock (milliseconds) request timestamps are checked against; default `Date.now`. */
   now?: () => number;
+  /** With OAuth and watches: where each channel's workspace is kept, so watch posts use its token. */
+  channelReferences?: Pick<WatchStore, 'saveReference'>;
   /** Where OAuth installs are kept (required in `oauth` mode): PostgreSQL for replicas, else a SQLite file. */
   installations?: InstallationRecords;
 }
@@ -101,6 +104,38 @@ function fetchWithTimeout(ms: number, failed: () => void = () => undefined): typ
 }
 
 const DEFAULT_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true };
+
+/** The channel a command or event comes from. */
+function channelIdOf(body: unknown): string | undefined {
+  const b = body as { channel_id?: unknown; event?: { channel?: unknown } } | undefined;
+  if (typeof b?.channel_id === 'string') return b.channel_id;
+  return typeof b?.event?.channel === 'string' ? b.event.channel : undefined;
+}
+
+/**
+ * With OAuth, a watch's posts need the token of its channel's workspace: the first request from
+ * each channel (in this process) records that workspace beside the channel's watches.
+ */
+function rememberChannels(app: App, references: Pick<WatchStore, 'saveReference'>, logger: Logger): void {
+  const known = new Set<string>();
+  app.use(async ({ body, context, next }) => {
+    const channel = channelIdOf(body);
+    if (channel !== undefined && !known.has(channel) && (context.teamId !== undefined || context.enterpriseId !== undefined)) {
+      const reference: SlackChannelReference = {
+        ...(context.teamId === undefined ? {} : { teamId: context.teamId }),
+        ...(context.enterpriseId === undefined ? {} : { enterpriseId: context.enterpriseId }),
+        isEnterpriseInstall: context.isEnterpriseInstall === true,
+      };
+      try {
+        await references.saveReference('slack', channel, reference);
+        known.add(channel);
+      } catch (error) {
+        logger.warn({ event: 'slack_channel_reference_failed', platform: 'slack', code: (error as { code?: string }).code }, 'could not record the workspace of a channel; its watches may not post');
+      }
+    }
+    await next();
+  });
+}
 
 /** Builds the Bolt app: listeners for `/brief`, mentions, direct messages and the two buttons, and one error handler. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
@@ -206,6 +241,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     }
     await next();
   });
+  if (config.mode === 'oauth' && options.channelReferences) rememberChannels(app, options.channelReferences, logger);
   // Each request is answered from its workspace's corpus when several tenants are served.
   const handlersFor = createTeamHandlers(deps, options.briefbotFor);
   app.command(/.*/, (args) => handlersFor(args.body).command(args));

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
-import { createSlackWatchPoster } from './post-watch-message.js';
+import { createInstallationStore } from './create-installation-store.js';
+import { createSlackOAuthWatchPoster, createSlackWatchPoster } from './post-watch-message.js';
 import type { Briefbot, InstallationRecords, Logger, Metrics, PlatformWatches, QuoteLinks, RateLimiter, Route, SharedState, WatchPoster, WorkTracker } from '../../src/index.js';
 import { createSharedEventDeduper } from './create-event-deduper.js';
 import { createSlackApp, SLACK_EVENTS_PATH, SLACK_INSTALL_PATH, type SlackAppOptions } from './create-slack-app.js';
@@ -77,8 +78,8 @@ function createOAuthPlatform(context: SlackPlatformContext, config: Extract<Slac
     briefbot: context.briefbot,
     logger: context.logger,
     links: context.links ?? null,
-    // Off here: a watch's posts need the token of the channel's workspace, which the watch store does not keep yet.
-    watches: null,
+    watches: context.watches?.commands ?? null,
+    ...(context.watches ? { channelReferences: context.watches.store } : {}),
     installations,
     ...sharedOptions(context),
     ...overrides,
@@ -87,6 +88,8 @@ function createOAuthPlatform(context: SlackPlatformContext, config: Extract<Slac
     name: 'slack',
     routes: slack.routes,
     summary: `HTTP mode, POST ${SLACK_EVENTS_PATH}; installs in many workspaces at GET ${SLACK_INSTALL_PATH}${context.shared ? ' (kept in PostgreSQL)' : ''}`,
+    // Each watch posts with the token of its channel's workspace.
+    watchPoster: createSlackOAuthWatchPoster({ installations: createInstallationStore(installations, context.logger), ...(config.apiUrl === undefined ? {} : { apiUrl: config.apiUrl }) }),
     start: () => slack.start(),
     stop: () => slack.stop(),
   };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../adapters/serve.js';
-import { installationsPath } from '../../../src/index.js';
+import { installationsPath, openSqliteWatchStore, watchStorePath } from '../../../src/index.js';
 import { createCaptureLogger } from '../teams/capture-logger.js';
 import { API_ORIGIN, BUNDLED_CORPUS, postToSlackEvents, readApiCall, startTestServer, waitFor } from './slack-harness.js';
 import { authTestReply, CLIENT_ID, CLIENT_SECRET, followRedirect, oauthAccessReply, oauthEnv, openInstallPage, teamMentionBody, type TestTeam } from './slack-oauth-harness.js';
@@ -91,6 +91,10 @@ describe('Slack installs in many workspaces (OAuth), without PostgreSQL', () => 
     await waitFor(() => posted.length === 1, 10_000, 'the answer in the installed workspace');
     expect(answer.isDone()).toBe(true);
     expect(JSON.stringify(posted[0])).toContain('Senates should be only advisory');
+    // The channel's workspace is recorded beside its watches, so a watch set there posts with this token.
+    const watches = openSqliteWatchStore(watchStorePath(corpusDir));
+    expect(await watches.reference('slack', 'C111')).toEqual({ teamId: TEAM.teamId, isEnterpriseInstall: false });
+    await watches.close();
     // Installed and answered, and the token never reached the log.
     expect(capture.lines.some((line) => line.event === 'slack_installed' && line.team === TEAM.teamId)).toBe(true);
     expect(JSON.stringify(capture.lines)).not.toContain(TEAM.botToken);
