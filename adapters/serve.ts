@@ -8,6 +8,8 @@ import {
   createMetrics,
   withAnswerMetrics,
   withRateLimitMetrics,
+  limitConcurrency,
+  parseConcurrencyConfig,
   type Metrics,
   createWorkTracker,
   createMemoryRateLimiter,
@@ -22,6 +24,8 @@ import {
   createWatchCommands,
   createWatchRunner,
   openSqliteWatchStore,
+  openPgWatchStore,
+  loadTenant,
   watchStorePath,
   installationsPath,
   openSqliteInstallations,
@@ -130,6 +134,8 @@ function listen(server: Server, port: number, host: string | undefined): Promise
  */
 export async function startServe(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger;
+  // An unusable BRIEFBOT_TZ or BRIEFBOT_WATCH_LIMIT stops the start before anything is opened.
+  const watchConfig = loadWatchConfig(options.env, options.watchLimit === undefined ? {} : { limit: options.watchLimit });
   const started = Date.now();
   const metrics = options.metrics ?? createMetrics({ processMetrics: true });
   // By default the engine follows its store: the corpus folder (files re-indexed and swapped in) or
@@ -137,8 +143,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   let live: LiveBriefbot | null = null;
   // With PostgreSQL, replicas also share which Slack events were answered (and installations).
   const sharedStore = openSharedStore(options.env, logger);
-  // Watches live in a SQLite file beside the corpus; each new index is scanned for them once the platforms are up.
-  const store = openSqliteWatchStore(watchStorePath(options.corpusDir));
+  // Watches live beside the corpus in a SQLite file, or in PostgreSQL with the corpus (shared by replicas);
+  // each new index is scanned for them once the platforms are up.
+  const store = sharedStore ? openPgWatchStore(sharedStore.pools.primary, loadTenant(options.env)) : openSqliteWatchStore(watchStorePath(options.corpusDir));
   // Slack OAuth installs without PostgreSQL: a SQLite file beside the corpus, made on the first install.
   const installations = sharedStore ? null : openSqliteInstallations(installationsPath(options.corpusDir));
   let onEngine: ((engine: Parameters<ReturnType<typeof createWatchRunner>['onEngine']>[0]) => Promise<unknown>) | null = null;
@@ -173,9 +180,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // A half-made link configuration stops the server with a message naming the variable.
   const links = loadQuoteLinks(options.env, options.now);
   // Follow-ups ("and in 2011?") are kept per conversation in memory for half an hour.
-  const briefbot = withAnswerMetrics(withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore()), metrics);
+  // At most BRIEFBOT_MAX_ANSWERS answers are worked on at once; a burst queues (its wait is in the latency metric).
+  const concurrency = parseConcurrencyConfig(options.env);
+  if (!concurrency.ok) throw new Error(concurrency.message);
+  const briefbot = withAnswerMetrics(limitConcurrency(withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore()), concurrency.config), metrics);
   const now = options.now ?? (() => new Date());
-  const watchConfig = loadWatchConfig(options.env, options.watchLimit === undefined ? {} : { limit: options.watchLimit });
   // "N quotes already match" is counted over the engine serving now, as alerts would match it.
   const corpus = async () => scanSourceOf(await engine);
   const commands = createWatchCommands({ briefbot, store, now, logger, limit: watchConfig.limit, timeZone: watchConfig.timeZone, corpus });

@@ -41,7 +41,7 @@ export function signSlashCommand(text: string, n: number, secret: string, nowSec
   return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature } };
 }
 
-async function waitForReady(port: number, limitMs: number): Promise<number> {
+export async function waitForReady(port: number, limitMs: number): Promise<number> {
   const started = performance.now();
   while (performance.now() - started < limitMs) {
     try {
@@ -99,7 +99,7 @@ async function waitForReplies(count: () => number, expected: number, limitMs: nu
 }
 
 /** Error and fatal lines (pino levels 50 and 60) in the server's log, and CloudAdapter's own console errors. */
-function countErrorLines(log: string): number {
+export function countErrorLines(log: string): number {
   return log.split('\n').filter((line) => /"level":(50|60)\b/.test(line) || /^\s*(Error|TypeError|RangeError)\b/.test(line)).length;
 }
 

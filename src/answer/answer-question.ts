@@ -128,6 +128,9 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
     const offset = asked >= ranked.total ? Math.max(0, Math.floor((ranked.total - 1) / limit) * limit) : asked;
     const past = asked >= ranked.total && asked > 0;
     const pastNote = past ? `There ${ranked.total === 1 ? 'is only 1 result' : `are only ${ranked.total} results`}; this is the last page.` : null;
+    // A body's answer that shows its people's words says so, beside each result's own speaker.
+    const viaPeople = !bodyNote && q.speakerId && speakerName && ranked.top.some((g) => g.members.some((m) => m.speakerId !== q.speakerId));
+    const peopleNote = viaPeople ? `Includes the words of people the articles name in a role at ${speakerName}.` : null;
     return {
       kind: 'results',
       interpretation,
@@ -135,7 +138,7 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
       total: ranked.total,
       offset,
       limit,
-      note: [pastNote, bodyNote, note].filter(Boolean).join(' ') || null,
+      note: [pastNote, bodyNote, peopleNote, note].filter(Boolean).join(' ') || null,
       ...(unconfirmed ? { unconfirmed } : {}),
     };
   };

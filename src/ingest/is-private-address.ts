@@ -27,6 +27,7 @@ const IPV6_BLOCKED: Array<[string, number]> = [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // old site-local
   ['ff00::', 8], // multicast
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215): addresses of one's own network
 ];
 
 function createBlockList(): BlockList {
@@ -38,21 +39,49 @@ function createBlockList(): BlockList {
 
 const blocked = createBlockList();
 
-/** The IPv4 address an IPv6 address carries in its last 32 bits when it is IPv4-mapped, -compatible or NAT64. */
-function embeddedIpv4(ip: string): string | null {
-  const lower = ip.toLowerCase();
-  const dotted = /^(?:::ffff:|::|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (dotted) return dotted[1] ?? null;
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (!hex) return null;
-  const hi = parseInt(hex[1] ?? '0', 16);
-  const lo = parseInt(hex[2] ?? '0', 16);
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+/** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a trailing dotted quad read as two groups). */
+function ipv6Groups(ip: string): number[] {
+  let text = ip.toLowerCase();
+  let tail: number[] = [];
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    tail = [(a << 8) | b, (c << 8) | d];
+    text = text.slice(0, -dotted[0].length);
+    if (text.endsWith(':') && !text.endsWith('::')) text = text.slice(0, -1);
+  }
+  const parse = (part: string) => (part === '' ? [] : part.split(':').map((h) => parseInt(h, 16)));
+  const [head = '', rest] = text.split('::');
+  if (rest === undefined) return [...parse(head), ...tail];
+  const before = parse(head);
+  const after = [...parse(rest), ...tail];
+  return [...before, ...new Array<number>(8 - before.length - after.length).fill(0), ...after];
+}
+
+/**
+ * Every IPv4 address an IPv6 address carries, by the forms that route to it: IPv4-mapped
+ * (`::ffff:a.b.c.d`), IPv4-compatible (`::a.b.c.d`), IPv4-translated (`::ffff:0:a.b.c.d`), NAT64
+ * (`64:ff9b::/96`), 6to4 (`2002:AABB:CCDD::/48`) and Teredo (`2001:0::/32`: the server, and the
+ * client's address stored inverted in the last 32 bits).
+ */
+function embeddedIpv4s(ip: string): string[] {
+  const g = ipv6Groups(ip);
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = g;
+  const found: string[] = [];
+  if (zero(0, 5) && (g5 === 0xffff || g5 === 0)) found.push(v4(g6, g7));
+  if (zero(0, 4) && g4 === 0xffff && g5 === 0) found.push(v4(g6, g7));
+  if (g0 === 0x64 && g1 === 0xff9b && zero(2, 6)) found.push(v4(g6, g7));
+  if (g0 === 0x2002) found.push(v4(g1, g2));
+  if (g0 === 0x2001 && g1 === 0) found.push(v4(g2, g3), v4(g6 ^ 0xffff, g7 ^ 0xffff));
+  return found;
 }
 
 /**
  * Tells whether an IP address is one a fetch must not reach by default: private, loopback,
- * link-local, unique-local, CGNAT, multicast or reserved, in IPv4 or IPv6 (IPv4-mapped included).
+ * link-local, unique-local, CGNAT, multicast or reserved, in IPv4 or IPv6, including every IPv6
+ * form that carries such an IPv4 address (see `embeddedIpv4s`).
  * Anything that is not a valid IP address counts as private, so a mistake fails closed.
  */
 export function isPrivateAddress(ip: string): boolean {
@@ -60,7 +89,6 @@ export function isPrivateAddress(ip: string): boolean {
   const family = isIP(bare);
   if (family === 4) return blocked.check(bare, 'ipv4');
   if (family !== 6) return true;
-  const v4 = embeddedIpv4(bare);
-  if (v4 !== null && isIP(v4) === 4) return blocked.check(v4, 'ipv4');
+  if (embeddedIpv4s(bare).some((v4) => blocked.check(v4, 'ipv4'))) return true;
   return blocked.check(bare, 'ipv6');
 }

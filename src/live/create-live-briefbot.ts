@@ -44,6 +44,27 @@ export interface LiveBriefbot extends Briefbot {
   close(): Promise<void>;
 }
 
+const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+
+/**
+ * `logger` without the lines of the given events: the engine logs every corpus problem each time
+ * it opens the corpus; the live Briefbot logs each once per change instead (`logProblems`).
+ */
+function withoutEvents(logger: Logger, events: ReadonlySet<string>): Logger {
+  return new Proxy(logger, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (prop === 'child') return (...args: Parameters<Logger['child']>) => withoutEvents(target.child(...args) as unknown as Logger, events);
+      if (typeof prop !== 'string' || !LEVELS.has(prop) || typeof value !== 'function') return value;
+      return (first: unknown, ...rest: unknown[]) => {
+        const event = typeof first === 'object' && first !== null ? (first as { event?: unknown }).event : undefined;
+        if (typeof event === 'string' && events.has(event)) return;
+        return (value as (...args: unknown[]) => void).call(target, first, ...rest);
+      };
+    },
+  });
+}
+
 function isCorpusFileEvent(filename: string | null): boolean {
   // Temporary files are hidden (`.briefbot-*.tmp`, editors' `.x.swp`): only the rename into place counts.
   if (filename === null) return true;
@@ -77,6 +98,7 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
   const { corpusDir, logger } = options;
   const open = options.open ?? openBriefbot;
   const debounceMs = options.debounceMs ?? 300;
+  const openLogger = withoutEvents(logger, new Set(['corpus_problem']));
   let engine: BriefbotEngine | null = null;
   let closed = false;
   let dirty = false;
@@ -112,7 +134,7 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       if (closed) return;
     }
     try {
-      const next = await open({ corpusDir, logger });
+      const next = await open({ corpusDir, logger: openLogger });
       if (closed) return;
       const replaced = engine !== null;
       engine = next;

@@ -1,6 +1,6 @@
 import type { QuoteSpan } from './find-quotes.js';
 import type { Span } from './segment.js';
-import { parseSpeakerPhrase, trimPhrase, type SpeakerPhrase } from './speaker-phrase.js';
+import { TITLE_WORDS, parseSpeakerPhrase, trimPhrase, type SpeakerPhrase } from './speaker-phrase.js';
 
 /** Verbs that report speech: a quote they govern is the subject's words. */
 const SPEECH_VERBS = [
@@ -281,6 +281,11 @@ export function findCues(
     let text = body.slice(textStart, textEnd);
     const tail = /^\s+(?:the conference|delegates|reporters|journalists|the audience|MPs|members|the meeting)\b/.exec(body.slice(textEnd, sentence.end));
     if (tail) text += tail[0];
+    // "Jane Roe, director of the Prison Reform Trust, said": the role between the name and the verb is hers.
+    if (!appositive && phrase?.type === 'person' && phraseSpan && phraseSpan.end <= base + verbStart) {
+      const aside = /^,\s+((?:the\s+|a\s+|an\s+)?[^,;:()\u0001]{3,120}?),\s*$/iu.exec(masked.slice(phraseSpan.end - base, verbStart));
+      if (aside && aside[1]!.split(/\s+/).some((w) => TITLE_WORDS.has(w.toLowerCase()))) appositive = aside[1]!.replace(/^(?:the|a|an)\s+/i, '');
+    }
     cues.push({ verb, strength, verbSpan: { start: base + verbStart, end: base + verbEnd }, phrase, phraseSpan, order, complementStart, appositive, text: text.trim() });
   }
   return cues;

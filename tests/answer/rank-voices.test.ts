@@ -63,3 +63,21 @@ describe('the same speaker\'s words next to a real match', () => {
     expect(a.results.slice(0, 3).some((r) => r.kind === 'direct' && r.quotation?.text.startsWith('As a way to commercialize his work'))).toBe(true);
   });
 });
+
+describe('a body quoted itself and through its people', () => {
+  it('says when the answer includes the words of the body\'s people', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const own = mkdtempSync(path.join(os.tmpdir(), 'briefbot-voices-'));
+    const file = (id: string, body: string) => writeFileSync(path.join(own, `${id}.md`), `---\ntitle: "Report on prisons ${id}"\noutlet: Test Gazette\npublished: 2020-01-0${id.length}\nurl: https://example.org/${id}\n---\n${body}\n`);
+    file('a', 'The Prison Reform Trust said, "Overcrowding in prisons is a national scandal."');
+    file('ab', 'Jane Roe, director of the Prison Reform Trust, said, "Overcrowding in prisons has doubled in a decade."');
+    const bot = await openBriefbot({ corpusDir: own, cache: 'off' });
+    const a = AnswerSchema.parse(await bot.ask('What has the Prison Reform Trust said about overcrowding?'));
+    await rm(own, { recursive: true, force: true });
+    if (a.kind !== 'results') throw new Error(`expected results, got ${a.kind}`);
+    expect(new Set(a.results.map((r) => r.speaker?.name))).toEqual(new Set(['Prison Reform Trust', 'Jane Roe']));
+    expect(a.note).toContain('Includes the words of people the articles name in a role at Prison Reform Trust.');
+  });
+});

@@ -11,7 +11,25 @@ describe('isPrivateAddress', () => {
     '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '64:ff9b::192.168.1.1', '[::1]', 'not-an-ip',
   ])('refuses %s', (ip) => expect(isPrivateAddress(ip)).toBe(true));
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])('allows %s', (ip) => {
+  // Every IPv6 form that carries a private or loopback IPv4 address (the probe of issue 13 got through with the first two).
+  it.each([
+    ['6to4 of loopback', '2002:7f00:1::'],
+    ['IPv4-translated loopback', '::ffff:0:7f00:1'],
+    ['IPv4-translated, dotted', '::ffff:0:10.0.0.1'],
+    ['6to4 of a private address, bracketed', '[2002:c0a8:101::1]'],
+    ['6to4 of cloud metadata', '2002:a9fe:a9fe::'],
+    ['IPv4-compatible loopback, dotted', '::127.0.0.1'],
+    ['IPv4-compatible private, hex', '::a00:1'],
+    ['IPv4-compatible, written in full', '0:0:0:0:0:0:c0a8:0101'],
+    ['NAT64 of loopback, hex', '64:ff9b::7f00:1'],
+    ['NAT64, leading zeros', '0064:ff9b:0000:0000:0000:0000:0a00:0001'],
+    ['local-use NAT64', '64:ff9b:1::a00:1'],
+    ['Teredo, private server', '2001:0:a00:1::1'],
+    ['Teredo, loopback client (inverted)', '2001:0:4136:e378:8000:63bf:80ff:fffe'],
+    ['IPv4-mapped, upper case', '::FFFF:7F00:1'],
+  ])('refuses %s (%s)', (_form, ip) => expect(isPrivateAddress(ip)).toBe(true));
+
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '2002:808:808::1', '64:ff9b::8.8.8.8', '2001:0:4136:e378:8000:63bf:f7f7:f7f7'])('allows %s', (ip) => {
     expect(isPrivateAddress(ip)).toBe(false);
   });
 });

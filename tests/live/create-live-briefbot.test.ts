@@ -189,6 +189,26 @@ describe('createLiveBriefbot', () => {
     ]);
   });
 
+  it('logs each corpus problem once per change, not again on every reload (the real engine, which reports them each open)', async () => {
+    const { logger, lines } = captureLogger();
+    await writeFile(path.join(dir, 'broken.md'), '---\noutlet: Nowhere\n---\nNo title, no date, no url.\n');
+    live = await createLiveBriefbot({ corpusDir: dir, logger, watchFolder: false }).whenReady();
+    await live.reload();
+    await live.reload();
+    const aboutBroken = () => lines.filter((l) => l.event === 'corpus_problem' && String(l.file).includes('broken.md'));
+    // One line per problem of the file (title, published, url), once.
+    const first = aboutBroken().length;
+    expect(first).toBeGreaterThan(0);
+    expect(new Set(aboutBroken().map((l) => l.msg)).size).toBe(first);
+    // A change to the file: its problems are new, so they are logged again, once.
+    await writeFile(path.join(dir, 'broken.md'), '---\ntitle: Now with a title\n---\nStill no date.\n');
+    await live.reload();
+    await live.reload();
+    const after = aboutBroken().slice(first);
+    expect(after.length).toBeGreaterThan(0);
+    expect(new Set(after.map((l) => l.msg)).size).toBe(after.length);
+  });
+
   it('rejects whenReady when the corpus folder does not exist', async () => {
     const { logger } = captureLogger();
     live = createLiveBriefbot({ corpusDir: path.join(dir, 'missing'), logger, open: openTextEngine });

@@ -154,3 +154,17 @@ describe('a law quoted by its number', () => {
     expect(speakerOf(body, 'a disappointing and counterproductive move by the industry.')).not.toBe('17 U.S. Code § 1201');
   });
 });
+
+describe('a role between the name and the verb', () => {
+  it('records "Jane Roe, director of the Prison Reform Trust, said" as her role', async () => {
+    const { extractStatements } = await import('../../src/statements/extract-statements.js');
+    const { speakers } = extractStatements([article('t', 'Jane Roe, director of the Prison Reform Trust, said, "Overcrowding in prisons has doubled in a decade."')]);
+    expect(speakers.find((s) => s.name === 'Jane Roe')?.roles).toEqual(['director of the Prison Reform Trust']);
+  });
+
+  it('records no role from an aside without a title: "Jane Roe, in remarks to the BBC, said"', async () => {
+    const { extractStatements } = await import('../../src/statements/extract-statements.js');
+    const { speakers } = extractStatements([article('t', 'Jane Roe, in remarks to the BBC, said, "Overcrowding in prisons has doubled in a decade."')]);
+    expect(speakers.find((s) => s.name === 'Jane Roe')?.roles).toEqual([]);
+  });
+});

@@ -84,6 +84,12 @@ describe('briefbot serve: operations', () => {
     expect(lines.find((l) => l.event === 'platforms_ready')).toMatchObject({ platforms: ['slack'] });
   });
 
+  it('refuses to start with a BRIEFBOT_MAX_ANSWERS that is not a whole number from 1 to 64, naming it', async () => {
+    for (const bad of ['0', '65', 'lots']) {
+      await expect(startTestServer({ env: slackEnv({ BRIEFBOT_MAX_ANSWERS: bad }) })).rejects.toThrow(/^BRIEFBOT_MAX_ANSWERS must be a whole number from 1 to 64/);
+    }
+  });
+
   it('listens and answers /healthz before a hung auth.test returns; /readyz says starting until the platforms are set up', async () => {
     const hung = nock(API_ORIGIN).post('/api/auth.test').delay(60_000).reply(200, { ok: true, bot_id: 'B1', user_id: 'U1' });
     const started = Date.now();
