@@ -24,6 +24,8 @@ import {
   createWatchCommands,
   createWatchRunner,
   openSqliteWatchStore,
+  openPgWatchStore,
+  loadTenant,
   watchStorePath,
   installationsPath,
   openSqliteInstallations,
@@ -139,8 +141,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   let live: LiveBriefbot | null = null;
   // With PostgreSQL, replicas also share which Slack events were answered (and installations).
   const sharedStore = openSharedStore(options.env, logger);
-  // Watches live in a SQLite file beside the corpus; each new index is scanned for them once the platforms are up.
-  const store = openSqliteWatchStore(watchStorePath(options.corpusDir));
+  // Watches live beside the corpus in a SQLite file, or in PostgreSQL with the corpus (shared by replicas);
+  // each new index is scanned for them once the platforms are up.
+  const store = sharedStore ? openPgWatchStore(sharedStore.pools.primary, loadTenant(options.env)) : openSqliteWatchStore(watchStorePath(options.corpusDir));
   // Slack OAuth installs without PostgreSQL: a SQLite file beside the corpus, made on the first install.
   const installations = sharedStore ? null : openSqliteInstallations(installationsPath(options.corpusDir));
   let onEngine: ((engine: Parameters<ReturnType<typeof createWatchRunner>['onEngine']>[0]) => Promise<unknown>) | null = null;

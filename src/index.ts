@@ -31,6 +31,8 @@ export type { Route } from './server/route.js';
 export type { Statement, Speaker } from './statements/statement.js';
 export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefbot.js';
 export { createStoreBriefbot, openSharedStore } from './live/create-store-briefbot.js';
+export { loadTenant } from './store/store-config.js';
+export { openPgWatchStore } from './store/postgres/pg-watch-store.js';
 export { createTenantBriefbots, type TenantBriefbots } from './live/create-tenant-briefbots.js';
 export { createHttpServer, type Health } from './server/create-http-server.js';
 export { createMetrics, type Metrics, type MetricsOptions, type RequestOutcome } from './server/create-metrics.js';
