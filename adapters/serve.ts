@@ -134,6 +134,8 @@ function listen(server: Server, port: number, host: string | undefined): Promise
  */
 export async function startServe(options: ServeOptions): Promise<RunningServer> {
   const logger = options.logger;
+  // An unusable BRIEFBOT_TZ or BRIEFBOT_WATCH_LIMIT stops the start before anything is opened.
+  const watchConfig = loadWatchConfig(options.env, options.watchLimit === undefined ? {} : { limit: options.watchLimit });
   const started = Date.now();
   const metrics = options.metrics ?? createMetrics({ processMetrics: true });
   // By default the engine follows its store: the corpus folder (files re-indexed and swapped in) or
@@ -183,7 +185,6 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   if (!concurrency.ok) throw new Error(concurrency.message);
   const briefbot = withAnswerMetrics(limitConcurrency(withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore()), concurrency.config), metrics);
   const now = options.now ?? (() => new Date());
-  const watchConfig = loadWatchConfig(options.env, options.watchLimit === undefined ? {} : { limit: options.watchLimit });
   // "N quotes already match" is counted over the engine serving now, as alerts would match it.
   const corpus = async () => scanSourceOf(await engine);
   const commands = createWatchCommands({ briefbot, store, now, logger, limit: watchConfig.limit, timeZone: watchConfig.timeZone, corpus });

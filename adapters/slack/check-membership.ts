@@ -8,12 +8,12 @@ export function notInChannelMessage(label: string): string {
 
 /**
  * Asks Slack whether the bot is in the channel (`conversations.info`, its `is_member`), never by
- * posting. Without the `channels:read` scope (or `groups:read` for a private channel) it cannot tell: then the first
+ * posting; `token` is the workspace's own with OAuth installs. Without the `channels:read` scope (or `groups:read` for a private channel) it cannot tell: then the first
  * failed post says so instead. A channel Slack will not show the bot is one it is not in.
  */
-export async function checkMembership(client: webApi.WebClient, channel: string, label: string): Promise<TargetReach> {
+export async function checkMembership(client: webApi.WebClient, channel: string, label: string, token?: string): Promise<TargetReach> {
   try {
-    const info = await client.conversations.info({ channel });
+    const info = await client.conversations.info({ channel, ...(token === undefined ? {} : { token }) });
     const member = (info.channel as { is_member?: unknown; is_im?: unknown } | undefined) ?? {};
     if (member.is_im === true) return { kind: 'member' };
     if (typeof member.is_member !== 'boolean') return { kind: 'unknown' };

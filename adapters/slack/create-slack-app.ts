@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { App, HTTPReceiver, webApi, type AppOptions } from '@slack/bolt';
-import { UNLIMITED, type Briefbot, type InstallationRecords, type Logger, type WatchStore, type Metrics, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
+import { UNLIMITED, type TargetReach, type Briefbot, type InstallationRecords, type Logger, type WatchStore, type Metrics, type QuoteLinks, type RateLimiter, type Route, type WatchCommands, type WorkTracker } from '../../src/index.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { checkMembership } from './check-membership.js';
 import { MAX_SLACK_BODY_BYTES } from './check-slack-body.js';
@@ -75,15 +75,16 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  * makes it "cannot tell" (the first failed post says so) instead of holding up the reply.
  */
 function createMembershipCheck(config: SlackConfig, timeoutMs = 2000) {
-  // Many workspaces: no one token to ask with (nor to post watches with).
-  if (config.mode === 'oauth') return null;
-  const client = new webApi.WebClient(config.botToken, {
+  // Many workspaces: each request's own bot token asks, none without one.
+  const oauth = config.mode === 'oauth';
+  const client = new webApi.WebClient(oauth ? undefined : config.botToken, {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: Math.min(timeoutMs, 2000),
     ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
   });
-  return (channel: string, label: string) => checkMembership(client, channel, label);
+  return async (channel: string, label: string, token?: string): Promise<TargetReach> =>
+    oauth && token === undefined ? { kind: 'unknown' } : checkMembership(client, channel, label, oauth ? token : undefined);
 }
 
 /**

@@ -21,7 +21,7 @@ function waitAtMost<T>(promise: Promise<T>, ms: number): Promise<Outcome<T>> {
  * answer follows through the command's `response_url`.
  */
 export function createCommandHandler(deps: SlackDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, respond, context }: SlackCommandMiddlewareArgs & { context?: { botToken?: string | undefined } }): Promise<void> => {
     const started = Date.now();
     const decision = await deps.limiter.take(`slack:${command.team_id}:${command.user_id}`);
     if (!decision.allowed) {
@@ -36,7 +36,7 @@ export function createCommandHandler(deps: SlackDeps) {
       const label = direct ? 'this conversation' : `#${command.channel_name}`;
       // Is the bot in the channel it will post to? Asked, not tried (a direct message needs no invite).
       const membership = deps.membership;
-      const checks = direct || !membership ? {} : { reach: () => membership(command.channel_id, label) };
+      const checks = direct || !membership ? {} : { reach: () => membership(command.channel_id, label, context?.botToken) };
       const pending = deps.watches.handle(question, { platform: 'slack', channel: command.channel_id, label }, command.user_name ? `@${command.user_name}` : command.user_id, checks);
       // Counting the matches reads the whole corpus (and waits for a first index): ack in time, answer later if need be.
       let outcome: Outcome<WatchReply | null>;

@@ -15,7 +15,7 @@ export interface SlackDeps {
   /** The watch commands, when the server keeps watches. */
   watches: WatchCommands | null;
   /** Whether the bot is in a channel (`conversations.info`), asked when a watch is set there. */
-  membership: ((channel: string, label: string) => Promise<TargetReach>) | null;
+  membership: ((channel: string, label: string, token?: string) => Promise<TargetReach>) | null;
   /** Questions per user (slash commands, mentions, direct messages). */
   limiter: RateLimiter;
 }

@@ -12,8 +12,8 @@ const INDIRECT_WEIGHT = 0.8;
 export const RELEVANCE_FLOOR = 0.2;
 /** The searches' own floor: low enough to return the neighbours of a real match, which `rankGroups` then weighs. */
 export const SEARCH_FLOOR = RELEVANCE_FLOOR / 4;
-/** How near (in characters) the same speaker's words must be to a real match to be kept under the floor. */
-const NEIGHBOUR = 600;
+/** How soon (in characters) after the speaker's reported speech a quotation must start to be kept under the floor. */
+const NEIGHBOUR = 300;
 /** Words nobody is known to have said rank below attributed ones. */
 const UNATTRIBUTED_WEIGHT = 0.5;
 
@@ -84,8 +84,9 @@ export function rankGroups(
     }
     if (weak) near.add(key);
   };
-  // Under the floor a hit matches only its surroundings: kept when it is the same speaker's words next to a
-  // real match ("Wilkins also said Warhol was a businessperson. “As a way to commercialize his work …”").
+  // Under the floor a hit matches only its surroundings: kept when it is the quotation that follows the same
+  // speaker's reported speech on the topic ("Wilkins also said Warhol was a businessperson. “As a way to
+  // commercialize his work …”"), the way news gives the gist, then the words.
   const strong = new Map<string, Map<string, number[]>>();
   const weak: Array<{ st: Statement; score: number }> = [];
   for (const hit of hits) {
@@ -96,12 +97,12 @@ export function rankGroups(
       continue;
     }
     add(st, hit.score, false);
-    if (!st.speakerId) continue;
+    if (!st.speakerId || st.kind !== 'indirect') continue;
     const bySpeaker = strong.get(st.articleId) ?? strong.set(st.articleId, new Map()).get(st.articleId)!;
-    (bySpeaker.get(st.speakerId) ?? bySpeaker.set(st.speakerId, []).get(st.speakerId)!).push(st.start);
+    (bySpeaker.get(st.speakerId) ?? bySpeaker.set(st.speakerId, []).get(st.speakerId)!).push(st.end);
   }
   for (const { st, score } of weak) {
-    if (strong.get(st.articleId)?.get(st.speakerId!)?.some((at) => Math.abs(at - st.start) <= NEIGHBOUR)) add(st, score, true);
+    if (st.kind === 'direct' && strong.get(st.articleId)?.get(st.speakerId!)?.some((end) => st.start >= end && st.start - end <= NEIGHBOUR)) add(st, score, true);
   }
   const kept: Ranked[] = [];
   for (const [key, g] of seen) {

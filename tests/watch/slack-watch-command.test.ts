@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { webApi } from '@slack/bolt';
+import { checkMembership } from '../../adapters/slack/check-membership.js';
 import { openBriefbot } from '../../src/index.js';
 import type { RunningServer } from '../../adapters/serve.js';
 import { API_ORIGIN, BUNDLED_CORPUS, postToSlackEvents, slashCommandBody, slashResponseUrl, startTestServer, waitFor } from '../adapters/slack/slack-harness.js';
@@ -91,5 +93,19 @@ describe('/brief watch in a channel', () => {
     release();
     await waitFor(() => hook.length > 0, 10_000, 'the response_url post');
     expect(hook[0]).toMatchObject({ response_type: 'ephemeral', replace_original: true, text: 'Watching for new quotes from Michael Dixon about "senates" in #random, daily at 08:00 (UTC); 4 quotes in the corpus already match.' });
+  });
+
+  it('asks with the workspace’s own token when there are many (OAuth), and treats a channel Slack hides as one it is not in', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'briefbot-slack-watch-'));
+    const client = new webApi.WebClient(undefined, { retryConfig: { retries: 0 }, slackApiUrl: `${API_ORIGIN}/api/` });
+    const scope = nock(API_ORIGIN)
+      .post('/api/conversations.info')
+      .matchHeader('authorization', 'Bearer xoxb-news-3333')
+      .reply(200, { ok: true, channel: { id: 'C0NEWS', is_member: true } })
+      .post('/api/conversations.info')
+      .reply(200, { ok: false, error: 'channel_not_found' });
+    expect(await checkMembership(client, 'C0NEWS', '#news', 'xoxb-news-3333')).toEqual({ kind: 'member' });
+    expect(await checkMembership(client, 'C0PRIVATE', '#secret', 'xoxb-news-3333')).toEqual({ kind: 'not_member', code: 'channel_not_found', message: "I'm not in #secret: invite me with /invite @Briefbot so I can post new quotes" });
+    expect(scope.isDone()).toBe(true);
   });
 });
