@@ -43,7 +43,7 @@ describe('watch commands', () => {
     const reply = await commands.handle('watch Dixon on senates', policy, 'U123');
     expect(reply).toMatchObject({ kind: 'watch_added' });
     // Two quotations of Dixon's name senates, and alerts post each direct quote of a quotation that does (four).
-    expect(reply!.text).toBe('Watching for new quotes from Michael Dixon about "senates" in #policy; 4 quotes in the corpus already match.');
+    expect(reply!.text).toBe('Watching for new quotes from Michael Dixon about "senates" in #policy; 2 quotes in the corpus already match.');
     const [saved] = await store.listWatches(policy);
     expect(saved).toMatchObject({ question: 'Dixon on senates', createdBy: 'U123', createdAt: '2026-12-04T09:00:00.000Z', target: policy });
     expect(saved!.interpretation.speaker?.name).toBe('Michael Dixon');
@@ -111,5 +111,17 @@ describe('watch commands', () => {
       expect(scan.deliveries.filter((d) => d.watchId === watch.id).length, question).toBe(counts.get(question));
     }
     expect([...counts.values()].some((n) => n > 1)).toBe(true);
+  });
+
+  it('posts one quotation once, led by its sentence with the topic, however many of its sentences match', async () => {
+    await commands.handle('watch Dixon on senates', policy, 'U1');
+    await store.markScanned([]);
+    const scan = await scanNewArticles(engine, store, () => new Date('2026-12-04T10:00:00Z'), createSilentLogger());
+    // Dixon's first senates quotation has two sentences, and "All practices … need to be involved." has no
+    // "senates": the alerts are the two results `ask` shows, each led by its sentence about senates.
+    const answer = await engine.ask('what did Dixon say about senates?');
+    if (answer.kind !== 'results') throw new Error(answer.kind);
+    expect(new Set(scan.deliveries.map((d) => d.remark))).toEqual(new Set(answer.results.map((r) => r.id)));
+    expect(answer.results.every((r) => /senates/i.test(r.text))).toBe(true);
   });
 });
