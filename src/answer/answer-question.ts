@@ -12,7 +12,7 @@ import { overlaps } from './article-dates.js';
 import type { CorpusStore } from '../store/corpus-store.js';
 import { answerCommand } from './answer-command.js';
 import { browseNewest } from './browse-newest.js';
-import { compareText, rankGroups, SEARCH_FLOOR, type Placed } from './rank-groups.js';
+import { compareText, rankGroups, RELEVANCE_FLOOR, SEARCH_FLOOR, type Placed } from './rank-groups.js';
 
 const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 50;
@@ -148,12 +148,15 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
   if (browsed && browsed.total > 0) return page(browsed, null);
   let note: string | null = null;
   const textOnly = q.phrase !== null;
-  let hits = await data.search.search({ text, speakerIds, articleIds, directOnly: textOnly, matchAll: true, textOnly, floor: SEARCH_FLOOR });
+  // A speaker's question reads their few statements: low enough a floor to find the quotation after their
+  // matching reported speech costs nothing there, and would cost every topic-only question much.
+  const floor = speakerIds ? SEARCH_FLOOR : RELEVANCE_FLOOR;
+  let hits = await data.search.search({ text, speakerIds, articleIds, directOnly: textOnly, matchAll: true, textOnly, floor });
   if (hits.length === 0 && q.phrase) {
-    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: true, textOnly, floor: SEARCH_FLOOR });
+    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: true, textOnly, floor });
   }
   if (hits.length === 0 && text && !q.phrase) {
-    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: false, floor: SEARCH_FLOOR });
+    hits = await data.search.search({ text, speakerIds, articleIds, directOnly: false, matchAll: false, floor });
     if (hits.length) note = `No statement has every word of "${text}"; these have some of them.`;
   }
   // "who else said that?": other named speakers only.
