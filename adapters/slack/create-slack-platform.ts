@@ -69,19 +69,20 @@ function sharedOptions(context: SlackPlatformContext): Partial<SlackAppOptions> 
   };
 }
 
+/** What every Slack app of the server takes from its context: the engine, logger, links, watches and shared state. */
+function appOptions(context: SlackPlatformContext) {
+  return { briefbot: context.briefbot, logger: context.logger, links: context.links ?? null, watches: context.watches?.commands ?? null, ...sharedOptions(context) };
+}
+
 /** Many workspaces: each installed through `/slack/install`, its token kept in the shared store (or the SQLite file). */
 function createOAuthPlatform(context: SlackPlatformContext, config: Extract<SlackConfig, { mode: 'oauth' }>, overrides: SlackPlatformOverrides): SlackPlatform {
   const installations = context.shared?.installations ?? context.installations;
   if (installations === undefined) return { name: 'slack', disabledReason: 'installs in many workspaces need an installation store (BRIEFBOT_STORE=postgres, or the corpus folder writable)' };
   const slack = createSlackApp({
     config,
-    briefbot: context.briefbot,
-    logger: context.logger,
-    links: context.links ?? null,
-    watches: context.watches?.commands ?? null,
+    ...appOptions(context),
     ...(context.watches ? { channelReferences: context.watches.store } : {}),
     installations,
-    ...sharedOptions(context),
     ...overrides,
   });
   return {
@@ -108,11 +109,7 @@ export async function createSlackPlatform(context: SlackPlatformContext, overrid
   }
   const slack = createSlackApp({
     config,
-    briefbot: context.briefbot,
-    logger: context.logger,
-    links: context.links ?? null,
-    watches: context.watches?.commands ?? null,
-    ...sharedOptions(context),
+    ...appOptions(context),
     ...(identity.kind === 'known' ? { identity: { botId: identity.botId, botUserId: identity.botUserId } } : {}),
     ...overrides,
   });
