@@ -1,10 +1,26 @@
 import type { Speaker } from '../statements/statement.js';
 
-/** A body's people, by the body's name (lower case): found once for each speaker map. */
-const cache = new WeakMap<Map<string, Speaker>, Map<string, string[]>>();
-
 /** Words that make a role speak for the body it names: "director of Amnesty International", "Amnesty spokesperson". */
 const SPEAKS_FOR = /\b(?:director|chief|head|president|chair(?:man|woman|person)?|spokes(?:man|woman|person)|secretary|executive|officer|leader|representative|researcher|campaigner|official|manager|founder)\b/i;
+/** A role someone has left speaks for nobody now. */
+const FORMER = /\b(?:former|ex-|then-|retired)/i;
+
+/** The people whose roles speak for some body, with those roles in lower case: found once for each speaker map. */
+const spokespeople = new WeakMap<Map<string, Speaker>, { size: number; people: Array<{ id: string; roles: string[] }> }>();
+
+function peopleWithRoles(speakers: Map<string, Speaker>): Array<{ id: string; roles: string[] }> {
+  const cached = spokespeople.get(speakers);
+  // A store that grows its map in place (an article added) is read again.
+  if (cached && cached.size === speakers.size) return cached.people;
+  const people: Array<{ id: string; roles: string[] }> = [];
+  for (const s of speakers.values()) {
+    if (s.kind !== 'person') continue;
+    const roles = s.roles.filter((r) => SPEAKS_FOR.test(r) && !FORMER.test(r)).map((r) => r.toLowerCase());
+    if (roles.length) people.push({ id: s.id, roles });
+  }
+  spokespeople.set(speakers, { size: speakers.size, people });
+  return people;
+}
 
 /**
  * Who speaks for a speaker: the speaker, and when it is a body, the people the articles give a
@@ -21,25 +37,12 @@ export function voicesOf(speakers: Map<string, Speaker>, speakerId: string): Set
 
 /**
  * The people the articles give a role in a body named `name` (of two words or more: "the
- * Commission" could be any), found once for each speaker map and name.
+ * Commission" could be any). Reads the few people with such roles, never every speaker.
  */
 export function peopleOf(speakers: Map<string, Speaker>, name: string): string[] {
   const key = name.toLowerCase().replace(/^the\s+/, '');
   if (!key.includes(' ')) return [];
-  let byBody = cache.get(speakers);
-  if (!byBody) {
-    byBody = new Map();
-    cache.set(speakers, byBody);
-  }
-  let people = byBody.get(key);
-  if (!people) {
-    people = [];
-    for (const s of speakers.values()) {
-      if (s.kind === 'person' && s.roles.some((r) => SPEAKS_FOR.test(r) && containsPhrase(r.toLowerCase(), key))) people.push(s.id);
-    }
-    byBody.set(key, people);
-  }
-  return people;
+  return peopleWithRoles(speakers).filter((p) => p.roles.some((r) => containsPhrase(r, key))).map((p) => p.id);
 }
 
 function containsPhrase(text: string, phrase: string): boolean {

@@ -40,6 +40,7 @@ export function describedBody(analysis: ArticleAnalysis, noun: string, at: numbe
   if (kind.subjects) {
     const surnames = new Set(analysis.mentions.filter((m) => m.phrase.name.includes(' ')).map((m) => m.phrase.name.split(' ').pop()!));
     for (const p of analysis.paragraphs) for (const s of p.sentences) {
+      if (s.span.start >= at) break;
       const subject = s.subject;
       if (!subject || subject.span.start < from || subject.span.start >= at) continue;
       const { phrase } = subject;

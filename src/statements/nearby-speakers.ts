@@ -11,11 +11,22 @@ import { parseSpeakerPhrase } from './speaker-phrase.js';
 
 /** The name signing a pull quote: "“…” - Matthew Ingram", "“…” — Sadiq Khan, Mayor of London". */
 export function signatureAfter(body: string, p: ParagraphAnalysis, q: QuoteSpan, resolver: ArticleResolver): Attribution | null {
-  const m = /^\s*[-–—]\s*([^\n]{3,100})$/u.exec(body.slice(q.end, p.span.end));
+  return signer(body.slice(q.end, p.span.end), q.end, resolver);
+}
+
+/**
+ * Who a signature line names ("- Matthew Ingram", "– European Court of Justice, Luxembourg"), resolved;
+ * null when the text is no signature or names nobody known.
+ */
+function signer(text: string, at: number, resolver: ArticleResolver): Attribution | null {
+  const m = /^\s*[-–—]\s*([^\n]{3,100})$/u.exec(text);
   if (!m) return null;
-  const phrase = parseSpeakerPhrase(m[1]!.split(',')[0]!);
+  const name = m[1]!.split(',')[0]!.trim();
+  let phrase = parseSpeakerPhrase(name);
+  // A capitalised name with a title word in it is a body's: "European Court of Justice".
+  if (phrase?.type === 'role' && /^\p{Lu}[\p{L}-]*(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}-]*))+$/u.test(name)) phrase = { type: 'organisation', text: name, name, definite: false };
   if (phrase?.type !== 'person' && phrase?.type !== 'organisation') return null;
-  const speaker = resolver.resolve(phrase, q.end);
+  const speaker = resolver.resolve(phrase, at);
   return speaker ? { speaker, cue: m[0].trim() } : null;
 }
 
@@ -86,15 +97,7 @@ export function viewpointOf(body: string, s: SentenceAnalysis, resolver: Article
  */
 export function signedBlock(body: string, p: ParagraphAnalysis, next: ParagraphAnalysis, resolver: ArticleResolver): Attribution | null {
   if (p.quotes.length > 0 || !/[ \t\u00a0]/u.test(body[p.span.start - 1] ?? '\n')) return null;
-  const m = /^[–—-]\s*([^\n]{3,100})$/u.exec(body.slice(next.span.start, next.span.end));
-  if (!m) return null;
-  const name = m[1]!.split(',')[0]!.trim();
-  let phrase = parseSpeakerPhrase(name);
-  // A capitalised name with a title word in it is a body's: "European Court of Justice".
-  if (phrase?.type === 'role' && /^\p{Lu}[\p{L}-]*(?:\s+(?:of|for|and|the|\p{Lu}[\p{L}-]*))+$/u.test(name)) phrase = { type: 'organisation', text: name, name, definite: false };
-  if (phrase?.type !== 'person' && phrase?.type !== 'organisation') return null;
-  const speaker = resolver.resolve(phrase, next.span.start);
-  return speaker ? { speaker, cue: m[0].trim() } : null;
+  return signer(body.slice(next.span.start, next.span.end), next.span.start, resolver);
 }
 
 /** A law cited by its number, then what it says: "17 U.S. Code § 1201 … which says “…”", "Section 230 of the Communications Decency Act, which states". */

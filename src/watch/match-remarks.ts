@@ -34,19 +34,25 @@ export async function matchRemarks(source: ScanSource, interpretation: Interpret
     const speaker = statement.speakerId ? (speakers.get(statement.speakerId) ?? null) : null;
     return article !== undefined && matches(statement, article, speaker);
   });
-  // One quotation is one remark however many of its sentences match: the sentence with the topic's words
-  // leads it ("Senates should be only advisory …", not "All practices … need to be involved.").
+  // One quotation is one remark however many of its sentences match: the sentence with most of the topic's
+  // words leads it ("Senates should be only advisory …", not "All practices … need to be involved.").
   const topic = interpretation.topic && !interpretation.phrase ? [...new Set(analyseText(interpretation.topic))] : [];
   const own = (st: Statement): number => {
     const terms = new Set(analyseText(st.text));
     return topic.filter((t) => terms.has(t)).length;
   };
-  const ordered = topic.length ? matched.map((st, i) => ({ st, i, own: own(st) })).sort((a, b) => b.own - a.own || a.i - b.i).map((x) => x.st) : matched;
-  const quotations = new Set<string>();
-  for (const statement of ordered) {
-    const quotation = statement.quotation ? `${statement.articleId}#${statement.quotation.start}` : null;
-    if (quotation && quotations.has(quotation)) continue;
-    if (quotation) quotations.add(quotation);
+  const quotationOf = (st: Statement): string | null => (st.quotation ? `${st.articleId}#${st.quotation.start}` : null);
+  const leads = new Map<string, { st: Statement; own: number }>();
+  for (const st of matched) {
+    const quotation = quotationOf(st);
+    if (!quotation) continue;
+    const score = topic.length ? own(st) : 0;
+    const lead = leads.get(quotation);
+    if (!lead || score > lead.own) leads.set(quotation, { st, own: score });
+  }
+  for (const statement of matched) {
+    const quotation = quotationOf(statement);
+    if (quotation && leads.get(quotation)!.st !== statement) continue;
     const result = await source.result(statement.id);
     const remark = result?.id ?? statement.id;
     if (seen.has(remark)) continue;

@@ -73,6 +73,8 @@ describe('a body quoted itself and through its people', () => {
     const file = (id: string, body: string) => writeFileSync(path.join(own, `${id}.md`), `---\ntitle: "Report on prisons ${id}"\noutlet: Test Gazette\npublished: 2020-01-0${id.length}\nurl: https://example.org/${id}\n---\n${body}\n`);
     file('a', 'The Prison Reform Trust said, "Overcrowding in prisons is a national scandal."');
     file('ab', 'Jane Roe, director of the Prison Reform Trust, said, "Overcrowding in prisons has doubled in a decade."');
+    // Someone who has left the body speaks for it no longer.
+    file('abc', 'John Doe, former director of the Prison Reform Trust, said, "Overcrowding in prisons was worse in my day."');
     const bot = await openBriefbot({ corpusDir: own, cache: 'off' });
     const a = AnswerSchema.parse(await bot.ask('What has the Prison Reform Trust said about overcrowding?'));
     await rm(own, { recursive: true, force: true });
