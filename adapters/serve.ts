@@ -6,6 +6,7 @@ import {
   withFollowUps,
   createHttpServer,
   createMetrics,
+  parseMetricsToken,
   withAnswerMetrics,
   withRateLimitMetrics,
   limitConcurrency,
@@ -183,6 +184,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   // At most BRIEFBOT_MAX_ANSWERS answers are worked on at once; a burst queues (its wait is in the latency metric).
   const concurrency = parseConcurrencyConfig(options.env);
   if (!concurrency.ok) throw new Error(concurrency.message);
+  // BRIEFBOT_METRICS_TOKEN: GET /metrics only with that bearer token.
+  const metricsToken = parseMetricsToken(options.env);
+  if (!metricsToken.ok) throw new Error(metricsToken.message);
+  logger.info({ event: metricsToken.token ? 'metrics_token_on' : 'metrics_open' }, metricsToken.token ? 'metrics: GET /metrics needs the bearer token (BRIEFBOT_METRICS_TOKEN)' : 'metrics: GET /metrics is open (set BRIEFBOT_METRICS_TOKEN to require a bearer token)');
   const briefbot = withAnswerMetrics(limitConcurrency(withFollowUps(createDeferredBriefbot(engine), createMemoryConversationStore()), concurrency.config), metrics);
   const now = options.now ?? (() => new Date());
   // "N quotes already match" is counted over the engine serving now, as alerts would match it.
@@ -204,7 +209,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   let stopDigests: () => void = () => undefined;
   if (links === null) logger.info({ event: 'context_links_off' }, 'in context links: off (set BRIEFBOT_PUBLIC_URL and BRIEFBOT_LINK_SECRET to turn them on)');
   else logger.info({ event: 'context_links_on' }, 'in context links: on (GET /quotes/<id>)');
-  const server = createHttpServer({ routes: () => routes, logger, work, metrics, health: () => health() });
+  const server = createHttpServer({ routes: () => routes, logger, work, metrics, metricsToken: metricsToken.token, health: () => health() });
   // Ready once the corpus is indexed and the platforms are set up; never while draining.
   let platformsUp = false;
   const health = (): Health => ({

@@ -36,6 +36,7 @@ export { openPgWatchStore } from './store/postgres/pg-watch-store.js';
 export { createTenantBriefbots, type TenantBriefbots } from './live/create-tenant-briefbots.js';
 export { createHttpServer, type Health } from './server/create-http-server.js';
 export { createMetrics, type Metrics, type MetricsOptions, type RequestOutcome } from './server/create-metrics.js';
+export { parseMetricsToken, hasBearerToken } from './server/metrics-token.js';
 export { withAnswerMetrics, withRateLimitMetrics } from './server/with-metrics.js';
 export { readRawBody, type RawBody } from './server/read-body.js';
 export { installProcessGuard } from './server/process-guard.js';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../logging.js';
 import type { Metrics, RequestOutcome } from './create-metrics.js';
+import { hasBearerToken } from './metrics-token.js';
 import type { Route } from './route.js';
 import type { WorkTracker } from './work-tracker.js';
 
@@ -25,6 +26,8 @@ export interface HttpServerOptions {
   work?: WorkTracker;
   /** Counts every request by platform and outcome, and serves `GET /metrics`. */
   metrics?: Metrics;
+  /** When set, `GET /metrics` answers 401 unless the request has `Authorization: Bearer <this>`. */
+  metricsToken?: string | null;
 }
 
 /** The path of the liveness check. */
@@ -86,6 +89,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return;
     }
     if (path === METRICS_PATH && isRead && metrics) {
+      if (options.metricsToken && !hasBearerToken(req, options.metricsToken)) {
+        res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+        sendJson(res, 401, { error: 'metrics need Authorization: Bearer <BRIEFBOT_METRICS_TOKEN>' });
+        return;
+      }
       metrics.render().then(
         ({ contentType, body }) => {
           res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });

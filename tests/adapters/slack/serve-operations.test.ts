@@ -70,6 +70,36 @@ describe('briefbot serve: operations', () => {
     expect(sample(await scrape(server), 'briefbot_requests_total{platform="metrics",outcome="2xx"}')).toBe(1);
   });
 
+  it('with BRIEFBOT_METRICS_TOKEN, answers GET /metrics with 401 unless the request has that bearer token, and never logs it', async () => {
+    const token = 'metrics-token-0123456789abcdef';
+    const { logger, lines } = createCaptureLogger();
+    const server = await startTestServer({ logger, env: slackEnv({ BRIEFBOT_METRICS_TOKEN: token }), metrics: createMetrics() });
+    running.push(server);
+    const url = `http://127.0.0.1:${server.port}/metrics`;
+    for (const authorization of [undefined, 'Bearer wrong-token-0123456789abcdef', `Basic ${token}`, `Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`]) {
+      const res = await fetch(url, authorization ? { headers: { authorization } } : {});
+      expect(res.status, String(authorization)).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(await res.text()).not.toContain('briefbot_');
+    }
+    const ok = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+    const body = await ok.text();
+    // The refused scrapes are counted as 4xx; health checks stay open.
+    expect(sample(body, 'briefbot_requests_total{platform="metrics",outcome="4xx"}')).toBe(5);
+    expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+    expect(lines.some((l) => l.event === 'metrics_token_on')).toBe(true);
+    expect(JSON.stringify(lines)).not.toContain(token);
+  });
+
+  it('refuses to start with a BRIEFBOT_METRICS_TOKEN that is too short or has spaces, naming it but not its value', async () => {
+    for (const bad of ['short', 'a token with spaces in it']) {
+      const started = startTestServer({ env: slackEnv({ BRIEFBOT_METRICS_TOKEN: bad }) });
+      await expect(started).rejects.toThrow(/^BRIEFBOT_METRICS_TOKEN must be at least 16 characters/);
+      await expect(started).rejects.not.toThrow(bad);
+    }
+  });
+
   it('logs at start what was loaded and how long it took', async () => {
     const { logger, lines } = createCaptureLogger();
     const server = await startTestServer({ logger });
