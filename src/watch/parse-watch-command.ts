@@ -1,14 +1,17 @@
-/** The local time of a daily digest, before the time zone is added. */
+/** The local time of a daily digest, and the time zone when the command names one (`daily at 8:00 Europe/London`). */
 export interface DailyTime {
   hour: number;
   minute: number;
+  timeZone?: string;
 }
 
-/** A watch command typed in a channel: `watch <question>`, `watches`, `unwatch N`. */
+/** A watch command typed in a channel: `watch <question>`, `watches`, `unwatch N`, `timezone [zone]`. */
 export type WatchCommand =
   | { kind: 'watch'; question: string; daily: DailyTime | null }
   | { kind: 'watches' }
   | { kind: 'unwatch'; number: number }
+  /** `timezone` shows the channel's; `timezone Europe/London` sets it; `timezone default` clears it. Not yet checked against Intl. */
+  | { kind: 'timezone'; zone: string | null; clear: boolean }
   | { kind: 'bad_watch'; message: string };
 
 const PREFIX = /^(?:[/!@]?brief(?:bot)?\b[\s:,]*)?/i;
@@ -19,6 +22,11 @@ const DAILY = /\s*,?\s+(?:daily|every\s+day|each\s+day)(?:\s+at\s+(.*?))?[.!]*$/
 const TIME = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.?|p\.m\.?)?$/i;
 const BAD_TIME = 'Say when to post the daily digest, for example: watch Dixon on senates daily at 8:00 (or at 8am, at 17:30).';
 const UNWATCH = /^(?:unwatch|stop watching|remove watch)\b\s*(.*)$/i;
+/** `timezone`, `time zone Europe/London`, `set timezone to Asia/Tokyo`, `tz UTC`. */
+const TIMEZONE = /^(?:(?:set|change)\s+(?:the\s+)?(?:channel(?:'s)?\s+)?)?(?:time[\s-]?zone|tz)(?:\s+(?:to|is|=|:))?(?:\s+(\S+))?[.!?]*$/i;
+const CLEAR_ZONE = /^(?:default|reset|clear|none|off)$/i;
+/** An IANA name (`Europe/London`, `America/Argentina/Buenos_Aires`) or UTC / GMT, optionally after "in", at the end of a daily time. */
+const ZONE_SUFFIX = /\s+(?:in\s+)?\(?((?:[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)|UTC|GMT)\)?$/i;
 
 /**
  * Recognises a watch command, or null when the text is a question. `watch` alone and `unwatch`
@@ -27,6 +35,11 @@ const UNWATCH = /^(?:unwatch|stop watching|remove watch)\b\s*(.*)$/i;
 export function parseWatchCommand(text: string): WatchCommand | null {
   const cleaned = text.replace(PREFIX, '').replace(/\s+/g, ' ').trim();
   if (LIST.test(cleaned)) return { kind: 'watches' };
+  const zone = TIMEZONE.exec(cleaned);
+  if (zone) {
+    const name = zone[1]?.replace(/[.!?]+$/, '') ?? null;
+    return name !== null && CLEAR_ZONE.test(name) ? { kind: 'timezone', zone: null, clear: true } : { kind: 'timezone', zone: name, clear: false };
+  }
   const unwatch = UNWATCH.exec(cleaned);
   if (unwatch) {
     const arg = unwatch[1]!.replace(/^#|^number\s+/i, '').replace(/[.!]+$/, '').trim();
@@ -42,13 +55,21 @@ export function parseWatchCommand(text: string): WatchCommand | null {
   let daily: DailyTime | null = null;
   const suffix = DAILY.exec(rest);
   if (suffix) {
-    const time = suffix[1] === undefined ? null : parseTime(suffix[1].trim());
+    const time = suffix[1] === undefined ? null : parseDailyTime(suffix[1].trim());
     if (!time) return { kind: 'bad_watch', message: BAD_TIME };
     daily = time;
     rest = rest.slice(0, suffix.index).trim();
     if (rest === '') return { kind: 'bad_watch', message: 'Say what to watch for, for example: watch Dixon on senates daily at 8:00.' };
   }
   return { kind: 'watch', question: unquoteWhole(rest), daily };
+}
+
+/** A time with an optional time zone after it: `8:00 Europe/London`, `8am in Asia/Tokyo`, `17:30 (UTC)`. */
+function parseDailyTime(text: string): DailyTime | null {
+  const zone = ZONE_SUFFIX.exec(text);
+  if (!zone) return parseTime(text);
+  const time = parseTime(text.slice(0, zone.index).trim());
+  return time ? { ...time, timeZone: zone[1]! } : null;
 }
 
 /** `8:00`, `08:00`, `8am`, `8.30 pm`, `17:30`; null for anything else (25:00, 13pm, noonish). */

@@ -35,6 +35,10 @@ CREATE TABLE IF NOT EXISTS digests (
   watch_id INTEGER NOT NULL, slot TEXT NOT NULL, status TEXT NOT NULL, matches INTEGER NOT NULL,
   PRIMARY KEY (watch_id, slot)
 );
+CREATE TABLE IF NOT EXISTS channel_settings (
+  platform TEXT NOT NULL, channel TEXT NOT NULL, time_zone TEXT NOT NULL,
+  PRIMARY KEY (platform, channel)
+);
 CREATE TABLE IF NOT EXISTS target_problems (
   platform TEXT NOT NULL, channel TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL,
   PRIMARY KEY (platform, channel)
@@ -129,6 +133,19 @@ export function openSqliteWatchStore(file: string): WatchStore {
     for (const id of ids) insert.run(id);
   });
 
+  const setChannelTimeZone = db.transaction((platform: string, channel: string, zone: string | null, fallback: string): number => {
+    if (zone === null) db.prepare('DELETE FROM channel_settings WHERE platform = ? AND channel = ?').run(platform, channel);
+    else
+      db.prepare('INSERT INTO channel_settings (platform, channel, time_zone) VALUES (?, ?, ?) ON CONFLICT (platform, channel) DO UPDATE SET time_zone = excluded.time_zone').run(
+        platform,
+        channel,
+        zone,
+      );
+    return db
+      .prepare("UPDATE watches SET daily = json_set(daily, '$.timeZone', ?) WHERE platform = ? AND channel = ? AND daily IS NOT NULL")
+      .run(zone ?? fallback, platform, channel).changes;
+  });
+
   let turn: Promise<unknown> = Promise.resolve();
   return {
     addWatch: async (watch, limit) => addWatch(watch, limit),
@@ -184,6 +201,11 @@ export function openSqliteWatchStore(file: string): WatchStore {
       const row = db.prepare<[string, string], TargetProblem>('SELECT code, message, at FROM target_problems WHERE platform = ? AND channel = ?').get(platform, channel);
       return row ? { code: row.code, message: row.message, at: row.at } : null;
     },
+    async channelTimeZone(platform, channel) {
+      const row = db.prepare<[string, string], { time_zone: string }>('SELECT time_zone FROM channel_settings WHERE platform = ? AND channel = ?').get(platform, channel);
+      return row?.time_zone ?? null;
+    },
+    setChannelTimeZone: async (platform, channel, zone, fallback) => setChannelTimeZone(platform, channel, zone, fallback),
     scannedArticles: async () =>
       db.prepare("SELECT 1 FROM meta WHERE key = 'scanned'").get() === undefined
         ? null

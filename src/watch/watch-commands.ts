@@ -1,6 +1,6 @@
 import type { Briefbot } from '../answer/answer-schema.js';
 import type { Logger } from '../logging.js';
-import { describeDaily } from './daily-slot.js';
+import { describeDaily, isTimeZone } from './daily-slot.js';
 import { describeWatch } from './describe-watch.js';
 import { matchRemarks, type ScanSource } from './match-remarks.js';
 import { scanSourceOf } from './scan-source-of.js';
@@ -12,7 +12,7 @@ export const DEFAULT_WATCH_LIMIT = 10;
 
 /** The reply to a watch command: a typed outcome with the sentence to show. */
 export interface WatchReply {
-  kind: 'watch_added' | 'watch_list' | 'watch_removed' | 'watch_refused';
+  kind: 'watch_added' | 'watch_list' | 'watch_removed' | 'watch_timezone' | 'watch_refused';
   text: string;
   watches?: Watch[];
 }
@@ -38,7 +38,15 @@ export interface WatchChecks {
   reach?: () => Promise<TargetReach>;
 }
 
-/** `watch …`, `watches` and `unwatch N`, the same on every platform. */
+/** An IANA name as Intl spells it (`europe/london` → `Europe/London`), or null when Intl does not know it. */
+function canonicalZone(name: string): string | null {
+  if (!isTimeZone(name)) return null;
+  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+}
+
+const ZONE_EXAMPLE = 'an IANA time zone such as Europe/London, America/New_York or UTC';
+
+/** `watch …`, `watches`, `unwatch N` and `timezone …`, the same on every platform. */
 export interface WatchCommands {
   /** Null when the text is no watch command (a question for `ask`). `by` is who typed it. */
   handle(text: string, target: WatchTarget, by: string, checks?: WatchChecks): Promise<WatchReply | null>;
@@ -70,6 +78,22 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
         const why = problem ? [`Not deliverable since ${problem.at.slice(0, 16).replace('T', ' ')} UTC: ${problem.message}.`] : [];
         return { kind: 'watch_list', text: [`Watched in ${target.label}:`, ...lines, ...why, 'Remove one with: unwatch N'].join('\n'), watches };
       }
+      if (command.kind === 'timezone') {
+        const current = await store.channelTimeZone(target.platform, target.channel);
+        if (command.zone === null && !command.clear) {
+          const shown = current ? `${current} (set for ${target.label})` : `${timeZone} (the server's default; set one for ${target.label} with: timezone Europe/London)`;
+          return { kind: 'watch_timezone', text: `Daily digests in ${target.label} are read in ${shown}.` };
+        }
+        const zone = command.zone === null ? null : canonicalZone(command.zone);
+        if (command.zone !== null && zone === null) {
+          return { kind: 'watch_refused', text: `"${command.zone}" is not a time zone I know. Say ${ZONE_EXAMPLE}, for example: timezone Europe/London` };
+        }
+        const moved = await store.setChannelTimeZone(target.platform, target.channel, zone, timeZone);
+        logger.info({ event: 'watch_timezone_set', platform: target.platform, zone: zone ?? timeZone, cleared: zone === null, moved }, 'channel time zone set');
+        const now = zone ? `Daily digests in ${target.label} are now read in ${zone}` : `${target.label} no longer has its own time zone: daily digests are read in ${timeZone}, the server's default`;
+        const digests = moved === 0 ? '' : `; ${moved} daily ${moved === 1 ? 'digest follows' : 'digests follow'} it, at the same local time`;
+        return { kind: 'watch_timezone', text: `${now}${digests}.` };
+      }
       if (command.kind === 'unwatch') {
         const watches = await listOf(target);
         const watch = watches[command.number - 1];
@@ -81,6 +105,16 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
         logger.info({ event: 'watch_removed', platform: target.platform, watchId: watch.id }, 'watch removed');
         return { kind: 'watch_removed', text: `Stopped watching for new ${describeWatch(watch.interpretation)} in ${target.label}.`, watches: await listOf(target) };
       }
+      // A daily digest's zone: the command's own, else the channel's, else the server's default.
+      let zone = timeZone;
+      if (command.daily) {
+        const named = command.daily.timeZone;
+        const chosen = named === undefined ? await store.channelTimeZone(target.platform, target.channel) : canonicalZone(named);
+        if (named !== undefined && chosen === null) {
+          return { kind: 'watch_refused', text: `"${named}" is not a time zone I know. Say ${ZONE_EXAMPLE}, for example: watch Dixon on senates daily at 8:00 Europe/London` };
+        }
+        zone = chosen ?? timeZone;
+      }
       const answer = await briefbot.ask(command.question, { limit: 1 });
       if (answer.kind !== 'results' && answer.kind !== 'nothing') {
         const why = answer.kind === 'invalid' ? answer.message : `"${command.question}" is a command, not something to watch.`;
@@ -90,7 +124,7 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
       if (!interpretation.speaker && !interpretation.speakerQuery && !interpretation.topic && !interpretation.phrase) {
         return { kind: 'watch_refused', text: 'That would match every new quote. Name a speaker or a topic, for example: watch Dixon on senates' };
       }
-      const daily = command.daily ? { ...command.daily, timeZone } : null;
+      const daily = command.daily ? { hour: command.daily.hour, minute: command.daily.minute, timeZone: zone } : null;
       const saved = await store.addWatch({ target, question: command.question, interpretation, daily, createdBy: by, createdAt: now().toISOString() }, limit);
       if (saved === 'limit') {
         return { kind: 'watch_refused', text: `${target.label} already has ${limit} watches, the most a channel can have. Remove one first (type "watches", then unwatch N).` };

@@ -11,7 +11,10 @@ export const WatchTargetSchema = z.object({
 });
 export type WatchTarget = z.infer<typeof WatchTargetSchema>;
 
-/** A daily digest's local time and the IANA time zone it is read in (BRIEFBOT_TZ when the watch was set). */
+/**
+ * A daily digest's local time and the IANA time zone it is read in: the one named in the command,
+ * else the channel's (`timezone …`), else BRIEFBOT_TZ, when the watch was set.
+ */
 export const DailySchema = z.object({
   hour: z.number().int().min(0).max(23),
   minute: z.number().int().min(0).max(59),
@@ -93,6 +96,13 @@ export interface WatchStore {
   /** Marks a channel not deliverable (null: deliverable again, after a post went through). */
   setTargetProblem(platform: WatchTarget['platform'], channel: string, problem: TargetProblem | null): Promise<void>;
   targetProblem(platform: WatchTarget['platform'], channel: string): Promise<TargetProblem | null>;
+  /** The channel's own time zone for daily digests (`timezone Europe/London`), or null when it has none. */
+  channelTimeZone(platform: WatchTarget['platform'], channel: string): Promise<string | null>;
+  /**
+   * Sets (null: clears) the channel's time zone and moves the channel's daily digests to it (`zone`,
+   * or `fallback` when clearing), in one transaction; gives how many daily watches were moved.
+   */
+  setChannelTimeZone(platform: WatchTarget['platform'], channel: string, zone: string | null, fallback: string): Promise<number>;
   /** Article ids already scanned for watches, so a restart scans only what is new; null before the first scan. */
   scannedArticles(): Promise<Set<string> | null>;
   markScanned(articleIds: readonly string[]): Promise<void>;

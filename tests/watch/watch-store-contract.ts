@@ -82,6 +82,29 @@ export function describeWatchStoreContract(open: () => Promise<WatchStore>, reop
     await store.close();
   });
 
+  it('keeps a channel’s time zone across a restart and moves only that channel’s daily watches', async () => {
+    const store = await open();
+    const daily = { hour: 8, minute: 0, timeZone: 'UTC' };
+    const digest = await added(store, { ...contractWatch, daily });
+    const instant = await added(store, { ...contractWatch, question: 'Hunt' });
+    const elsewhere = await added(store, { ...contractWatch, target: { platform: 'teams', channel: 'C1', label: 'this chat' }, daily });
+    expect(await store.channelTimeZone('slack', 'C1')).toBeNull();
+    expect(await store.setChannelTimeZone('slack', 'C1', 'Asia/Tokyo', 'UTC')).toBe(1);
+
+    const again = await reopen(store);
+    expect(await again.channelTimeZone('slack', 'C1')).toBe('Asia/Tokyo');
+    expect(await again.channelTimeZone('teams', 'C1')).toBeNull();
+    const byId = new Map((await again.listWatches()).map((w) => [w.id, w.daily]));
+    expect(byId.get(digest.id)).toEqual({ hour: 8, minute: 0, timeZone: 'Asia/Tokyo' });
+    expect(byId.get(instant.id)).toBeNull();
+    expect(byId.get(elsewhere.id)).toEqual(daily);
+    // Cleared: the channel falls back, and its digests with it.
+    expect(await again.setChannelTimeZone('slack', 'C1', null, 'Europe/London')).toBe(1);
+    expect(await again.channelTimeZone('slack', 'C1')).toBeNull();
+    expect((await again.listWatches({ platform: 'slack', channel: 'C1' })).map((w) => w.daily)).toEqual([{ hour: 8, minute: 0, timeZone: 'Europe/London' }, null]);
+    await again.close();
+  });
+
   it('enforces the limit per channel and forgets a removed watch’s deliveries and digests', async () => {
     const store = await open();
     const first = await added(store, contractWatch, 2);

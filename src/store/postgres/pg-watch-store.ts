@@ -107,6 +107,25 @@ export function openPgWatchStore(pool: Pool, tenant: string): WatchStore {
         [tenant, platform, channel, JSON.stringify(reference)],
       );
     },
+    async channelTimeZone(platform, channel) {
+      const rows = await query<{ time_zone: string }>('SELECT time_zone FROM watch_channel_settings WHERE tenant = $1 AND platform = $2 AND channel = $3', [tenant, platform, channel]);
+      return rows[0]?.time_zone ?? null;
+    },
+    setChannelTimeZone: (platform, channel, zone, fallback) =>
+      transaction(async (client) => {
+        if (zone === null) await client.query('DELETE FROM watch_channel_settings WHERE tenant = $1 AND platform = $2 AND channel = $3', [tenant, platform, channel]);
+        else
+          await client.query(
+            `INSERT INTO watch_channel_settings (tenant, platform, channel, time_zone) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (tenant, platform, channel) DO UPDATE SET time_zone = excluded.time_zone`,
+            [tenant, platform, channel, zone],
+          );
+        const moved = await client.query(
+          `UPDATE watches SET daily = jsonb_set(daily, '{timeZone}', to_jsonb($4::text)) WHERE tenant = $1 AND platform = $2 AND channel = $3 AND daily IS NOT NULL`,
+          [tenant, platform, channel, zone ?? fallback],
+        );
+        return moved.rowCount ?? 0;
+      }),
     async reference(platform, channel) {
       const rows = await query<{ reference: unknown }>('SELECT reference FROM watch_references WHERE tenant = $1 AND platform = $2 AND channel = $3', [tenant, platform, channel]);
       return rows[0]?.reference ?? null;
