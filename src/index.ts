@@ -57,7 +57,7 @@ export { appendReport, readReports, reportsPath, ReportSchema, type Report, type
 export { loadCorrections, CorrectionSchema, CORRECTIONS_FILE, type Correction } from './corrections/corrections-file.js';
 export { CORRECTION_LABELS } from './corrections/apply-corrections.js';
 export { parseWatchCommand, type WatchCommand } from './watch/parse-watch-command.js';
-export { createWatchCommands, DEFAULT_WATCH_LIMIT, type WatchCommands, type WatchReply, type WatchChecks, type TargetReach } from './watch/watch-commands.js';
+export { createWatchCommands, createUnavailableWatchCommands, DEFAULT_WATCH_LIMIT, type WatchCommands, type WatchReply, type WatchChecks, type TargetReach } from './watch/watch-commands.js';
 export { describeWatch } from './watch/describe-watch.js';
 export { openSqliteWatchStore, watchStorePath } from './watch/sqlite-watch-store.js';
 export type { Watch, WatchStore, WatchTarget, Delivery, NewWatch, Daily, DigestRecord, TargetProblem } from './watch/watch.js';

@@ -1,4 +1,4 @@
-import type { Briefbot } from '../../src/index.js';
+import { createUnavailableWatchCommands, type Briefbot } from '../../src/index.js';
 import { createMoreHandler, createShareHandler } from './handle-actions.js';
 import { createCommandHandler } from './handle-command.js';
 import { createDirectMessageHandler, createMentionHandler } from './handle-message.js';
@@ -38,8 +38,8 @@ export function createTeamHandlers(deps: SlackDeps, briefbotFor?: (teamId: strin
   return (body) => {
     const briefbot = briefbotFor?.(teamIdOf(body)) ?? deps.briefbot;
     let handlers = built.get(briefbot);
-    // Watches follow the process's own tenant: another tenant's workspace gets none, not watches of the wrong corpus.
-    if (!handlers) built.set(briefbot, (handlers = createHandlers({ ...deps, briefbot, watches: null })));
+    // Watches follow the process's own tenant: another tenant's workspace is told so, never given watches of the wrong corpus.
+    if (!handlers) built.set(briefbot, (handlers = createHandlers({ ...deps, briefbot, watches: deps.watches ? createUnavailableWatchCommands() : null })));
     return handlers;
   };
 }

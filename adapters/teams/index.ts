@@ -1,4 +1,5 @@
 import type { Briefbot, Logger, Metrics, PlatformWatches, QuoteLinks, RateLimiter, Route, WatchPoster } from '../../src/index.js';
+import { createUnavailableWatchCommands } from '../../src/index.js';
 import { createTeamsWatchPoster } from './teams-watch-poster.js';
 import { BriefbotTeamsBot } from './briefbot-teams-bot.js';
 import { loadTeamsSetup } from './teams-config.js';
@@ -44,14 +45,14 @@ export function createTeamsPlatform(options: TeamsPlatformOptions): TeamsPlatfor
       '!!! TEAMS ENDPOINT IS UNAUTHENTICATED: any local process can post activities and make the bot send to any serviceUrl they name. For the Bot Framework Emulator and tests only; set TEAMS_APP_ID for real use. !!!',
     );
   }
-  // Watches follow the process's own tenant: another tenant's conversations get none, not watches of the wrong corpus.
+  // Watches follow the process's own tenant: another tenant's conversations are told so, never given watches of the wrong corpus.
   const createBot = (briefbot: Briefbot) =>
     new BriefbotTeamsBot({
       briefbot,
       logger,
       links: options.links ?? null,
       ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
-      ...(options.watches && briefbot === options.briefbot ? { watches: options.watches } : {}),
+      ...(options.watches ? { watches: briefbot === options.briefbot ? options.watches : { ...options.watches, commands: createUnavailableWatchCommands() } } : {}),
       ...(options.limiter ? { limiter: options.limiter } : {}),
     });
   // One bot per Briefbot: a turn is answered from its Teams tenant's corpus when several tenants are served.

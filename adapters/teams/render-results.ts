@@ -25,6 +25,10 @@ const QUOTE_MAX = 1500;
 const QUOTE_MAX_TIGHT = 400;
 /** Further articles named under a result before "and N more". */
 const OTHER_SOURCES_MAX = 4;
+/** Longest speaker line, headline or outlet shown (an article can hold anything): cut with an ellipsis past it. */
+const FIELD_MAX = 300;
+/** Longest note of the core shown. */
+const NOTE_MAX = 1000;
 
 /** Renders a page of results: each quote with speaker, source, date and link, and "More results" when there are more. */
 export function renderResults(answer: ResultsAnswer, links: QuoteLinks | null = null): TeamsReply {
@@ -40,7 +44,7 @@ function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number, 
   const searched = describeSearch(answer.interpretation);
   const range = `Showing ${first}–${last} of ${answer.total}.`;
   const body: CardNode[] = [textBlock(`Searched: ${escapeCardText(searched)}. ${range}`, { isSubtle: true, size: 'Small' })];
-  if (answer.note) body.push(textBlock(escapeCardText(answer.note), { color: 'Warning' }));
+  if (answer.note) body.push(textBlock(escapeCardText(truncateText(answer.note, NOTE_MAX)), { color: 'Warning' }));
   shown.forEach((result, index) => body.push(renderResult(result, quoteMax, index, links)));
   const unconfirmed = renderUnconfirmed(answer.unconfirmed);
   body.push(...unconfirmed.body);
@@ -50,7 +54,7 @@ function buildResults(answer: ResultsAnswer, shown: Result[], quoteMax: number, 
     ? [submitAction('More results', createMoreResultsData(answer.interpretation.question, last))]
     : [];
   const lines = [`Searched: ${searched}. ${range}`];
-  if (answer.note) lines.push(answer.note);
+  if (answer.note) lines.push(truncateText(answer.note, NOTE_MAX));
   shown.forEach((result, index) => lines.push('', ...plainResult(result, first + index, quoteMax)));
   lines.push(...unconfirmed.lines);
   if (hasMore) lines.push('', 'More results: use the "More results" button.');
@@ -71,7 +75,7 @@ function renderResult(result: Result, quoteMax: number, index: number, links: Qu
         ];
   items.push(textBlock(`— ${escapeCardText(speakerLine(result))}`, { spacing: 'Small' }));
   items.push(
-    textBlock(`${escapeCardText(source.outlet)} · ${escapeCardText(source.title)} · ${escapeCardText(formatPublishedDate(source.date))}`, {
+    textBlock(`${escapeCardText(truncateText(source.outlet, FIELD_MAX))} · ${escapeCardText(truncateText(source.title, FIELD_MAX))} · ${escapeCardText(formatPublishedDate(source.date))}`, {
       isSubtle: true,
       size: 'Small',
       spacing: 'None',
@@ -114,7 +118,7 @@ function plainResult(result: Result, position: number, quoteMax: number): string
   const lines = [
     result.kind === 'direct' ? `${position}. “${quote}”` : `${position}. Reported speech (paraphrase): ${quote}`,
     `   — ${speakerLine(result)}`,
-    `   ${source.outlet}, "${source.title}", ${formatPublishedDate(source.date)}`,
+    `   ${truncateText(source.outlet, FIELD_MAX)}, "${truncateText(source.title, FIELD_MAX)}", ${formatPublishedDate(source.date)}`,
   ];
   const others = otherSources(result, source);
   if (others.length > 0) lines.push(`   Also reported by ${describeOtherSources(others)}`);
@@ -127,11 +131,11 @@ function speakerLine(result: Result): string {
   if (!result.speaker) return 'speaker not named in the article';
   const role = result.speaker.roles[0];
   const corrected = result.correction ? ` (${result.correction})` : '';
-  return `${role ? `${result.speaker.name}, ${role}` : result.speaker.name}${corrected}`;
+  return truncateText(`${role ? `${result.speaker.name}, ${role}` : result.speaker.name}${corrected}`, FIELD_MAX);
 }
 
 function describeOtherSources(others: Source[]): string {
-  const named = others.slice(0, OTHER_SOURCES_MAX).map((s) => `${s.outlet} (${formatPublishedDate(s.date)})`);
+  const named = others.slice(0, OTHER_SOURCES_MAX).map((s) => `${truncateText(s.outlet, FIELD_MAX / 2)} (${formatPublishedDate(s.date)})`);
   const rest = others.length - named.length;
   return rest > 0 ? `${named.join('; ')} and ${rest} more` : named.join('; ');
 }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from './article.js';
-import type { CorpusProblem } from './corpus-problem.js';
+import { unreadableMessage, type CorpusProblem } from './corpus-problem.js';
 import { listCorpusFiles } from './load-corpus.js';
 import { parseArticleFile, splitFrontMatter } from './parse-article.js';
 import { EXTRACTOR_VERSION } from '../statements/extract-statements.js';
@@ -96,7 +96,7 @@ export function parseCorpusTexts(texts: CorpusText[], cached: ReadonlyMap<string
   const seen = new Map<string, string>();
   for (const t of texts) {
     if (t.text === null) {
-      const problem = { file: t.file, field: null, message: `cannot be read (${t.hash.split(' ')[1]})` };
+      const problem = { file: t.file, field: null, message: unreadableMessage(t.hash.split(' ')[1]) };
       problems.push(problem);
       parsed.push({ name: t.name, hash: t.hash, meta: null, problems: [{ ...problem, file: t.name }] });
       continue;

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArticleFile } from './parse-article.js';
 import type { Article } from './article.js';
-import type { CorpusProblem } from './corpus-problem.js';
+import { unreadableMessage, type CorpusProblem } from './corpus-problem.js';
 
 /** What loading a corpus folder gave: the good articles, and every problem with the rest. */
 export interface LoadedCorpus {
@@ -15,7 +15,8 @@ export interface LoadedCorpus {
 export async function listCorpusFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.md') && !e.name.startsWith('.') && e.name.toLowerCase() !== 'readme.md')
+    // Links are followed; a folder or a link to nothing named like an article is listed too, so reading it reports it.
+    .filter((e) => (e.isFile() || e.isSymbolicLink() || e.isDirectory()) && e.name.endsWith('.md') && !e.name.startsWith('.') && e.name.toLowerCase() !== 'readme.md')
     .map((e) => path.join(dir, e.name))
     .sort();
 }
@@ -34,7 +35,7 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      problems.push({ file, field: null, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      problems.push({ file, field: null, message: unreadableMessage((error as NodeJS.ErrnoException).code) });
       continue;
     }
     const parsed = parseArticleFile(file, text);

@@ -33,7 +33,9 @@ export async function writeArticleFile(dir: string, nameFor: (attempt: number) =
     throw new IngestError('write_failed', `could not find a free file name in ${dir}`);
   } catch (error) {
     if (error instanceof IngestError) throw error;
-    throw new IngestError('write_failed', `cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why = code === 'ENOSPC' || code === 'EDQUOT' ? `: the disk is full (${code})` : code === 'EROFS' ? `: the file system is read-only (${code})` : ` (${code})`;
+    throw new IngestError('write_failed', `cannot write to ${dir}${why}; nothing was written`, { cause: error });
   } finally {
     await unlink(temp).catch(() => undefined);
   }

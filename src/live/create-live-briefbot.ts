@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { openBriefbot, type BriefbotEngine, type OpenOptions } from '../answer/open-briefbot.js';
 import type { Answer, AskOptions, Briefbot } from '../answer/answer-schema.js';
 import { formatProblem } from '../corpus/corpus-problem.js';
@@ -28,6 +28,8 @@ export interface LiveBriefbotOptions {
   indexInWorker?: boolean;
   /** Called after each build: whether it succeeded, and whether it was the first (a later one is a reload). */
   onBuild?: (outcome: { ok: boolean; first: boolean }) => void;
+  /** While the corpus folder is missing (deleted or moved while serving), how often to look for it again, in ms. Default 2000. */
+  folderCheckMs?: number;
 }
 
 /** A Briefbot that follows its corpus folder: changes are re-indexed in the background and swapped in whole. */
@@ -72,11 +74,14 @@ function isCorpusFileEvent(filename: string | null): boolean {
   return base === 'corrections.yml' || (!base.startsWith('.') && base.toLowerCase().endsWith('.md'));
 }
 
-/** Watches the corpus folder, calling `changed` for a corpus file's change; null when it cannot. */
+/**
+ * Watches the corpus folder, calling `changed` for a corpus file's change, and also when the folder
+ * itself has gone (deleted or moved: the event names the folder, not a file); null when it cannot.
+ */
 function watchCorpus(corpusDir: string, logger: Logger, changed: () => void): FSWatcher | null {
   try {
     const watcher = watch(corpusDir, (_event, filename) => {
-      if (isCorpusFileEvent(filename === null ? null : String(filename))) changed();
+      if (isCorpusFileEvent(filename === null ? null : String(filename)) || !existsSync(corpusDir)) changed();
     });
     watcher.on('error', (error) => {
       logger.error({ event: 'corpus_watch_failed', corpusDir, err: { code: (error as NodeJS.ErrnoException).code } }, 'stopped watching the corpus folder');
@@ -107,6 +112,8 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
   let knownProblems = new Set<string>();
   let watcher: FSWatcher | null = null;
   const stopping = new AbortController();
+  // Set while the corpus folder is missing: looks for it again until it is back.
+  let folderCheck: NodeJS.Timeout | null = null;
 
   let settleFirst!: (error?: unknown) => void;
   const first = new Promise<void>((resolve, reject) => {
@@ -154,6 +161,10 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       }
     } catch (error) {
       options.onBuild?.({ ok: false, first: engine === null });
+      if (engine !== null && !existsSync(corpusDir)) {
+        awaitFolder();
+        return;
+      }
       logger.error(
         { event: 'corpus_reload_failed', corpusDir, durationMs: Date.now() - started, err: { message: (error as Error)?.message, code: (error as { code?: unknown })?.code } },
         engine ? 'could not re-index the corpus; still answering from the previous one' : 'could not open the corpus',
@@ -185,6 +196,25 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       timer = null;
       void requestBuild();
     }, debounceMs);
+  };
+
+  // The folder went away while serving: the last index keeps answering, said once, and the folder is
+  // looked for until it is back (its watch died with it), then watched and indexed again.
+  const awaitFolder = () => {
+    if (folderCheck !== null || closed) return;
+    logger.error({ event: 'corpus_folder_missing', corpusDir }, 'the corpus folder is gone; still answering from the last index until it is back');
+    folderCheck = setInterval(() => {
+      if (closed || !existsSync(corpusDir)) return;
+      clearInterval(folderCheck!);
+      folderCheck = null;
+      logger.info({ event: 'corpus_folder_back', corpusDir }, 'the corpus folder is back; re-indexing it');
+      if (options.watchFolder !== false) {
+        watcher?.close();
+        watcher = watchCorpus(corpusDir, logger, schedule);
+      }
+      void requestBuild();
+    }, options.folderCheckMs ?? 2000);
+    folderCheck.unref();
   };
 
   const subscription = options.subscribe?.(() => schedule()) ?? null;
@@ -221,6 +251,7 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       closed = true;
       stopping.abort();
       if (timer) clearTimeout(timer);
+      if (folderCheck) clearInterval(folderCheck);
       watcher?.close();
       await subscription?.close();
       await loop;

@@ -143,3 +143,18 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
     },
   };
 }
+
+/** What a workspace answered from another tenant's corpus (BRIEFBOT_TENANTS) is told when it types a watch command. */
+export const WATCHES_ELSEWHERE =
+  "Watches aren't available in this workspace yet: it is answered from a corpus of its own, and watches follow the server's main corpus only. Questions work as usual.";
+
+/**
+ * Watch commands that are recognised but not kept (a workspace of another tenant): each gets a
+ * plain refusal instead of being answered as a question about the words "watch …".
+ */
+export function createUnavailableWatchCommands(text: string = WATCHES_ELSEWHERE): WatchCommands {
+  return {
+    isCommand: (typed) => parseWatchCommand(typed) !== null,
+    handle: async (typed) => (parseWatchCommand(typed) === null ? null : { kind: 'watch_refused', text }),
+  };
+}

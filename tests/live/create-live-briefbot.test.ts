@@ -209,6 +209,26 @@ describe('createLiveBriefbot', () => {
     expect(new Set(after.map((l) => l.msg)).size).toBe(after.length);
   });
 
+  it('keeps answering when the corpus folder is deleted while serving, says so once, and picks it up when it is back', async () => {
+    const { logger, lines } = captureLogger();
+    live = await createLiveBriefbot({ corpusDir: dir, logger, open: openTextEngine, debounceMs: 50, folderCheckMs: 50 }).whenReady();
+    await rm(dir, { recursive: true, force: true });
+    await waitFor(async () => (lines.some((l) => l.event === 'corpus_folder_missing') ? true : null), 5000);
+    // The last index answers on.
+    expect(titles(await live.ask('senates should be only advisory'))).toEqual(['Clinically-Led Commissioning Must Not Be Set Up To Fail']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(lines.filter((l) => l.event === 'corpus_folder_missing')).toHaveLength(1);
+    // Back, with one article more: watched and indexed again without a restart.
+    await cp(BUNDLED, dir, { recursive: true });
+    await writeArticleFile(dir, () => '2024-11-18-trust-chiefs-warn.md', NEW_ARTICLE);
+    const holder = live;
+    await waitFor(async () => (titles(await holder.ask('corridor care has become routine')).length === 1 ? true : null), 5000);
+    expect(lines.some((l) => l.event === 'corpus_folder_back')).toBe(true);
+    // And the new watch works: a file added after the return is served too.
+    await unlink(path.join(dir, '2024-11-18-trust-chiefs-warn.md'));
+    await waitFor(async () => (titles(await holder.ask('corridor care has become routine')).length === 0 ? true : null), 5000);
+  });
+
   it('rejects whenReady when the corpus folder does not exist', async () => {
     const { logger } = captureLogger();
     live = createLiveBriefbot({ corpusDir: path.join(dir, 'missing'), logger, open: openTextEngine });

@@ -44,7 +44,7 @@ describe.skipIf(skipWithoutPostgres('tenants chosen per Slack team'))('one serve
     await pools.close();
     nock(API_ORIGIN)
       .post('/api/chat.postMessage')
-      .times(4)
+      .times(5)
       .reply(200, (_uri, body) => {
         const call = readApiCall(body);
         posted.push({ channel: call.channel, text: JSON.stringify(call) });
@@ -82,4 +82,12 @@ describe.skipIf(skipWithoutPostgres('tenants chosen per Slack team'))('one serve
     expect(wireDixon).not.toContain('Senates should be only advisory');
     expect(pressOkafor).not.toContain('The ports will reopen');
   }, 40_000);
+
+  it('tells the mapped team that watches follow the main corpus, instead of answering "watch …" as a question', async () => {
+    const wire = { teamId: 'T0WIRE', botUserId: BOT_USER_ID };
+    const before = posted.length;
+    await postToSlackEvents(server, teamMentionBody(wire, 'watch Jane Okafor on ports', 'EvWire3'));
+    await waitFor(() => posted.length === before + 1, 10_000, 'the reply to the watch');
+    expect(posted.at(-1)!.text).toContain("Watches aren't available in this workspace yet");
+  }, 20_000);
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../adapters/serve.js';
 import { openBriefbot } from '../../../src/index.js';
 import { createCaptureLogger } from '../teams/capture-logger.js';
-import { postToSlackEvents, slashCommandBody, slashResponseUrl, startTestServer, waitFor } from './slack-harness.js';
+import { API_ORIGIN, mentionBody, postToSlackEvents, slashCommandBody, slashResponseUrl, startTestServer, waitFor } from './slack-harness.js';
 
 const DIXON = 'what did Dixon say about senates?';
 
@@ -104,6 +104,40 @@ describe('graceful shutdown', () => {
     await waitFor(() => lines.some((l) => l.event === 'slack_apology_failed'), 5000, 'the timed-out calls');
     expect(lines.find((l) => l.event === 'slack_error')).toMatchObject({ err: { name: 'TimeoutError' } });
     await server.close();
+    expect(lines.find((l) => l.event === 'shutdown_finished')).toMatchObject({ drained: true });
+  });
+
+  it('logs an expired response_url (404) for a late answer, tries it no more than for the apology, and answers the next command', async () => {
+    const { server, release, lines } = await startGated();
+    running.push(server);
+    // Slack forgets a response_url after 30 minutes (or 5 uses): the late answer and the apology both get 404.
+    const expired = nock(slashResponseUrl().origin).post(slashResponseUrl().pathname).times(2).reply(404, 'expired_url');
+    expect(await (await postToSlackEvents(server, slashCommandBody(DIXON))).json()).toMatchObject({ text: 'Searching the articles…' });
+    release();
+    await waitFor(() => lines.some((l) => l.event === 'slack_error'), 5000, 'the refused call');
+    // Logged with Slack's status; the apology tries once more and is refused too, then nothing more.
+    expect(lines.find((l) => l.event === 'slack_error')).toMatchObject({ err: { code: 'slack_bolt_respond_error', statusCode: 404 } });
+    await waitFor(() => expired.isDone(), 5000, 'the apology');
+    // Nothing in the log carries a stack trace or the URL's secret path.
+    expect(JSON.stringify(lines)).not.toContain(slashResponseUrl().pathname);
+    expect(JSON.stringify(lines)).not.toMatch(/\\n\s+at /);
+    // The server is still up and answers the next command in the ack itself.
+    const next = (await (await postToSlackEvents(server, slashCommandBody(DIXON))).json()) as { text?: string; blocks?: unknown[] };
+    expect(JSON.stringify(next)).toContain('Senates should be only advisory');
+  });
+
+  it('abandons a hung chat.postMessage at the timeout, logs it, and does not hold the shutdown', async () => {
+    const { server, release, lines } = await startGated({ slack: { ackDeadlineMs: 200, retryConfig: { retries: 0 }, timeoutMs: 150 } });
+    running.push(server);
+    release();
+    await server.ready;
+    // The answer to a mention, and the apology after it, both hang far past the timeout.
+    nock(API_ORIGIN).post('/api/chat.postMessage').times(2).delay(60_000).reply(200, { ok: true, ts: '1.1' });
+    expect((await postToSlackEvents(server, mentionBody(DIXON, 'EvHung1'))).status).toBe(200);
+    await waitFor(() => lines.some((l) => l.event === 'slack_error'), 5000, 'the timed-out post');
+    const began = Date.now();
+    await server.close();
+    expect(Date.now() - began).toBeLessThan(5000);
     expect(lines.find((l) => l.event === 'shutdown_finished')).toMatchObject({ drained: true });
   });
 });

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolvePort } from '../../../src/cli/commands/serve.js';
 import { main } from '../../../src/cli/main.js';
 import { BUNDLED_CORPUS, waitFor } from './slack-harness.js';
@@ -45,4 +46,34 @@ describe('briefbot serve', () => {
     process.emit('SIGTERM');
     expect(await exit).toBe(0);
   });
+
+  it('stops at once on a second signal while the first is still draining a request in flight', async () => {
+    const err: string[] = [];
+    const exit = main(['node', 'briefbot', 'serve', '--port', '0', '--host', '127.0.0.1', '--corpus', BUNDLED_CORPUS], { out: () => undefined, err: (s) => err.push(s), env: { BRIEFBOT_SHUTDOWN_SECONDS: '30', TEAMS_ALLOW_UNAUTHENTICATED: 'true' } });
+    await waitFor(() => err.some((line) => line.includes('listening on')), 10_000, 'the server to listen');
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(err.join('\n'))?.[1]);
+    // The Teams route (unauthenticated: loopback only) exists once the platforms are set up.
+    for (let i = 0; i < 300 && (await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    // A request whose body never finishes arriving: the drain would wait for it up to the 30 s deadline.
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":"message",');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const exits: unknown[] = [];
+    const spy = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => void exits.push(code)) as never);
+    try {
+      process.emit('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(exits).toEqual([]);
+      const began = Date.now();
+      process.emit('SIGINT');
+      expect(exits).toEqual([130]);
+      expect(Date.now() - began).toBeLessThan(1000);
+    } finally {
+      spy.mockRestore();
+      socket.destroy();
+    }
+    // (process.exit was stubbed: the drain ends once the half request is gone.)
+    expect(await exit).toBe(0);
+  }, 30_000);
 });

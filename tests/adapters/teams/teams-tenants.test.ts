@@ -5,7 +5,8 @@ import path from 'node:path';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamsPlatform, type TeamsActivity as Activity } from '../../../adapters/teams/index.js';
-import { createSilentLogger, openBriefbot, type Briefbot } from '../../../src/index.js';
+import { createSilentLogger, createWatchCommands, openBriefbot, type Briefbot } from '../../../src/index.js';
+import { openSqliteWatchStore } from '../../../src/watch/sqlite-watch-store.js';
 import { createHttpServer } from '../../../src/server/create-http-server.js';
 import { BUNDLED_CORPUS } from '../slack/slack-harness.js';
 import { loadFixture } from './fixtures.js';
@@ -35,7 +36,9 @@ describe('Teams answering each Entra tenant from its own corpus (briefbotFor)', 
     const wire = await openBriefbot({ corpusDir: wireDir });
     const briefbotFor = (tenantId: string | undefined): Briefbot => (tenantId === WIRE_TENANT ? wire : press);
     const logger = createSilentLogger();
-    const platform = createTeamsPlatform({ env: { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }, briefbot: press, briefbotFor, logger, host: '127.0.0.1' });
+    const store = openSqliteWatchStore(':memory:');
+    const watches = { store, commands: createWatchCommands({ briefbot: press, store, now: () => new Date('2026-12-04T09:00:00Z'), logger }) };
+    const platform = createTeamsPlatform({ env: { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }, briefbot: press, briefbotFor, logger, host: '127.0.0.1', watches });
     if (!('routes' in platform)) throw new Error(platform.disabledReason);
     const http = createHttpServer({ routes: platform.routes, logger, health: () => ({ status: 'ready', platforms: { teams: true } }) });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -66,5 +69,13 @@ describe('Teams answering each Entra tenant from its own corpus (briefbotFor)', 
     expect(await ask(WIRE_TENANT, 'what did Dixon say about senates?')).not.toContain('Senates should be only advisory');
     expect(await ask(homeTenant, 'what did Dixon say about senates?')).toContain('Senates should be only advisory');
     expect(await ask(homeTenant, 'what did Jane Okafor say about the ports?')).not.toContain('The ports will reopen');
+  }, 30_000);
+
+  it('keeps watches to the main corpus: the wire tenant is told so instead of getting an answer about "watch …"', async () => {
+    const homeTenant = (loadFixture('personal-message.json').channelData as { tenant: { id: string } }).tenant.id;
+    const refused = JSON.parse(await ask(WIRE_TENANT, 'watch Jane Okafor on ports')) as { text: string };
+    expect(refused.text).toBe("Watches aren't available in this workspace yet: it is answered from a corpus of its own, and watches follow the server's main corpus only. Questions work as usual.");
+    const added = JSON.parse(await ask(homeTenant, 'watch Dixon on senates')) as { text: string };
+    expect(added.text).toMatch(/^Watching for new quotes from Michael Dixon about "senates" in /);
   }, 30_000);
 });
