@@ -27,7 +27,8 @@ export function createStoreBriefbot(options: { corpusDir: string; logger: Logger
   return createLiveBriefbot({
     corpusDir,
     logger,
-    open: () => openPostgresBriefbot({ pools, tenant, corpusDir, logger }),
+    // The live Briefbot's own logger: it logs each row problem once per change, not on every reload.
+    open: (opened) => openPostgresBriefbot({ pools, tenant, corpusDir, logger: opened.logger ?? logger }),
     watchFolder: false,
     subscribe: (onChange) => listenForChanges(pools.primary, tenant, onChange, logger),
     onClose: async () => {

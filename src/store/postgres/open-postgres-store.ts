@@ -1,17 +1,21 @@
 import type { Pool } from 'pg';
 import type { AppliedCorrection } from '../../corrections/apply-corrections.js';
 import type { Article } from '../../corpus/article.js';
+import type { CorpusProblem } from '../../corpus/corpus-problem.js';
 import { analyseText } from '../../search/analyse-text.js';
 import type { Synonyms } from '../../search/synonyms.js';
 import type { Speaker, Statement } from '../../statements/statement.js';
 import type { CorpusStore, StatementLists } from '../corpus-store.js';
 import type { StatementGroup } from '../group-statements.js';
 import { contextOf } from '../memory-store.js';
+import { articleOfRow, statementOfRow, type ArticleRow, type StatementRow } from './check-rows.js';
 import { PostgresStatementSearch, type TermStatistics } from './postgres-search.js';
 
 /** A PostgreSQL-backed corpus store, with the version of the corpus it was read at. */
 export interface PostgresStore extends CorpusStore {
   version: number;
+  /** Rows left out because they do not fit (see check-rows.ts), each with its table, id and field. */
+  problems: CorpusProblem[];
 }
 
 function listsOf(statements: Statement[]): StatementLists & { all(): Statement[] } {
@@ -38,25 +42,13 @@ function listsOf(statements: Statement[]): StatementLists & { all(): Statement[]
 export async function openPostgresStore(pools: { primary: Pool; reads: Pool }, tenant: string, synonyms: Synonyms): Promise<PostgresStore> {
   const db = pools.reads;
   const state = await db.query<{ version: string }>('SELECT version FROM corpus_state WHERE tenant = $1', [tenant]);
-  const articleRows = await db.query<{ id: string; meta: Omit<Article, 'body'>; body: string }>('SELECT id, meta, body FROM articles WHERE tenant = $1 ORDER BY id', [tenant]);
-  const articles = new Map<string, Article>(articleRows.rows.map((r) => [r.id, { ...r.meta, body: r.body }]));
-  const statementRows = await db.query<{
-    id: string; article_id: string; start_offset: number; end_offset: number; kind: Statement['kind']; speaker_id: string | null; cue: string | null;
-    quote_start: number | null; quote_end: number | null; correction: AppliedCorrection | null;
-  }>(
-    'SELECT id, article_id, start_offset, end_offset, kind, speaker_id, cue, quote_start, quote_end, correction FROM statements WHERE tenant = $1 ORDER BY seq',
-    [tenant],
-  );
-  const statements = new Map<string, Statement>();
-  const corrections = new Map<string, AppliedCorrection>();
-  for (const r of statementRows.rows) {
-    const article = articles.get(r.article_id);
-    if (!article) continue;
-    statements.set(r.id, {
-      id: r.id, articleId: r.article_id, text: article.body.slice(r.start_offset, r.end_offset), start: r.start_offset, end: r.end_offset, kind: r.kind,
-      speakerId: r.speaker_id, cue: r.cue, quotation: r.quote_start !== null && r.quote_end !== null ? { start: r.quote_start, end: r.quote_end } : null,
-    });
-    if (r.correction) corrections.set(r.id, r.correction);
+  const problems: CorpusProblem[] = [];
+  const articleRows = await db.query<ArticleRow>('SELECT id, meta, body FROM articles WHERE tenant = $1 ORDER BY id', [tenant]);
+  const articles = new Map<string, Article>();
+  for (const row of articleRows.rows) {
+    const read = articleOfRow(row);
+    if ('problem' in read) problems.push(read.problem);
+    else articles.set(row.id, read.article);
   }
   const speakerRows = await db.query<{ id: string; name: string; kind: Speaker['kind']; roles: string[]; aliases: string[] | null }>(
     `SELECT s.id, s.name, s.kind, s.roles, array_agg(a.alias ORDER BY a.position) FILTER (WHERE a.alias IS NOT NULL) AS aliases
@@ -64,6 +56,25 @@ export async function openPostgresStore(pools: { primary: Pool; reads: Pool }, t
     [tenant],
   );
   const speakers = new Map<string, Speaker>(speakerRows.rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, aliases: r.aliases ?? [], roles: r.roles }]));
+  const statementRows = await db.query<StatementRow>(
+    'SELECT id, article_id, start_offset, end_offset, kind, speaker_id, cue, quote_start, quote_end, correction FROM statements WHERE tenant = $1 ORDER BY seq',
+    [tenant],
+  );
+  const statements = new Map<string, Statement>();
+  const corrections = new Map<string, AppliedCorrection>();
+  const speakerIds = new Set(speakers.keys());
+  for (const r of statementRows.rows) {
+    // A statement of an article left out goes with it (its problem is the article's).
+    const article = articles.get(r.article_id);
+    if (!article) continue;
+    const read = statementOfRow(r, article, speakerIds);
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    statements.set(r.id, read.statement);
+    if (r.correction) corrections.set(r.id, r.correction);
+  }
   const groupRows = await db.query<{ statement_id: string; group_no: number; is_lead: boolean }>('SELECT statement_id, group_no, is_lead FROM remark_groups WHERE tenant = $1 ORDER BY group_no', [tenant]);
   const groups = new Map<string, StatementGroup>();
   const byNo = new Map<number, StatementGroup>();
@@ -81,6 +92,7 @@ export async function openPostgresStore(pools: { primary: Pool; reads: Pool }, t
   const lists = listsOf(all);
   return {
     version: Number(state.rows[0]?.version ?? 0),
+    problems,
     articles,
     statements,
     speakers,

@@ -1,6 +1,7 @@
 import { createEngine } from '../../answer/create-engine.js';
 import type { BriefbotEngine } from '../../answer/open-briefbot.js';
 import { computeCacheKey } from '../../corpus/corpus-files.js';
+import { formatProblem } from '../../corpus/corpus-problem.js';
 import { correctEngine } from '../../corrections/correct-engine.js';
 import type { Logger } from '../../logging.js';
 import { loadSynonyms } from '../../search/synonyms.js';
@@ -48,6 +49,8 @@ export async function openPostgresBriefbot(options: PostgresOpenOptions): Promis
     { event: 'corpus_indexed', store: 'postgres', tenant: options.tenant, articles: store.articles.size, statements: store.statements.size, index: 'postgres', durationMs: Math.round(performance.now() - started) },
     'corpus read from PostgreSQL',
   );
-  const engine = createEngine(store, { corpusDir: options.corpusDir, problems: [], now: options.now ?? (() => new Date()), ...(options.logger ? { logger: options.logger } : {}) });
+  // Rows that do not fit are left out and reported like broken corpus files (logged once per change).
+  for (const problem of store.problems) options.logger?.error({ event: 'corpus_problem', file: problem.file, field: problem.field }, formatProblem(problem));
+  const engine = createEngine(store, { corpusDir: options.corpusDir, problems: store.problems, now: options.now ?? (() => new Date()), ...(options.logger ? { logger: options.logger } : {}) });
   return { ...engine, version: store.version };
 }
