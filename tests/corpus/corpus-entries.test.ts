@@ -6,15 +6,7 @@ import { openBriefbot } from '../../src/answer/open-briefbot.js';
 import { formatProblem } from '../../src/corpus/corpus-problem.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createSilentLogger } from '../../src/logging.js';
-
-const LINKED_ARTICLE = `---
-title: Port strike enters third day
-outlet: Harbour Wire
-published: 2024-03-12
-url: https://wire.example.org/2024/03/port-strike
----
-“The ports will reopen only when the safety rules are signed,” said union leader Jane Okafor.
-`;
+import { WIRE_ARTICLE } from '../fixtures/wire-article.js';
 
 /**
  * Corpus entries that are not plain files: a folder named like an article, a link to nothing, a
@@ -31,7 +23,7 @@ describe('corpus entries that are not plain files', () => {
     mkdirSync(path.join(dir, '2024-01-01-a-folder.md'));
     symlinkSync(path.join(root, 'nowhere.md'), path.join(dir, '2024-01-02-dangling.md'));
     symlinkSync(path.join(dir, '2024-01-03-loop.md'), path.join(dir, '2024-01-03-loop.md'));
-    writeFileSync(path.join(root, 'port-strike.md'), LINKED_ARTICLE);
+    writeFileSync(path.join(root, 'port-strike.md'), WIRE_ARTICLE);
     symlinkSync(path.join(root, 'port-strike.md'), path.join(dir, '2024-03-12-port-strike.md'));
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));

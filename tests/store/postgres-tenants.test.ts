@@ -10,18 +10,8 @@ import { indexToPostgres } from '../../src/store/postgres/postgres-briefbot.js';
 import { API_ORIGIN, BOT_USER_ID, BUNDLED_CORPUS, mentionBody, postToSlackEvents, readApiCall, slackEnv, startTestServer, waitFor } from '../adapters/slack/slack-harness.js';
 import { teamMentionBody } from '../adapters/slack/slack-oauth-harness.js';
 import { createTestDatabase, skipWithoutPostgres } from './postgres-harness.js';
+import { WIRE_ARTICLE } from '../fixtures/wire-article.js';
 
-/** The wire desk's corpus: one article, whose speaker the press office's corpus never quotes. */
-const WIRE_ARTICLE = `---
-title: Port strike enters third day
-outlet: Harbour Wire
-published: 2024-03-12
-url: https://wire.example.org/2024/03/port-strike
----
-Dockworkers at the northern terminals stayed out for a third day on Tuesday.
-
-“The ports will reopen only when the safety rules are signed,” said union leader Jane Okafor.
-`;
 
 describe.skipIf(skipWithoutPostgres('tenants chosen per Slack team'))('one serve answering each Slack team from its tenant’s corpus (BRIEFBOT_TENANTS)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

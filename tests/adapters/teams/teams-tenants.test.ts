@@ -11,18 +11,9 @@ import { createHttpServer } from '../../../src/server/create-http-server.js';
 import { BUNDLED_CORPUS } from '../slack/slack-harness.js';
 import { loadFixture } from './fixtures.js';
 import { expectReply, postActivity, type TeamsTestServer } from './harness.js';
+import { WIRE_ARTICLE } from '../../fixtures/wire-article.js';
 
 const WIRE_TENANT = '0a1b2c3d-0000-4000-8000-00000000beef';
-const WIRE_ARTICLE = `---
-title: Port strike enters third day
-outlet: Harbour Wire
-published: 2024-03-12
-url: https://wire.example.org/2024/03/port-strike
----
-Dockworkers at the northern terminals stayed out for a third day on Tuesday.
-
-“The ports will reopen only when the safety rules are signed,” said union leader Jane Okafor.
-`;
 
 describe('Teams answering each Entra tenant from its own corpus (briefbotFor)', () => {
   let wireDir: string;
