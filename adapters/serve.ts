@@ -14,6 +14,8 @@ import {
   type Metrics,
   createWorkTracker,
   createMemoryRateLimiter,
+  createPgRateLimiter,
+  type RateLimitConfig,
   parseRateLimitConfig,
   UNLIMITED,
   type RateLimiter,
@@ -196,8 +198,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   const work = createWorkTracker();
   const rate = parseRateLimitConfig(options.env);
   if (!rate.ok) throw new Error(rate.message);
-  const limiter = withRateLimitMetrics(options.limiter ?? (rate.config ? createMemoryRateLimiter(rate.config) : UNLIMITED), metrics);
-  if (rate.config) logger.info({ event: 'rate_limit_on', ...rate.config }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user`);
+  // With PostgreSQL the buckets are shared, so a user's limit holds across replicas.
+  const shared = (config: RateLimitConfig) => (sharedStore ? createPgRateLimiter(sharedStore.pools.primary, loadTenant(options.env), config, { logger }) : createMemoryRateLimiter(config));
+  const limiter = withRateLimitMetrics(options.limiter ?? (rate.config ? shared(rate.config) : UNLIMITED), metrics);
+  if (rate.config) {
+    const where = sharedStore ? 'shared by every replica (PostgreSQL)' : 'in this process';
+    logger.info({ event: 'rate_limit_on', ...rate.config, shared: sharedStore !== null }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user, ${where}`);
+  }
   else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
   // BRIEFBOT_TENANTS: other tenants of the database answer the workspaces mapped to them.
   const tenants = createTenantBriefbots({ env: options.env, logger, corpusDir: options.corpusDir, pools: sharedStore?.pools ?? null, fallback: briefbot });

@@ -33,6 +33,7 @@ export { createLiveBriefbot, type LiveBriefbot } from './live/create-live-briefb
 export { createStoreBriefbot, openSharedStore } from './live/create-store-briefbot.js';
 export { loadTenant } from './store/store-config.js';
 export { openPgWatchStore } from './store/postgres/pg-watch-store.js';
+export { createPgRateLimiter } from './store/postgres/pg-rate-limiter.js';
 export { createTenantBriefbots, type TenantBriefbots } from './live/create-tenant-briefbots.js';
 export { createHttpServer, type Health } from './server/create-http-server.js';
 export { createMetrics, type Metrics, type MetricsOptions, type RequestOutcome } from './server/create-metrics.js';

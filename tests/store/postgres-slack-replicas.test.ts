@@ -7,7 +7,7 @@ import type { RunningServer } from '../../adapters/serve.js';
 import { migrate } from '../../src/store/postgres/migrate.js';
 import { createPgPools } from '../../src/store/postgres/pg-pools.js';
 import { indexToPostgres } from '../../src/store/postgres/postgres-briefbot.js';
-import { API_ORIGIN, BUNDLED_CORPUS, mentionBody, postToSlackEvents, readApiCall, slackEnv, startTestServer, waitFor } from '../adapters/slack/slack-harness.js';
+import { API_ORIGIN, BUNDLED_CORPUS, mentionBody, postToSlackEvents, readApiCall, slackEnv, slashCommandBody, startTestServer, waitFor } from '../adapters/slack/slack-harness.js';
 import { createTestDatabase, skipWithoutPostgres } from './postgres-harness.js';
 
 describe.skipIf(skipWithoutPostgres('Slack on two replicas sharing PostgreSQL'))('two briefbot serve replicas on one PostgreSQL database', () => {
@@ -56,4 +56,21 @@ describe.skipIf(skipWithoutPostgres('Slack on two replicas sharing PostgreSQL'))
     await postToSlackEvents(b, mentionBody('<@U0BRIEFBOT> what did Dixon say about senates?', 'EvSecond'));
     await waitFor(() => posted.length === 2, 10_000, 'the second answer');
   }, 30_000);
+
+  it('holds a user to one rate limit across both replicas (buckets in PostgreSQL)', async () => {
+    const env = slackEnv({ BRIEFBOT_STORE: 'postgres', DATABASE_URL: db.url, BRIEFBOT_TENANT: 'press-office', BRIEFBOT_RATE_BURST: '2', BRIEFBOT_RATE_PER_MINUTE: '1' });
+    // The limit as configured (the harness turns it off unless told otherwise).
+    const limited = [await startTestServer({ env, corpusDir, limiter: undefined }), await startTestServer({ env, corpusDir, limiter: undefined })] as [RunningServer, RunningServer];
+    try {
+      await Promise.all(limited.map((s) => s.ready));
+      const texts: string[] = [];
+      for (const server of [limited[0], limited[1], limited[0], limited[1]]) texts.push(JSON.stringify(await (await postToSlackEvents(server, slashCommandBody('what did Dixon say about senates?'))).json()));
+      expect(texts[0]).toContain('Senates should be only advisory');
+      expect(texts[1]).toContain('Senates should be only advisory');
+      // The burst of 2 is spent, whichever replica is asked next.
+      for (const text of texts.slice(2)) expect(text).toContain("You're asking faster than I can keep up with");
+    } finally {
+      for (const server of limited) await server.close();
+    }
+  }, 60_000);
 });

@@ -56,7 +56,7 @@ describe.skipIf(skipWithoutPostgres('the store contract suite on PostgreSQL'))('
   beforeAll(async () => {
     db = await createTestDatabase();
     pools = createPgPools({ databaseUrl: db.url });
-    expect(await migrate(pools.primary)).toEqual(['001_corpus.sql', '002_shared_state.sql', '003_watches.sql', '004_channel_settings.sql']);
+    expect(await migrate(pools.primary)).toEqual(['001_corpus.sql', '002_shared_state.sql', '003_watches.sql', '004_channel_settings.sql', '005_rate_limits.sql']);
     // Recorded in schema_migrations: a second run applies nothing.
     expect(await migrate(pools.primary)).toEqual([]);
   }, 60_000);
