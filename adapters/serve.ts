@@ -15,6 +15,8 @@ import {
   createWorkTracker,
   createMemoryRateLimiter,
   createPgRateLimiter,
+  parseTeamRateLimitConfig,
+  withTeamLimit,
   type RateLimitConfig,
   parseRateLimitConfig,
   UNLIMITED,
@@ -200,10 +202,15 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   if (!rate.ok) throw new Error(rate.message);
   // With PostgreSQL the buckets are shared, so a user's limit holds across replicas.
   const shared = (config: RateLimitConfig) => (sharedStore ? createPgRateLimiter(sharedStore.pools.primary, loadTenant(options.env), config, { logger }) : createMemoryRateLimiter(config));
-  const limiter = withRateLimitMetrics(options.limiter ?? (rate.config ? shared(rate.config) : UNLIMITED), metrics);
+  // Each workspace (Slack team, Teams tenant) has a limit of its own above its users'.
+  const team = parseTeamRateLimitConfig(options.env);
+  if (!team.ok) throw new Error(team.message);
+  const perUser = rate.config ? shared(rate.config) : UNLIMITED;
+  const limiter = withRateLimitMetrics(options.limiter ?? (rate.config && team.config ? withTeamLimit(perUser, shared(team.config)) : perUser), metrics);
   if (rate.config) {
     const where = sharedStore ? 'shared by every replica (PostgreSQL)' : 'in this process';
-    logger.info({ event: 'rate_limit_on', ...rate.config, shared: sharedStore !== null }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user, ${where}`);
+    const teams = team.config ? `; ${team.config.burst} at once, ${team.config.perMinute} a minute per workspace` : '';
+    logger.info({ event: 'rate_limit_on', ...rate.config, team: team.config, shared: sharedStore !== null }, `rate limit: ${rate.config.burst} questions at once, ${rate.config.perMinute} a minute per user${teams}, ${where}`);
   }
   else logger.warn({ event: 'rate_limit_off' }, 'rate limit: off (BRIEFBOT_RATE_LIMIT=off)');
   // BRIEFBOT_TENANTS: other tenants of the database answer the workspaces mapped to them.

@@ -34,6 +34,7 @@ export { createStoreBriefbot, openSharedStore } from './live/create-store-briefb
 export { loadTenant } from './store/store-config.js';
 export { openPgWatchStore } from './store/postgres/pg-watch-store.js';
 export { createPgRateLimiter } from './store/postgres/pg-rate-limiter.js';
+export { parseTeamRateLimitConfig, teamKeyOf, withTeamLimit } from './limits/team-rate-limit.js';
 export { createTenantBriefbots, type TenantBriefbots } from './live/create-tenant-briefbots.js';
 export { createHttpServer, type Health } from './server/create-http-server.js';
 export { createMetrics, type Metrics, type MetricsOptions, type RequestOutcome } from './server/create-metrics.js';

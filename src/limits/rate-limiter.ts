@@ -65,7 +65,8 @@ export function createMemoryRateLimiter(config: RateLimitConfig, now: () => numb
 /** A limiter that allows everything (`BRIEFBOT_RATE_LIMIT=off`). */
 export const UNLIMITED: RateLimiter = { take: async () => ({ allowed: true }) };
 
-const positive = (name: string, fallback: number) =>
+/** An environment variable holding a positive number, `fallback` when unset; the message names it. */
+export const positive = (name: string, fallback: number) =>
   z
     .string()
     .optional()

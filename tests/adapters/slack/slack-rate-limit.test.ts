@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../adapters/serve.js';
 import { createMemoryRateLimiter, slowDownMessage } from '../../../src/index.js';
 import { createCaptureLogger } from '../teams/capture-logger.js';
-import { API_ORIGIN, mentionBody, postToSlackEvents, readApiCall, slashCommandBody, startTestServer, waitFor } from './slack-harness.js';
+import { API_ORIGIN, mentionBody, postToSlackEvents, readApiCall, slackEnv, slashCommandBody, startTestServer, waitFor } from './slack-harness.js';
 
 const QUESTION = 'what did Dixon say about senates?';
 
@@ -52,5 +52,35 @@ describe('Slack rate limit (per user, injected clock)', () => {
     expect(slowDowns).toHaveLength(1);
     expect(slowDowns[0]).toMatchObject({ channel: expect.any(String), thread_ts: expect.any(String) });
     expect(posted).toHaveLength(3);
+  });
+});
+
+describe('Slack rate limit per workspace (from the environment)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    // The limiter serve builds itself: 5 questions per user, but 2 for the whole workspace.
+    const env = { ...slackEnv(), BRIEFBOT_RATE_BURST: '5', BRIEFBOT_RATE_TEAM_BURST: '2', BRIEFBOT_RATE_TEAM_PER_MINUTE: '1' };
+    server = await startTestServer({ env, limiter: undefined, slack: { ackDeadlineMs: 2000, retryConfig: { retries: 0 } } });
+    await server.ready;
+  });
+  afterAll(async () => {
+    await server.close();
+    nock.cleanAll();
+  });
+
+  it('tells a third colleague to slow down once the workspace has had its two, and answers another workspace', async () => {
+    const ask = async (user: string, team = 'T0001') => {
+      const body = new URLSearchParams(slashCommandBody(QUESTION));
+      body.set('user_id', user);
+      body.set('team_id', team);
+      return ((await (await postToSlackEvents(server, body.toString())).json()) as { text: string }).text;
+    };
+    const first = await ask('U1');
+    expect(first).not.toMatch(/asking faster/);
+    expect(await ask('U2')).toBe(first);
+    expect(await ask('U3')).toMatch(/^You're asking faster than I can keep up with\. Please wait \d+ seconds and ask again\.$/);
+    expect(await ask('U3', 'T0002')).toBe(first);
   });
 });
