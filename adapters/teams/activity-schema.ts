@@ -29,6 +29,7 @@ export const ActivitySchema = z.looseObject({
   text: z.string().nullish(),
   textFormat: z.string().nullish(),
   locale: z.string().nullish(),
+  localTimezone: z.string().nullish(),
   replyToId: z.string().nullish(),
   name: z.string().nullish(),
   entities: z.array(z.looseObject({ type: z.string() })).nullish(),

@@ -110,7 +110,9 @@ export class BriefbotTeamsBot extends ActivityHandler {
     if (this.watches && activity.conversation?.id) {
       const conversation = activity.conversation;
       const label = conversation.name ? conversation.name : conversation.conversationType === 'personal' ? 'this chat' : 'this conversation';
-      const reply = await this.watches.commands.handle(question.text, { platform: 'teams', channel: conversation.id, label }, activity.from?.name ?? activity.from?.id ?? 'unknown');
+      // In a personal chat the conversation is the sender's: their Teams client's time zone is the chat's.
+      const zone = conversation.conversationType === 'personal' && typeof activity.localTimezone === 'string' ? { senderTimeZone: activity.localTimezone } : {};
+      const reply = await this.watches.commands.handle(question.text, { platform: 'teams', channel: conversation.id, label }, activity.from?.name ?? activity.from?.id ?? 'unknown', zone);
       if (reply) {
         // The reference is what a proactive message needs later: the service URL, conversation and bot.
         if (reply.kind === 'watch_added') await this.watches.store.saveReference('teams', conversation.id, TurnContext.getConversationReference(activity));

@@ -33,9 +33,14 @@ export interface WatchCommandOptions {
 /** Whether the platform can post to a channel, as far as it can tell when a watch is set. */
 export type TargetReach = { kind: 'member' } | { kind: 'unknown' } | { kind: 'not_member'; code: string; message: string };
 
-/** What a platform checks when a watch is set (Slack: is the bot in the channel?). */
+/** What a platform checks when a watch is set (Slack: is the bot in the channel?), and what it knows of the sender. */
 export interface WatchChecks {
   reach?: () => Promise<TargetReach>;
+  /**
+   * The sender's own IANA time zone, when the platform says it and the conversation is theirs alone
+   * (a Teams personal chat): used for a daily digest when neither the command nor the chat names one.
+   */
+  senderTimeZone?: string;
 }
 
 /** An IANA name as Intl spells it (`europe/london` → `Europe/London`), or null when Intl does not know it. */
@@ -113,7 +118,8 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
         if (named !== undefined && chosen === null) {
           return { kind: 'watch_refused', text: `"${named}" is not a time zone I know. Say ${ZONE_EXAMPLE}, for example: watch Dixon on senates daily at 8:00 Europe/London` };
         }
-        zone = chosen ?? timeZone;
+        const sender = checks.senderTimeZone === undefined ? null : canonicalZone(checks.senderTimeZone);
+        zone = chosen ?? sender ?? timeZone;
       }
       const answer = await briefbot.ask(command.question, { limit: 1 });
       if (answer.kind !== 'results' && answer.kind !== 'nothing') {

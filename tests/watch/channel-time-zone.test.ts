@@ -81,6 +81,18 @@ describe('a channel’s own time zone for daily digests', () => {
     expect(reply!.text).toMatch(/daily at 07:30 \(America\/New_York\); /);
   });
 
+  it('uses the sender’s own zone in a personal chat, after the command’s and the chat’s', async () => {
+    const chat: WatchTarget = { platform: 'teams', channel: 'a:1personal', label: 'this chat' };
+    const sender = { senderTimeZone: 'america/los_angeles' };
+    expect((await commands.handle('watch Dixon on senates daily at 8:00', chat, 'Ann', sender))!.text).toMatch(/daily at 08:00 \(America\/Los_Angeles\); /);
+    expect((await commands.handle('watch Hunt daily at 9:00 UTC', chat, 'Ann', sender))!.text).toMatch(/daily at 09:00 \(UTC\); /);
+    await commands.handle('timezone Asia/Tokyo', chat, 'Ann');
+    expect((await commands.handle('watch quotes from Dixon daily at 7:00', chat, 'Ann', sender))!.text).toMatch(/daily at 07:00 \(Asia\/Tokyo\); /);
+    // A zone the platform sent that Intl does not know is ignored, not refused.
+    const other: WatchTarget = { ...chat, channel: 'a:2personal' };
+    expect((await commands.handle('watch Dixon daily at 8:00', other, 'Bo', { senderTimeZone: 'Mars/Olympus' }))!.text).toMatch(/daily at 08:00 \(Europe\/London\); /);
+  });
+
   it('refuses a zone it does not know, and saves nothing', async () => {
     expect(await commands.handle('timezone Mars/Olympus', policy, 'U1')).toEqual({
       kind: 'watch_refused',

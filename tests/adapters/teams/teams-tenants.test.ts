@@ -69,4 +69,15 @@ describe('Teams answering each Entra tenant from its own corpus (briefbotFor)', 
     const added = JSON.parse(await ask(homeTenant, 'watch Dixon on senates')) as { text: string };
     expect(added.text).toMatch(/^Watching for new quotes from Michael Dixon about "senates" in /);
   }, 30_000);
+
+  it('reads a personal chat’s daily digest in the sender’s own time zone (the activity’s localTimezone)', async () => {
+    const homeTenant = (loadFixture('personal-message.json').channelData as { tenant: { id: string } }).tenant.id;
+    const fixture = loadFixture('personal-message.json');
+    const activity = { ...fixture, text: 'watch Dixon on senates daily at 8:00', localTimezone: 'Europe/Berlin', channelData: { tenant: { id: homeTenant } } };
+    const sent: Array<Partial<Activity>> = [];
+    const scope = expectReply(activity, sent);
+    expect((await postActivity(server, activity)).status).toBe(200);
+    expect(scope.isDone()).toBe(true);
+    expect(String(sent[0]?.text)).toMatch(/daily at 08:00 \(Europe\/Berlin\); /);
+  }, 30_000);
 });
