@@ -1,19 +1,15 @@
-import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { startConnectorStandIn } from './connector-stand-in.js';
+import { BENCH_SECRET, SERVE_SIZE, startBenchServer, writeResultsSection } from './bench-server.js';
 import { createTeamsActivity } from './create-teams-activity.js';
 import { renderLoadTest, type LoadFigures } from './render-load-test.js';
 import { describeMachine } from './render-results.js';
-import { replaceSection } from './replace-section.js';
-import type { BenchQuestion } from './questions.js';
 
-/** The corpus size of the load test, as the issue sets it. */
-const SIZE = 10000;
-const SECRET = 'bench-signing-secret-0123456789';
+const SIZE = SERVE_SIZE;
+const SECRET = BENCH_SECRET;
 /** Bounded in time and in connections: loopback only, nothing leaves the machine. */
 const DURATION_S = 20;
 const CONNECTIONS = 8;
@@ -115,32 +111,8 @@ function findIndexSource(log: string): string | undefined {
  * time each, and replaces the "## Load test" section of bench/RESULTS.md with throughput, latency and errors.
  */
 export async function runServeLoad(root: string): Promise<void> {
-  const dir = path.join(root, 'bench/data', `corpus-${SIZE}`);
-  const questionsFile = path.join(root, 'bench/data', `questions-${SIZE}.json`);
-  if (!existsSync(dir) || !existsSync(questionsFile)) throw new Error(`run "npm run bench -- --sizes ${SIZE}" first: it makes the corpus and questions`);
-  const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as BenchQuestion[];
-  const port = 39000 + Math.floor(Math.random() * 1000);
-  const connector = await startConnectorStandIn();
-  const { TEAMS_APP_ID: _appId, TEAMS_APP_PASSWORD: _password, TEAMS_TENANT_ID: _tenant, ...inherited } = process.env;
-  const env = {
-    ...inherited,
-    SLACK_BOT_TOKEN: 'xoxb-bench-not-a-token',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_ID: 'B0BENCH',
-    SLACK_BOT_USER_ID: 'U0BENCH',
-    SLACK_API_URL: 'http://127.0.0.1:9/api/',
-    // Bot Framework tokens cannot be minted offline; the adapter allows this on loopback only.
-    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-    BRIEFBOT_LOG_LEVEL: 'info',
-    // The load comes from a handful of users: the per-user limit would refuse most of it.
-    BRIEFBOT_RATE_LIMIT: 'off',
-  };
-  const logFile = path.join(root, 'bench/data', 'serve-load.log');
-  const logFd = openSync(logFile, 'w');
-  const server = spawn(process.execPath, [path.join(root, 'bin/briefbot.mjs'), 'serve', '--corpus', dir, '--port', String(port), '--host', '127.0.0.1'], {
-    env,
-    stdio: ['ignore', logFd, logFd],
-  });
+  const running = await startBenchServer(root, 'serve-load.log', 39000);
+  const { port, questions, connector, logFile } = running;
   try {
     const readyMs = await waitForReady(port, READY_LIMIT_MS);
     const slackLoad = os.loadavg()[0]!;
@@ -167,17 +139,10 @@ export async function runServeLoad(root: string): Promise<void> {
       replies: connector.tally(),
       serverErrors: countErrorLines(log),
     });
-    const out = path.join(root, 'bench/RESULTS.md');
-    const previous = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmark results\n';
-    writeFileSync(out, replaceSection(previous, '## Load test:', section));
+    writeResultsSection(root, '## Load test:', section);
     process.stdout.write(section);
     process.stderr.write(`[bench] server log: ${path.relative(root, logFile)}\n`);
   } finally {
-    // The stand-in goes last, so no turn still running fails for want of it.
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    closeSync(logFd);
-    await connector.close();
+    await running.stop(5000);
   }
 }

@@ -1,17 +1,14 @@
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { startConnectorStandIn } from './connector-stand-in.js';
+import { BENCH_SECRET, SERVE_SIZE, startBenchServer, writeResultsSection } from './bench-server.js';
 import { createTeamsActivity } from './create-teams-activity.js';
-import type { BenchQuestion } from './questions.js';
 import { describeMachine } from './render-results.js';
 import { renderSoak, type MemorySample, type SoakStream } from './render-soak.js';
-import { replaceSection } from './replace-section.js';
 import { countErrorLines, signSlashCommand, waitForReady } from './serve-load.js';
 
-const SIZE = 10000;
-const SECRET = 'bench-signing-secret-0123456789';
+const SIZE = SERVE_SIZE;
+const SECRET = BENCH_SECRET;
 /** Steady rates, well under what one process answers at full load (see "## Load test"), so the soak measures drift, not saturation. */
 export const DEFAULT_SOAK_RATES = { slack: 100, teams: 50 } as const;
 const CONNECTIONS = 8;
@@ -72,28 +69,9 @@ async function runStream(port: number, requestPath: string, ratePerS: number, du
  * 10 s; replaces the "## Soak" section of bench/RESULTS.md and keeps the samples in bench/data.
  */
 export async function runSoak(root: string, minutes: number, rates: { slack: number; teams: number } = DEFAULT_SOAK_RATES): Promise<void> {
-  const dir = path.join(root, 'bench/data', `corpus-${SIZE}`);
-  const questionsFile = path.join(root, 'bench/data', `questions-${SIZE}.json`);
-  if (!existsSync(dir) || !existsSync(questionsFile)) throw new Error(`run "npm run bench -- --sizes ${SIZE}" first: it makes the corpus and questions`);
-  const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as BenchQuestion[];
   const durationS = Math.round(minutes * 60);
-  const port = 40000 + Math.floor(Math.random() * 1000);
-  const connector = await startConnectorStandIn();
-  const { TEAMS_APP_ID: _appId, TEAMS_APP_PASSWORD: _password, TEAMS_TENANT_ID: _tenant, ...inherited } = process.env;
-  const env = {
-    ...inherited,
-    SLACK_BOT_TOKEN: 'xoxb-bench-not-a-token',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_ID: 'B0BENCH',
-    SLACK_BOT_USER_ID: 'U0BENCH',
-    SLACK_API_URL: 'http://127.0.0.1:9/api/',
-    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-    BRIEFBOT_LOG_LEVEL: 'info',
-    BRIEFBOT_RATE_LIMIT: 'off',
-  };
-  const logFile = path.join(root, 'bench/data', 'soak.log');
-  const logFd = openSync(logFile, 'w');
-  const server = spawn(process.execPath, [path.join(root, 'bin/briefbot.mjs'), 'serve', '--corpus', dir, '--port', String(port), '--host', '127.0.0.1'], { env, stdio: ['ignore', logFd, logFd] });
+  const running = await startBenchServer(root, 'soak.log', 40000);
+  const { port, questions, connector, logFile } = running;
   const samples: MemorySample[] = [];
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -133,16 +111,10 @@ export async function runSoak(root: string, minutes: number, rates: { slack: num
     };
     writeFileSync(path.join(root, 'bench/data', 'soak-result.json'), JSON.stringify(report, null, 1));
     const section = renderSoak(report);
-    const out = path.join(root, 'bench/RESULTS.md');
-    const previous = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmark results\n';
-    writeFileSync(out, replaceSection(previous, '## Soak:', section));
+    writeResultsSection(root, '## Soak:', section);
     process.stdout.write(section);
   } finally {
     if (timer) clearInterval(timer);
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-    closeSync(logFd);
-    await connector.close();
+    await running.stop(15_000);
   }
 }
