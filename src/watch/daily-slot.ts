@@ -53,12 +53,11 @@ export function describeDaily(daily: Daily): string {
   return `daily at ${String(daily.hour).padStart(2, '0')}:${String(daily.minute).padStart(2, '0')} (${daily.timeZone})`;
 }
 
-/** Whether Intl knows an IANA time zone name. */
-export function isTimeZone(name: string): boolean {
+/** An IANA time zone as Intl spells it (`europe/london` → `Europe/London`), or null when Intl does not know it. */
+export function canonicalTimeZone(name: string): string | null {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }

@@ -1,6 +1,6 @@
 import type { Briefbot } from '../answer/answer-schema.js';
 import type { Logger } from '../logging.js';
-import { describeDaily, isTimeZone } from './daily-slot.js';
+import { canonicalTimeZone as canonicalZone, describeDaily } from './daily-slot.js';
 import { describeWatch } from './describe-watch.js';
 import { matchRemarks, type ScanSource } from './match-remarks.js';
 import { scanSourceOf } from './scan-source-of.js';
@@ -43,12 +43,6 @@ export interface WatchChecks {
   senderTimeZone?: string;
 }
 
-/** An IANA name as Intl spells it (`europe/london` → `Europe/London`), or null when Intl does not know it. */
-function canonicalZone(name: string): string | null {
-  if (!isTimeZone(name)) return null;
-  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-}
-
 const ZONE_EXAMPLE = 'an IANA time zone such as Europe/London, America/New_York or UTC';
 
 /** `watch …`, `watches`, `unwatch N` and `timezone …`, the same on every platform. */
@@ -84,8 +78,8 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
         return { kind: 'watch_list', text: [`Watched in ${target.label}:`, ...lines, ...why, 'Remove one with: unwatch N'].join('\n'), watches };
       }
       if (command.kind === 'timezone') {
-        const current = await store.channelTimeZone(target.platform, target.channel);
         if (command.zone === null && !command.clear) {
+          const current = await store.channelTimeZone(target.platform, target.channel);
           const shown = current ? `${current} (set for ${target.label})` : `${timeZone} (the server's default; set one for ${target.label} with: timezone Europe/London)`;
           return { kind: 'watch_timezone', text: `Daily digests in ${target.label} are read in ${shown}.` };
         }

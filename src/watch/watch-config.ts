@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CodedError } from '../coded-error.js';
-import { isTimeZone } from './daily-slot.js';
+import { canonicalTimeZone } from './daily-slot.js';
 import { DEFAULT_WATCH_LIMIT } from './watch-commands.js';
 
 const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -21,7 +21,14 @@ export const WatchEnvSchema = z.object({
     z
       .string()
       .trim()
-      .refine(isTimeZone, { error: 'BRIEFBOT_TZ must be an IANA time zone such as Europe/London or America/New_York' })
+      .transform((name, ctx) => {
+        const zone = canonicalTimeZone(name);
+        if (zone === null) {
+          ctx.addIssue({ code: 'custom', message: 'BRIEFBOT_TZ must be an IANA time zone such as Europe/London or America/New_York' });
+          return z.NEVER;
+        }
+        return zone;
+      })
       .default('UTC'),
   ),
 });

@@ -4,8 +4,8 @@ import { PublishedDateSchema, type Article } from '../../corpus/article.js';
 import type { CorpusProblem } from '../../corpus/corpus-problem.js';
 import type { Statement } from '../../statements/statement.js';
 
-/** An article row as the store keeps it: the metadata (jsonb) and the body. */
-const StoredArticleSchema = z.object({
+/** An article row as the store keeps it: the metadata (jsonb) and the body; fields added later are kept. */
+const StoredArticleSchema = z.looseObject({
   id: z.string().min(1),
   path: z.string(),
   title: z.string().min(1),
@@ -58,7 +58,7 @@ export function articleOfRow(row: ArticleRow): { article: Article } | { problem:
  * statement, or a speaker the store does not have. A quote is never shown from a row that does not
  * fit its article, nor given to a speaker that is not there.
  */
-export function statementOfRow(row: StatementRow, article: Article, speakerIds: ReadonlySet<string>): { statement: Statement } | { problem: CorpusProblem } {
+export function statementOfRow(row: StatementRow, article: Article, speakers: { has(id: string): boolean }): { statement: Statement } | { problem: CorpusProblem } {
   const bad = (field: string, message: string) => ({ problem: { file: where('statements', row.id), field, message: `${message}; the statement is not served` } });
   const { start_offset: start, end_offset: end } = row;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > article.body.length) {
@@ -72,7 +72,7 @@ export function statementOfRow(row: StatementRow, article: Article, speakerIds: 
     if (row.kind !== 'direct' || qs < 0 || qs > start || qe < end || qe > article.body.length) return bad('quote_start', `the quotation ${qs}–${qe} does not hold the statement`);
     quotation = { start: qs, end: qe };
   }
-  if (row.speaker_id !== null && !speakerIds.has(row.speaker_id)) return bad('speaker_id', `speaker "${row.speaker_id.slice(0, 60)}" is not in the speakers table`);
+  if (row.speaker_id !== null && !speakers.has(row.speaker_id)) return bad('speaker_id', `speaker "${row.speaker_id.slice(0, 60)}" is not in the speakers table`);
   return {
     statement: {
       id: row.id,

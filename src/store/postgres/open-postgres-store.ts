@@ -62,12 +62,11 @@ export async function openPostgresStore(pools: { primary: Pool; reads: Pool }, t
   );
   const statements = new Map<string, Statement>();
   const corrections = new Map<string, AppliedCorrection>();
-  const speakerIds = new Set(speakers.keys());
   for (const r of statementRows.rows) {
     // A statement of an article left out goes with it (its problem is the article's).
     const article = articles.get(r.article_id);
     if (!article) continue;
-    const read = statementOfRow(r, article, speakerIds);
+    const read = statementOfRow(r, article, speakers);
     if ('problem' in read) {
       problems.push(read.problem);
       continue;
