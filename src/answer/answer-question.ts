@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/article.js';
+import type { ArticleMeta } from '../store/corpus-store.js';
 import { parseQuestion } from '../question/parse-question.js';
 import { mergeFollowUp, type MergedFollowUp } from '../question/merge-follow-up.js';
 import type { ParsedQuestion } from '../question/parsed-question.js';
@@ -9,7 +10,9 @@ import { findPassages, unconfirmedPart } from './find-passages.js';
 import { peopleOf, voicesOf } from './voices-of.js';
 import { quotationOf } from './quotation-of.js';
 import { overlaps } from './article-dates.js';
-import type { CorpusStore } from '../store/corpus-store.js';
+import { metaOf, type CorpusStore } from '../store/corpus-store.js';
+import { fillView, isBroken, questionView } from './fill-view.js';
+import { speakerCounts } from './speaker-counts.js';
 import { answerCommand } from './answer-command.js';
 import { browseNewest } from './browse-newest.js';
 import { compareText, rankGroups, RELEVANCE_FLOOR, SEARCH_FLOOR, type Placed } from './rank-groups.js';
@@ -25,11 +28,12 @@ export function speakerRef(s: Speaker): SpeakerRef {
 }
 
 /** Answers one question from the engine's data. Never throws on any input text. */
-export async function answerQuestion(data: CorpusStore, question: string, options: AskOptions, now: Date): Promise<Answer> {
+export async function answerQuestion(store: CorpusStore, question: string, options: AskOptions, now: Date): Promise<Answer> {
+  const data = questionView(store);
   const parse = (text: string) => (data.parseQuestion ? data.parseQuestion(text, now) : parseQuestion(text, { ...data.questionContext, now }));
   const parsed = parse(question);
   if (parsed.kind === 'invalid') return { kind: 'invalid', reason: parsed.reason, message: parsed.message };
-  if (parsed.kind === 'command') return answerCommand(data, parsed.command);
+  if (parsed.kind === 'command') return await answerCommand(data, parsed.command);
   const followUp = options.previous ? mergeFollowUp(parsed.question, queryOf(options.previous), parse, options.previous.excludedSpeaker?.id ?? null) : null;
   const answer = await answerQuery(data, followUp?.query ?? parsed, options, followUp);
   if (answer.kind !== 'nothing' || !followUp?.carried.includes('topic') || followUp.excludeSpeakerId) return answer;
@@ -95,16 +99,19 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
   });
 
   const filtered = q.dateFrom || q.dateTo || q.outlet;
-  const within = (a: Article | undefined): boolean => !!a && overlaps(a.published, q.dateFrom, q.dateTo) && (!q.outlet || a.outlet === q.outlet);
+  const within = (a: ArticleMeta | undefined): boolean => !!a && overlaps(a.published, q.dateFrom, q.dateTo) && (!q.outlet || a.outlet === q.outlet);
   // A named speaker's few articles are checked against the dates, not every article of the range.
-  const speakerArticles = filtered && q.speakerId && data.lists ? data.lists.articlesOfSpeaker(q.speakerId) : null;
+  const speakerArticles = !filtered || !q.speakerId ? null : data.reads ? await data.reads.articlesOfSpeaker(q.speakerId) : data.lists ? data.lists.articlesOfSpeaker(q.speakerId) : null;
+  if (speakerArticles) await fillView(data, { meta: speakerArticles });
   const articleIds = !filtered
     ? null
     : speakerArticles
-      ? new Set([...speakerArticles].filter((id) => within(data.articles.get(id))))
-      : data.articlesDated
-        ? data.articlesDated(q.dateFrom, q.dateTo, q.outlet)
-        : new Set([...data.articles.values()].filter(within).map((a) => a.id));
+      ? new Set([...speakerArticles].filter((id) => within(metaOf(data, id))))
+      : data.reads
+        ? await data.reads.articlesDated(q.dateFrom, q.dateTo, q.outlet)
+        : data.articlesDated
+          ? data.articlesDated(q.dateFrom, q.dateTo, q.outlet)
+          : new Set([...data.articles.values()].filter(within).map((a) => a.id));
   const text = q.phrase ?? q.topic;
 
   // A body never quoted itself may be through its people: "Hong Kong director of Amnesty International Man-kei Tam".
@@ -113,7 +120,7 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
   if (q.speakerQuery && !q.speakerId && !bodyPeople.length) {
     // Nobody of that name is quoted: what the articles say around the name, apart and labelled.
     const passages = await findPassages(data, [q.speakerQuery], text, articleIds);
-    return nothing(`No quotes from ${q.speakerQuery} in the corpus.${mentionNote(data, q.speakerQuery)}`, suggestSpeakers(data, q.topic), unconfirmedPart(q.speakerQuery, text, passages));
+    return nothing(`No quotes from ${q.speakerQuery} in the corpus.${await mentionNote(data, q.speakerQuery)}`, suggestSpeakers(data, q.topic), unconfirmedPart(q.speakerQuery, text, passages));
   }
   const speakerName = interpretation.speaker?.name ?? null;
   const where = describeFilters(q);
@@ -122,7 +129,7 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
   }
   // A body speaks through its people too: "what has Amnesty said" finds its director's words, under the director's name.
   const speakerIds = q.speakerId ? voicesOf(data.speakers, q.speakerId) : bodyPeople.length ? new Set(bodyPeople) : null;
-  const page = (ranked: { top: Placed[]; total: number }, note: string | null, unconfirmed?: Unconfirmed): Answer => {
+  const page = async (ranked: { top: Placed[]; total: number }, note: string | null, unconfirmed?: Unconfirmed): Promise<Answer> => {
     if (ranked.total === 0) return nothing(`No quotes${where} in the corpus.`, suggestWithout(q, speakerName), unconfirmed);
     // Past the last result ("More results" on an old message): the last page, said so.
     const offset = asked >= ranked.total ? Math.max(0, Math.floor((ranked.total - 1) / limit) * limit) : asked;
@@ -131,10 +138,14 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
     // A body's answer that shows its people's words says so, beside each result's own speaker.
     const viaPeople = !bodyNote && q.speakerId && speakerName && ranked.top.some((g) => g.members.some((m) => m.speakerId !== q.speakerId));
     const peopleNote = viaPeople ? `Includes the words of people the articles name in a role at ${speakerName}.` : null;
+    const shown = ranked.top.slice(offset, offset + limit);
+    // A store that reads on demand reads the shown results' articles now; a row that does not fit its article is left out.
+    await fillView(data, { bodies: shown.flatMap((r) => r.members.map((m) => m.articleId)) });
+    const fit = shown.map((r) => r.members.filter((m) => !isBroken(data, m.id))).map((members, i) => ({ members, score: shown[i]!.score })).filter((r) => r.members.length > 0);
     return {
       kind: 'results',
       interpretation,
-      results: ranked.top.slice(offset, offset + limit).map((r) => toResult(data, r.members, r.score)),
+      results: fit.map((r) => toResult(data, r.members, r.score)),
       total: ranked.total,
       offset,
       limit,
@@ -144,8 +155,8 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
   };
   const want = asked + limit;
   // Every quote (of some dates or an outlet), newest first: read in date order, not searched.
-  const browsed = !text && !speakerIds ? browseNewest(data, articleIds, want) : null;
-  if (browsed && browsed.total > 0) return page(browsed, null);
+  const browsed = !text && !speakerIds ? await browseNewest(data, articleIds, want) : null;
+  if (browsed && browsed.total > 0) return await page(browsed, null);
   let note: string | null = null;
   const textOnly = q.phrase !== null;
   // A speaker's question reads their few statements: low enough a floor to find the quotation after their
@@ -184,8 +195,9 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
     const about = text ? ` ${q.phrase ? 'with the words' : 'about'} "${text}"` : '';
     return nothing(`${who}${about}${where} in the corpus.`, speakerName ? suggestForSpeaker(data, q, speakerName) : suggestSpeakers(data, text));
   }
-
-  return page(rankGroups(data, hits, byDate, articleIds, want), note, unconfirmed);
+  // A store that reads on demand reads the hits' groups and their articles' dates before ranking.
+  await fillView(data, { hits: hits.flatMap((h) => (h.statement ? [h.statement] : [])) });
+  return await page(rankGroups(data, hits, byDate, articleIds, want), note, unconfirmed);
 }
 
 /** One result from a group of statements: the same remark, one source an article. */
@@ -226,16 +238,16 @@ function describeFilters(q: Query): string {
   return parts.length ? ` ${parts.join(' ')}` : '';
 }
 
-function mentionNote(data: CorpusStore, name: string): string {
+async function mentionNote(data: CorpusStore, name: string): Promise<string> {
   const needle = name.toLowerCase();
   let count = 0;
-  for (const a of data.articles.values()) if (a.body.toLowerCase().includes(needle)) count++;
+  if (data.reads) count = await data.reads.mentions(needle);
+  else for (const a of data.articles.values()) if (a.body.toLowerCase().includes(needle)) count++;
   return count ? ` ${name} is mentioned in ${count} article${count === 1 ? '' : 's'} but never quoted.` : '';
 }
 
 function topSpeakers(data: CorpusStore, n: number): Speaker[] {
-  const counts = new Map<string, number>();
-  for (const st of data.statements.values()) if (st.speakerId) counts.set(st.speakerId, (counts.get(st.speakerId) ?? 0) + 1);
+  const counts = speakerCounts(data);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([id]) => data.speakers.get(id)!);
 }
 

@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article.js';
 import type { Statement } from '../statements/statement.js';
-import type { CorpusStore } from '../store/corpus-store.js';
+import type { CorpusStore, CorpusView } from '../store/corpus-store.js';
 import type { StatementGroup } from '../store/group-statements.js';
 import { compareText, firstSource, keyOf, type Placed } from './rank-groups.js';
 
@@ -41,7 +41,11 @@ function createBrowseOrder(data: CorpusStore): BrowseOrder {
  * in date order until the page is full, so "what was said in 2015?" does not sort a whole year.
  * Null when the search backend cannot list an article's statements.
  */
-export function browseNewest(data: CorpusStore, articleIds: ReadonlySet<string> | null, want: number): { top: Placed[]; total: number } | null {
+export async function browseNewest(data: CorpusStore, articleIds: ReadonlySet<string> | null, want: number): Promise<{ top: Placed[]; total: number } | null> {
+  if (data.reads && 'fill' in data) {
+    const browsed = await data.reads.browse(articleIds, want, data as CorpusView);
+    return { top: browsed.top.map((g) => ({ ...g, score: 0, shown: 0 })), total: browsed.total };
+  }
   const indexed = data.lists;
   if (!indexed) return null;
   const order = (data.browseOrder ??= createBrowseOrder(data));

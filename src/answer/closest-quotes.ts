@@ -7,7 +7,8 @@ import { RELEVANCE_FLOOR } from './rank-groups.js';
 const TOPIC_HITS = 40;
 
 /** The statements of one speaker, from the index when it can list them. */
-function statementsOfSpeaker(data: CorpusStore, speakerId: string): Statement[] {
+async function statementsOfSpeaker(data: CorpusStore, speakerId: string): Promise<Statement[]> {
+  if (data.reads) return await data.reads.statementsOfSpeaker(speakerId);
   if (data.lists) return data.lists.statementsOfSpeaker(speakerId);
   return [...data.statements.values()].filter((st) => st.speakerId === speakerId);
 }
@@ -24,7 +25,7 @@ export async function findClosestQuotes(
   text: string,
   articleIds: ReadonlySet<string> | null,
 ): Promise<{ hits: SearchHit[]; byTopicArticles: boolean }> {
-  const own = statementsOfSpeaker(data, speakerId).filter((st) => !articleIds || articleIds.has(st.articleId));
+  const own = (await statementsOfSpeaker(data, speakerId)).filter((st) => !articleIds || articleIds.has(st.articleId));
   if (own.length === 0) return { hits: [], byTopicArticles: false };
   // Only the speaker's own articles can give an answer: the topic is searched among them alone.
   const theirs = new Set(own.map((st) => st.articleId));

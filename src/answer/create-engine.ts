@@ -7,6 +7,17 @@ import type { Answer, AskOptions } from './answer-schema.js';
 import { findQuoteContext } from './find-quote-context.js';
 import { findResult } from './find-result.js';
 import type { BriefbotEngine } from './open-briefbot.js';
+import { fillView, questionView } from './fill-view.js';
+
+/** The view one statement's result or context is read from: with its group and their articles whole. */
+async function viewOf(data: CorpusStore, statementId: string): Promise<CorpusStore> {
+  const view = questionView(data);
+  if (view === data) return data;
+  await fillView(view, { ids: [statementId] });
+  const members = view.groups.get(statementId)?.members ?? [];
+  await fillView(view, { bodies: members.map((m) => m.articleId) });
+  return view;
+}
 
 /** Wraps engine data as the `Briefbot` the adapters call. */
 export function createEngine(
@@ -15,17 +26,20 @@ export function createEngine(
 ): BriefbotEngine {
   return {
     corpusDir: info.corpusDir,
-    articles: [...data.articles.values()],
-    statements: [...data.statements.values()],
+    // A store that reads on demand holds no corpus to list: its sizes are in `counts`.
+    articles: data.reads ? [] : [...data.articles.values()],
+    statements: data.reads ? [] : [...data.statements.values()],
     speakers: [...data.speakers.values()],
+    counts: { articles: data.reads ? data.reads.articleCount() : data.articles.size, statements: data.reads ? data.reads.statementCount() : data.statements.size },
     problems: info.problems,
     ask: (question: string, options?: AskOptions): Promise<Answer> => answerQuestion(data, question, options ?? {}, info.now()),
-    quote: async (statementId: string) => findQuoteContext(data, statementId),
-    result: async (statementId: string) => findResult(data, statementId),
+    quote: async (statementId: string) => findQuoteContext(await viewOf(data, statementId), statementId),
+    result: async (statementId: string) => findResult(await viewOf(data, statementId), statementId),
     report: async (input: ReportInput) => {
-      const statement = data.statements.get(input.statementId);
+      const view = await viewOf(data, input.statementId);
+      const statement = view.statements.get(input.statementId);
       if (!statement) return false;
-      const shown = findResult(data, input.statementId);
+      const shown = findResult(view, input.statementId);
       await appendReport(info.corpusDir, {
         statementId: statement.id,
         articleId: statement.articleId,

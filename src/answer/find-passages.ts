@@ -4,6 +4,7 @@ import { segmentParagraphs } from '../statements/segment.js';
 import type { Passage, Unconfirmed } from './answer-schema.js';
 import type { CorpusStore } from '../store/corpus-store.js';
 import { trimAround } from './quotation-of.js';
+import { fillView } from './fill-view.js';
 
 /** Passages shown at most, and the longest shown whole. */
 const MAX_PASSAGES = 3;
@@ -32,7 +33,10 @@ export async function findPassages(data: CorpusStore, names: string[], topic: st
   const hits = await data.search.search({ text: topic ? `${name} ${topic}` : name, speakerIds: null, articleIds, directOnly: false, matchAll: true, floor: 0 });
   // Hits cluster in a few articles: each is split into paragraphs once.
   const paragraphsOf = new Map<string, Array<{ start: number; end: number }>>();
-  for (const hit of hits.slice(0, CANDIDATES)) {
+  const candidates = hits.slice(0, CANDIDATES);
+  // A store that reads on demand reads these few articles whole.
+  await fillView(data, { bodies: candidates.flatMap((h) => (h.statement ? [h.statement.articleId] : [])) });
+  for (const hit of candidates) {
     const st = hit.statement ?? data.statements.get(hit.id);
     const article = st && data.articles.get(st.articleId);
     if (!st || !article) continue;

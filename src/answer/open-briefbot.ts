@@ -25,6 +25,8 @@ export interface BriefbotEngine extends Briefbot {
   articles: Article[];
   statements: Statement[];
   speakers: Speaker[];
+  /** How many articles and statements it serves (a store that reads on demand lists none of them above). */
+  counts?: { articles: number; statements: number };
   problems: CorpusProblem[];
   /** How the index was obtained. */
   index?: IndexInfo;

@@ -1,6 +1,6 @@
 import type { Statement } from '../statements/statement.js';
 import type { SearchHit } from '../store/statement-search.js';
-import type { CorpusStore } from '../store/corpus-store.js';
+import { metaOf, type CorpusStore } from '../store/corpus-store.js';
 
 /** Reported speech ranks a little below the speaker's own words on the same terms. */
 const INDIRECT_WEIGHT = 0.8;
@@ -142,7 +142,7 @@ function selectTop<T>(items: T[], want: number, compare: (a: T, b: T) => number)
 export function firstSource(data: CorpusStore, members: Statement[]): { date: string; articleId: string; start: number } {
   if (members.length === 1) {
     const only = members[0]!;
-    return { date: data.articles.get(only.articleId)!.published.value, articleId: only.articleId, start: only.start };
+    return { date: metaOf(data, only.articleId)!.published.value, articleId: only.articleId, start: only.start };
   }
   const perArticle = new Map<string, Statement>();
   for (const m of members) {
@@ -151,7 +151,7 @@ export function firstSource(data: CorpusStore, members: Statement[]): { date: st
   }
   let first: { date: string; articleId: string; start: number } | null = null;
   for (const m of perArticle.values()) {
-    const date = data.articles.get(m.articleId)!.published.value;
+    const date = metaOf(data, m.articleId)!.published.value;
     if (!first || compareText(date, first.date) < 0 || (date === first.date && compareText(m.articleId, first.articleId) < 0)) {
       first = { date, articleId: m.articleId, start: m.start };
     }

@@ -18,6 +18,61 @@ export interface StatementLists {
   countOfArticle(articleId: string): number;
 }
 
+/** What ranking and narrowing read of an article: its metadata without the body. */
+export type ArticleMeta = Pick<Article, 'id' | 'title' | 'outlet' | 'url' | 'published'>;
+
+/** One listed group when browsing every quote newest first, at its first source. */
+export interface BrowsedGroup {
+  members: Statement[];
+  date: string;
+  articleId: string;
+  start: number;
+}
+
+/** What a step of one question reads next: loaded by `CorpusView.fill` before that step reads it synchronously. */
+export interface ViewNeeds {
+  /** Search hits: their groups (every member) and the metadata of the members' articles. */
+  hits?: Statement[];
+  /** Statements by id, with their groups, when the question has ids and no hits (a quote's context). */
+  ids?: Iterable<string>;
+  /** Articles to read whole, bodies included (the results on the page, a passage's paragraph). */
+  bodies?: Iterable<string>;
+  /** Articles whose metadata (date, outlet) narrowing reads. */
+  meta?: Iterable<string>;
+}
+
+/**
+ * One question's view of a store that does not hold the corpus: its own maps, empty until filled.
+ * `fill` reads what the next step needs; statements whose rows do not fit their article once its
+ * body is read are left out of the view (and reported by the store), never shown.
+ */
+export interface CorpusView extends CorpusStore {
+  fill(needs: ViewNeeds): Promise<void>;
+  /** Statements found broken once their article was read: the answer drops them. */
+  broken: Set<string>;
+}
+
+/**
+ * The reads of a store that keeps the corpus elsewhere (PostgreSQL): what the answer code would
+ * otherwise find by walking the maps of a store held in memory. Each question works on its own view.
+ */
+export interface CorpusReads {
+  view(): CorpusView;
+  articleCount(): number;
+  statementCount(): number;
+  /** Statements per speaker, for suggestions and the speakers list. */
+  speakerCounts(): Map<string, number>;
+  articlesDated(from: string | null, to: string | null, outlet: string | null): Promise<Set<string>>;
+  articlesOfSpeaker(speakerId: string): Promise<Set<string>>;
+  statementsOfSpeaker(speakerId: string): Promise<Statement[]>;
+  /** How many articles mention a name (case ignored) in their body. */
+  mentions(needle: string): Promise<number>;
+  /** Every article newest first with its statement count. */
+  sources(): Promise<Array<{ article: ArticleMeta; statements: number }>>;
+  /** Every quote of some articles (or all) as groups newest first: the first `want`, and how many in all. */
+  browse(articleIds: ReadonlySet<string> | null, want: number, view: CorpusView): Promise<{ top: BrowsedGroup[]; total: number }>;
+}
+
 /**
  * The store seam: everything `src/answer/` reads of a corpus. The in-process store
  * (`src/store/memory-store.ts`, the default) and the PostgreSQL store (`src/store/postgres/`)
@@ -45,4 +100,13 @@ export interface CorpusStore {
   browseOrder?: BrowseOrder;
   /** Editors' corrections applied to statements, by statement id (see src/corrections/). */
   corrections?: Map<string, AppliedCorrection>;
+  /** Article metadata loaded without the bodies (a view of a store that reads on demand). */
+  articleMeta?: Map<string, ArticleMeta>;
+  /** Set by a store that does not hold the corpus: the maps above are then a question's view, filled through it. */
+  reads?: CorpusReads;
+}
+
+/** An article's metadata, from the whole article or from metadata read alone. */
+export function metaOf(data: CorpusStore, articleId: string): ArticleMeta | undefined {
+  return data.articles.get(articleId) ?? data.articleMeta?.get(articleId);
 }
