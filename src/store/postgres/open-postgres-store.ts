@@ -50,12 +50,7 @@ export async function openPostgresStore(pools: { primary: Pool; reads: Pool }, t
     if ('problem' in read) problems.push(read.problem);
     else articles.set(row.id, read.article);
   }
-  const speakerRows = await db.query<{ id: string; name: string; kind: Speaker['kind']; roles: string[]; aliases: string[] | null }>(
-    `SELECT s.id, s.name, s.kind, s.roles, array_agg(a.alias ORDER BY a.position) FILTER (WHERE a.alias IS NOT NULL) AS aliases
-       FROM speakers s LEFT JOIN speaker_aliases a ON a.tenant = s.tenant AND a.speaker_id = s.id WHERE s.tenant = $1 GROUP BY s.id, s.name, s.kind, s.roles ORDER BY s.id`,
-    [tenant],
-  );
-  const speakers = new Map<string, Speaker>(speakerRows.rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, aliases: r.aliases ?? [], roles: r.roles }]));
+  const speakers = await readSpeakers(db, tenant);
   const statementRows = await db.query<StatementRow>(
     'SELECT id, article_id, start_offset, end_offset, kind, speaker_id, cue, quote_start, quote_end, correction FROM statements WHERE tenant = $1 ORDER BY seq',
     [tenant],
@@ -96,7 +91,15 @@ export async function openPostgresStore(pools: { primary: Pool; reads: Pool }, t
     statements,
     speakers,
     groups,
-    search: new PostgresStatementSearch(db, tenant, stats, synonyms, statements, lists),
+    search: new PostgresStatementSearch(db, tenant, stats, synonyms, {
+      byIds: async (ids) => new Map(ids.flatMap((id) => (statements.has(id) ? [[id, statements.get(id)!] as const] : []))),
+      unsearched: async (request) =>
+        request.speakerIds
+          ? [...request.speakerIds].flatMap((id) => lists.statementsOfSpeaker(id))
+          : request.articleIds
+            ? [...request.articleIds].flatMap((id) => lists.statementsOfArticle(id))
+            : lists.all(),
+    }),
     terms: analyseText,
     lists,
     corrections,
@@ -104,8 +107,18 @@ export async function openPostgresStore(pools: { primary: Pool; reads: Pool }, t
   };
 }
 
+/** The tenant's speakers with their aliases. */
+export async function readSpeakers(db: Pool, tenant: string): Promise<Map<string, Speaker>> {
+  const speakerRows = await db.query<{ id: string; name: string; kind: Speaker['kind']; roles: string[]; aliases: string[] | null }>(
+    `SELECT s.id, s.name, s.kind, s.roles, array_agg(a.alias ORDER BY a.position) FILTER (WHERE a.alias IS NOT NULL) AS aliases
+       FROM speakers s LEFT JOIN speaker_aliases a ON a.tenant = s.tenant AND a.speaker_id = s.id WHERE s.tenant = $1 GROUP BY s.id, s.name, s.kind, s.roles ORDER BY s.id`,
+    [tenant],
+  );
+  return new Map<string, Speaker>(speakerRows.rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, aliases: r.aliases ?? [], roles: r.roles }]));
+}
+
 /** The tenant's document frequencies, document count and average field lengths. */
-async function readTermStatistics(db: Pool, tenant: string): Promise<TermStatistics> {
+export async function readTermStatistics(db: Pool, tenant: string, known?: Pick<TermStatistics, 'docCount' | 'avgLength'>): Promise<TermStatistics> {
   const rows = await db.query<{ field: number; term: string; df: number }>('SELECT field, term, df FROM term_stats WHERE tenant = $1 ORDER BY first_seq, term', [tenant]);
   const df = new Map<string, [number, number]>();
   const order: string[] = [];
@@ -118,6 +131,7 @@ async function readTermStatistics(db: Pool, tenant: string): Promise<TermStatist
     }
     entry[r.field] = r.df;
   }
+  if (known) return { df, order, ...known };
   const totals = await db.query<{ n: string; l0: number | null; l1: number | null }>(
     'SELECT count(*) AS n, avg(text_length)::float8 AS l0, avg(context_length)::float8 AS l1 FROM statements WHERE tenant = $1',
     [tenant],

@@ -8,6 +8,8 @@ import { loadSynonyms } from '../../search/synonyms.js';
 import { openEngineData } from '../open-memory-store.js';
 import { assertMigrated } from './migrate.js';
 import { openPostgresStore } from './open-postgres-store.js';
+import { openLazyPostgresStore } from './open-lazy-postgres-store.js';
+import type { CorpusProblem } from '../../corpus/corpus-problem.js';
 import type { PgPools } from './pg-pools.js';
 import { writeCorpus, type WriteProgress, type WriteSummary } from './write-corpus.js';
 
@@ -18,7 +20,15 @@ export interface PostgresOpenOptions {
   corpusDir: string;
   logger?: Logger;
   now?: () => Date;
+  /**
+   * `on-demand` reads statements and articles per question, so opening costs the same at any corpus
+   * size; `held` (the default) reads them all at open into memory, as the in-process store holds them.
+   */
+  reads?: PostgresReads;
 }
+
+/** How a PostgreSQL-backed Briefbot reads the corpus: per question, or all at open. */
+export type PostgresReads = 'on-demand' | 'held';
 
 /**
  * Loads a corpus folder into the tenant's tables: extraction as the in-process store does it (the
@@ -44,13 +54,26 @@ export async function indexToPostgres(options: PostgresOpenOptions & { progress?
 export async function openPostgresBriefbot(options: PostgresOpenOptions): Promise<BriefbotEngine & { version: number }> {
   const started = performance.now();
   await assertMigrated(options.pools.primary);
-  const store = await openPostgresStore(options.pools, options.tenant, loadSynonyms(options.corpusDir));
+  const synonyms = loadSynonyms(options.corpusDir);
+  const logProblem = (problem: CorpusProblem) => options.logger?.error({ event: 'corpus_problem', file: problem.file, field: problem.field }, formatProblem(problem));
+  const onDemand = options.reads === 'on-demand';
+  const store = onDemand ? await openLazyPostgresStore(options.pools, options.tenant, synonyms, logProblem) : await openPostgresStore(options.pools, options.tenant, synonyms);
   options.logger?.info(
-    { event: 'corpus_indexed', store: 'postgres', tenant: options.tenant, articles: store.articles.size, statements: store.statements.size, index: 'postgres', durationMs: Math.round(performance.now() - started) },
+    {
+      event: 'corpus_indexed',
+      store: 'postgres',
+      reads: onDemand ? 'on-demand' : 'held',
+      tenant: options.tenant,
+      articles: store.reads ? store.reads.articleCount() : store.articles.size,
+      statements: store.reads ? store.reads.statementCount() : store.statements.size,
+      index: 'postgres',
+      durationMs: Math.round(performance.now() - started),
+    },
     'corpus read from PostgreSQL',
   );
   // Rows that do not fit are left out and reported like broken corpus files (logged once per change).
-  for (const problem of store.problems) options.logger?.error({ event: 'corpus_problem', file: problem.file, field: problem.field }, formatProblem(problem));
+  // Read on demand, a row's problem is logged when a question first reads it.
+  if (!onDemand) for (const problem of store.problems) logProblem(problem);
   const engine = createEngine(store, { corpusDir: options.corpusDir, problems: store.problems, now: options.now ?? (() => new Date()), ...(options.logger ? { logger: options.logger } : {}) });
   return { ...engine, version: store.version };
 }

@@ -3,7 +3,6 @@ import type { Pool } from 'pg';
 import { analyseText } from '../../search/analyse-text.js';
 import type { Synonyms } from '../../search/synonyms.js';
 import type { Statement } from '../../statements/statement.js';
-import type { StatementLists } from '../corpus-store.js';
 import { StoreError } from '../store-error.js';
 import { passesFilters, type SearchHit, type SearchRequest, type StatementSearch } from '../statement-search.js';
 
@@ -23,6 +22,16 @@ export interface TermStatistics {
   order: string[];
   docCount: number;
   avgLength: [number, number];
+}
+
+/**
+ * Where the search finds the statements its rows name: a map held in memory, or PostgreSQL read
+ * on demand. Statements whose rows do not fit are missing from what it gives.
+ */
+export interface StatementSource {
+  byIds(ids: string[]): Promise<Map<string, Statement>>;
+  /** Every statement passing a request's filters, for a request without text, in corpus order. */
+  unsearched(request: SearchRequest): Promise<Statement[]>;
 }
 
 interface Expanded {
@@ -52,8 +61,7 @@ export class PostgresStatementSearch implements StatementSearch {
     private readonly tenant: string,
     private readonly stats: TermStatistics,
     private readonly synonyms: Synonyms,
-    private readonly statements: Map<string, Statement>,
-    private readonly lists: StatementLists & { all(): Statement[] },
+    private readonly source: StatementSource,
   ) {}
 
   private tree(): SearchableMap<true> {
@@ -86,14 +94,7 @@ export class PostgresStatementSearch implements StatementSearch {
   async search(request: SearchRequest): Promise<SearchHit[]> {
     const keep = (st: Statement | null | undefined): st is Statement => passesFilters(st, request);
     const terms = request.text ? [...new Set(this.synonyms.apply(analyseText(request.text), false))] : [];
-    if (terms.length === 0) {
-      const pool = request.speakerIds
-        ? [...request.speakerIds].flatMap((id) => this.lists.statementsOfSpeaker(id))
-        : request.articleIds
-          ? [...request.articleIds].flatMap((id) => this.lists.statementsOfArticle(id))
-          : this.lists.all();
-      return pool.filter(keep).map((st) => ({ id: st.id, score: 0 }));
-    }
+    if (terms.length === 0) return (await this.source.unsearched(request)).filter(keep).map((st) => ({ id: st.id, score: 0, statement: st }));
     const fields = request.textOnly ? [0] : [0, 1];
     const groups = terms.map((t) => this.expand(t));
     if (request.matchAll && groups.some((g) => g.length === 0)) return [];
@@ -130,10 +131,8 @@ export class PostgresStatementSearch implements StatementSearch {
     }
     const at = new Map(all.map((t, i) => [t, i]));
     const { docCount, avgLength, df } = this.stats;
-    const scored: Array<{ st: Statement; score: number; seq: number }> = [];
+    const scored: Array<{ id: string; score: number; seq: number }> = [];
     for (const row of rows) {
-      const st = this.statements.get(row.id);
-      if (!keep(st)) continue;
       const lengths = [row.l0, row.l1];
       const tfs = [row.tf0, row.tf1];
       let total = 0;
@@ -157,13 +156,18 @@ export class PostgresStatementSearch implements StatementSearch {
         }
       }
       if (!matched || (request.matchAll && matched < live.length)) continue;
-      scored.push({ st, score: total * (request.matchAll ? live.length : matched), seq: Number(row.seq) });
+      scored.push({ id: row.id, score: total * (request.matchAll ? live.length : matched), seq: Number(row.seq) });
     }
     const best = scored.reduce((m, s) => Math.max(m, s.score), 0);
     const least = best * (request.floor ?? 0);
-    return scored
-      .filter((s) => s.score >= least)
-      .sort((a, b) => b.score - a.score || a.seq - b.seq)
-      .map(({ st, score }) => ({ id: st.id, score, statement: st }));
+    const kept = scored.filter((s) => s.score >= least).sort((a, b) => b.score - a.score || a.seq - b.seq);
+    // Only the rows over the floor are read whole; a row that does not fit is left out.
+    const statements = await this.source.byIds(kept.map((s) => s.id));
+    const hits: SearchHit[] = [];
+    for (const { id, score } of kept) {
+      const st = statements.get(id);
+      if (keep(st)) hits.push({ id, score, statement: st });
+    }
+    return hits;
   }
 }
