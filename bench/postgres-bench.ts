@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openBriefbot } from '../src/answer/open-briefbot.js';
 import type { Briefbot } from '../src/index.js';
+import type { Statement } from '../src/statements/statement.js';
 import { migrate } from '../src/store/postgres/migrate.js';
 import { createPgPools } from '../src/store/postgres/pg-pools.js';
 import { indexToPostgres, openPostgresBriefbot } from '../src/store/postgres/postgres-briefbot.js';
@@ -127,6 +128,14 @@ function serveEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...inherited, ...extra };
 }
 
+/** The statements the question mix is drawn from (text, kind, speaker), in corpus order. */
+async function readMixStatements(db: pg.Pool): Promise<Statement[]> {
+  const rows = await db.query<{ id: string; article_id: string; text: string; kind: 'direct' | 'indirect'; speaker_id: string | null; start_offset: number; end_offset: number }>(
+    "SELECT id, article_id, text, kind, speaker_id, start_offset, end_offset FROM statements WHERE tenant = 'bench' ORDER BY seq",
+  );
+  return rows.rows.map((r) => ({ id: r.id, articleId: r.article_id, text: r.text, start: r.start_offset, end: r.end_offset, kind: r.kind, speakerId: r.speaker_id, cue: null, quotation: null }));
+}
+
 /** Loads one generated corpus into a fresh database and measures both stores. */
 export async function measurePostgresSize(options: {
   root: string;
@@ -174,7 +183,8 @@ export async function measurePostgresSize(options: {
     started = performance.now();
     const engine = await openPostgresBriefbot({ pools, tenant: 'bench', corpusDir: dir, now: () => BENCH_NOW });
     const pgOpenMs = performance.now() - started;
-    const questions = createQuestionMix(engine.statements, engine.speakers);
+    // The engine reads on demand and lists no statements: the mix is drawn from the rows themselves.
+    const questions = createQuestionMix(await readMixStatements(pools.primary), engine.speakers);
     const rounds = size > 100_000 ? 2 : 3;
     log(`${size}: asking (PostgreSQL)`);
     const pgAsks = await timeAsks(engine, questions, rounds, 8);

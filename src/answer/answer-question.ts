@@ -139,9 +139,7 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
     const viaPeople = !bodyNote && q.speakerId && speakerName && ranked.top.some((g) => g.members.some((m) => m.speakerId !== q.speakerId));
     const peopleNote = viaPeople ? `Includes the words of people the articles name in a role at ${speakerName}.` : null;
     const shown = ranked.top.slice(offset, offset + limit);
-    // A store that reads on demand reads the shown results' articles now; a row that does not fit its article is left out.
-    await fillView(data, { bodies: shown.flatMap((r) => r.members.map((m) => m.articleId)) });
-    const fit = shown.map((r) => r.members.filter((m) => !isBroken(data, m.id))).map((members, i) => ({ members, score: shown[i]!.score })).filter((r) => r.members.length > 0);
+    const fit = await readLeads(data, shown);
     return {
       kind: 'results',
       interpretation,
@@ -197,20 +195,47 @@ async function answerQuery(data: CorpusStore, q: Query, options: AskOptions, fol
   }
   // A store that reads on demand reads the hits' groups and their articles' dates before ranking.
   await fillView(data, { hits: hits.flatMap((h) => (h.statement ? [h.statement] : [])) });
-  return await page(rankGroups(data, hits, byDate, articleIds, want), note, unconfirmed);
+  // A hit whose article's row does not fit is not served.
+  const served = hits.filter((h) => !isBroken(data, h.id));
+  return await page(rankGroups(data, served, byDate, articleIds, want), note, unconfirmed);
 }
 
 /** One result from a group of statements: the same remark, one source an article. */
-export function toResult(data: CorpusStore, members: Statement[], score: number): Result {
-  // One source an article: where an article has the remark twice, its fullest wording.
+/**
+ * The shown results with their leads' articles read whole (a store that reads on demand reads them
+ * now). A statement that turns out not to fit its article is left out, and its result shows the next
+ * fullest wording, or is dropped when none is left.
+ */
+async function readLeads(data: CorpusStore, shown: Array<{ members: Statement[]; score: number }>): Promise<Array<{ members: Statement[]; score: number }>> {
+  let fit = shown.map((r) => ({ members: r.members, score: r.score }));
+  for (let round = 0; round < 3; round++) {
+    await fillView(data, { bodies: fit.map((r) => leadOf(r.members).articleId) });
+    fit = fit.map((r) => ({ ...r, members: r.members.filter((m) => !isBroken(data, m.id)) })).filter((r) => r.members.length > 0);
+    if (fit.every((r) => data.articles.has(leadOf(r.members).articleId))) break;
+  }
+  return fit.filter((r) => data.articles.has(leadOf(r.members).articleId));
+}
+
+/** One source an article: where an article has the remark twice, its fullest wording. */
+function perArticleOf(members: Statement[]): Map<string, Statement> {
   const perArticle = new Map<string, Statement>();
   for (const m of members) {
     const have = perArticle.get(m.articleId);
     if (!have || m.text.length > have.text.length) perArticle.set(m.articleId, m);
   }
-  const lead = [...perArticle.values()].sort((a, b) => b.text.length - a.text.length || a.id.localeCompare(b.id))[0]!;
+  return perArticle;
+}
+
+/** The statement a result shows of its group: the fullest wording. */
+export function leadOf(members: Statement[]): Statement {
+  return [...perArticleOf(members).values()].sort((a, b) => b.text.length - a.text.length || a.id.localeCompare(b.id))[0]!;
+}
+
+export function toResult(data: CorpusStore, members: Statement[], score: number): Result {
+  const perArticle = perArticleOf(members);
+  const lead = leadOf(members);
   const sources: Source[] = [...perArticle.values()]
-    .map((m) => sourceOf(data.articles.get(m.articleId)!, m))
+    .map((m) => sourceOf(metaOf(data, m.articleId)!, m))
     .sort((a, b) => compareText(a.date.value, b.date.value) || compareText(a.articleId, b.articleId));
   const speaker = lead.speakerId ? data.speakers.get(lead.speakerId) : undefined;
   return {
@@ -226,7 +251,7 @@ export function toResult(data: CorpusStore, members: Statement[], score: number)
   };
 }
 
-function sourceOf(a: Article, st: Statement): Source {
+function sourceOf(a: ArticleMeta, st: Statement): Source {
   return { articleId: a.id, outlet: a.outlet, title: a.title, url: a.url, date: a.published, statementId: st.id, text: st.text, start: st.start, end: st.end };
 }
 

@@ -5,6 +5,7 @@ import type { QuoteContext } from '../context/quote-context.js';
 import { correctEngine } from '../corrections/correct-engine.js';
 import type { ReportInput } from '../corrections/reports.js';
 import { openEngineData, type CacheMode, type IndexInfo } from '../store/open-memory-store.js';
+import type { CorpusReader } from '../store/corpus-store.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import type { Answer, AskOptions, Briefbot, Result } from './answer-schema.js';
 import { createEngine } from './create-engine.js';
@@ -17,6 +18,8 @@ export interface OpenOptions {
   now?: () => Date;
   /** The persisted index: `use` by default. */
   cache?: CacheMode;
+  /** Told of a problem found after opening (a store that reads rows on demand meets them as questions read them). */
+  onLateProblem?: (problem: CorpusProblem) => void;
 }
 
 /** A Briefbot over one loaded corpus, with what it was built from. */
@@ -27,6 +30,8 @@ export interface BriefbotEngine extends Briefbot {
   speakers: Speaker[];
   /** How many articles and statements it serves (a store that reads on demand lists none of them above). */
   counts?: { articles: number; statements: number };
+  /** Reads the corpus some articles at a time, when the engine holds none of it (for watches). */
+  reader?: CorpusReader;
   problems: CorpusProblem[];
   /** How the index was obtained. */
   index?: IndexInfo;

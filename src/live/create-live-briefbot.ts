@@ -1,7 +1,7 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { openBriefbot, type BriefbotEngine, type OpenOptions } from '../answer/open-briefbot.js';
 import type { Answer, AskOptions, Briefbot } from '../answer/answer-schema.js';
-import { formatProblem } from '../corpus/corpus-problem.js';
+import { formatProblem, type CorpusProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
 import { runIndexWorker } from './run-index-worker.js';
 
@@ -132,6 +132,14 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
     knownProblems = now;
   };
 
+  // A problem met while serving (a row read on demand) is logged once, and kept for the next change's comparison.
+  const logLateProblem = (problem: CorpusProblem) => {
+    const text = formatProblem(problem);
+    if (knownProblems.has(text)) return;
+    knownProblems.add(text);
+    logger[problem.severity === 'warning' ? 'warn' : 'error']({ event: 'corpus_problem', file: problem.file, field: problem.field }, text);
+  };
+
   const buildOnce = async () => {
     const started = Date.now();
     if (engine !== null && options.indexInWorker) {
@@ -141,7 +149,7 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       if (closed) return;
     }
     try {
-      const next = await open({ corpusDir, logger: openLogger });
+      const next = await open({ corpusDir, logger: openLogger, onLateProblem: logLateProblem });
       if (closed) return;
       const replaced = engine !== null;
       engine = next;

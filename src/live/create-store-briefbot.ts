@@ -28,7 +28,8 @@ export function createStoreBriefbot(options: { corpusDir: string; logger: Logger
     corpusDir,
     logger,
     // The live Briefbot's own logger: it logs each row problem once per change, not on every reload.
-    open: (opened) => openPostgresBriefbot({ pools, tenant, corpusDir, logger: opened.logger ?? logger }),
+    open: (opened) =>
+      openPostgresBriefbot({ pools, tenant, corpusDir, logger: opened.logger ?? logger, reads: store.reads, ...(opened.onLateProblem ? { onLateProblem: opened.onLateProblem } : {}) }),
     watchFolder: false,
     subscribe: (onChange) => listenForChanges(pools.primary, tenant, onChange, logger),
     onClose: async () => {
@@ -44,7 +45,7 @@ export async function openStoreBriefbotOnce(options: { corpusDir: string; env: R
   if (store.kind === 'memory') return { engine: await openBriefbot({ corpusDir: options.corpusDir }), close: async () => undefined };
   const pools = createPgPools({ databaseUrl: store.databaseUrl, ...(store.replicaUrl ? { replicaUrl: store.replicaUrl } : {}), max: 2 });
   try {
-    const engine = await openPostgresBriefbot({ pools, tenant: loadTenant(options.env), corpusDir: options.corpusDir });
+    const engine = await openPostgresBriefbot({ pools, tenant: loadTenant(options.env), corpusDir: options.corpusDir, reads: store.reads });
     return { engine, close: () => pools.close() };
   } catch (error) {
     await pools.close();

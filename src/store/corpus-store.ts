@@ -52,11 +52,18 @@ export interface CorpusView extends CorpusStore {
   broken: Set<string>;
 }
 
+/** Reads a corpus that is not held in memory (a store reading on demand), some articles at a time. */
+export interface CorpusReader {
+  articleIds(): Promise<string[]>;
+  /** The articles, whole, and their statements (rows that do not fit left out). */
+  read(articleIds: string[]): Promise<{ articles: Article[]; statements: Statement[] }>;
+}
+
 /**
  * The reads of a store that keeps the corpus elsewhere (PostgreSQL): what the answer code would
  * otherwise find by walking the maps of a store held in memory. Each question works on its own view.
  */
-export interface CorpusReads {
+export interface CorpusReads extends CorpusReader {
   view(): CorpusView;
   articleCount(): number;
   statementCount(): number;

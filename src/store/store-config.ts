@@ -27,6 +27,8 @@ function postgresUrl(name: string) {
  * - `BRIEFBOT_STORE`: `memory` (default: the in-process index, nothing to install) or `postgres`.
  * - `DATABASE_URL`: the PostgreSQL primary; required when `BRIEFBOT_STORE=postgres`.
  * - `DATABASE_REPLICA_URL`: an optional read replica that searches go to; writes stay on the primary.
+ * - `BRIEFBOT_PG_READS`: `on-demand` (default: each question reads the rows it needs, so start time
+ *   and memory do not grow with the corpus) or `held` (every statement read into memory at start).
  */
 export const StoreEnvSchema = z.object({
   BRIEFBOT_STORE: blankAsUnset(
@@ -39,12 +41,20 @@ export const StoreEnvSchema = z.object({
   ),
   DATABASE_URL: blankAsUnset(postgresUrl('DATABASE_URL').optional()),
   DATABASE_REPLICA_URL: blankAsUnset(postgresUrl('DATABASE_REPLICA_URL').optional()),
+  BRIEFBOT_PG_READS: blankAsUnset(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['on-demand', 'held'], { error: 'BRIEFBOT_PG_READS must be on-demand or held' }))
+      .default('on-demand'),
+  ),
 });
 
 /** Which corpus store to open, with what it needs. */
 export type StoreConfig =
   | { kind: 'memory' }
-  | { kind: 'postgres'; databaseUrl: string; replicaUrl?: string };
+  | { kind: 'postgres'; databaseUrl: string; replicaUrl?: string; reads: 'on-demand' | 'held' };
 
 /**
  * Reads the store configuration from `env`. A half-configured store (postgres without a URL, or a
@@ -67,6 +77,7 @@ export function loadStoreConfig(env: Record<string, string | undefined>): StoreC
   return {
     kind: 'postgres',
     databaseUrl: vars.DATABASE_URL,
+    reads: vars.BRIEFBOT_PG_READS,
     ...(vars.DATABASE_REPLICA_URL !== undefined ? { replicaUrl: vars.DATABASE_REPLICA_URL } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { Article } from '../corpus/article.js';
 import type { Speaker, Statement } from '../statements/statement.js';
 import { analyseText } from '../search/analyse-text.js';
 import { createStatementMatcher } from './match-statement.js';
+import type { CorpusReader } from '../store/corpus-store.js';
 
 /** What watches read of an engine: its articles, statements and speakers, and the result a statement belongs to. */
 export interface ScanSource {
@@ -10,6 +11,24 @@ export interface ScanSource {
   statements: Statement[];
   speakers: Speaker[];
   result(statementId: string): Promise<Result | null>;
+  /** Set when the engine holds no corpus: `articles` and `statements` are then empty, and this reads them. */
+  reader?: CorpusReader;
+}
+
+/** How many articles the whole-corpus count reads at once from a corpus not held in memory. */
+const COUNT_BATCH = 1000;
+
+/** How many remarks of the whole corpus a watch matches: what posting the corpus would post. */
+export async function countRemarks(source: ScanSource, interpretation: Interpretation): Promise<number> {
+  if (!source.reader) return (await matchRemarks(source, interpretation, source.statements)).length;
+  const ids = await source.reader.articleIds();
+  const seen = new Set<string>();
+  let count = 0;
+  for (let at = 0; at < ids.length; at += COUNT_BATCH) {
+    const { articles, statements } = await source.reader.read(ids.slice(at, at + COUNT_BATCH));
+    count += (await matchRemarks(source, interpretation, statements, articles, seen)).length;
+  }
+  return count;
 }
 
 /** One remark a watch matches: the key it is posted under and every statement of it (each outlet's). */
@@ -23,11 +42,18 @@ export interface RemarkMatch {
  * it: what an alert would post. The confirmation's count and the scan of new articles both use it,
  * so "N quotes already match" is what N posts would have been.
  */
-export async function matchRemarks(source: ScanSource, interpretation: Interpretation, statements: readonly Statement[]): Promise<RemarkMatch[]> {
+export async function matchRemarks(
+  source: ScanSource,
+  interpretation: Interpretation,
+  statements: readonly Statement[],
+  /** The statements' articles, when they are not the source's own list (read on demand). */
+  among: readonly Article[] = source.articles,
+  /** Remarks already counted (by earlier batches of one count). */
+  seen = new Set<string>(),
+): Promise<RemarkMatch[]> {
   const matches = createStatementMatcher(interpretation);
-  const articles = new Map(source.articles.map((a) => [a.id, a]));
+  const articles = new Map(among.map((a) => [a.id, a]));
   const speakers = new Map(source.speakers.map((s) => [s.id, s]));
-  const seen = new Set<string>();
   const remarks: RemarkMatch[] = [];
   const matched = statements.filter((statement) => {
     const article = articles.get(statement.articleId);

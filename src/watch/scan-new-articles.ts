@@ -23,19 +23,23 @@ export interface ScanOutcome {
  */
 export async function scanNewArticles(source: ScanSource, store: WatchStore, now: () => Date, logger: Logger): Promise<ScanOutcome> {
   const scanned = await store.scannedArticles();
+  const ids = source.reader ? await source.reader.articleIds() : source.articles.map((a) => a.id);
   if (scanned === null) {
     // First run: what is in the corpus already is counted when a watch is set, not posted.
-    await store.markScanned(source.articles.map((a) => a.id));
-    logger.info({ event: 'watch_baseline', articles: source.articles.length }, 'watches: noted the articles already in the corpus');
+    await store.markScanned(ids);
+    logger.info({ event: 'watch_baseline', articles: ids.length }, 'watches: noted the articles already in the corpus');
     return { newArticles: 0, newStatements: 0, deliveries: [], baseline: true };
   }
-  const fresh = new Set(source.articles.filter((a) => !scanned.has(a.id)).map((a) => a.id));
+  const fresh = new Set(ids.filter((id) => !scanned.has(id)));
   if (fresh.size === 0) return { newArticles: 0, newStatements: 0, deliveries: [], baseline: false };
-  const statements = source.statements.filter((st) => fresh.has(st.articleId));
+  // A corpus not held in memory is read for the new articles only.
+  const read = source.reader ? await source.reader.read([...fresh]) : null;
+  const statements = read ? read.statements : source.statements.filter((st) => fresh.has(st.articleId));
+  const articles = read ? read.articles : source.articles;
   const watches = await store.listWatches();
   const wanted: Array<Pick<Delivery, 'watchId' | 'remark' | 'statementIds'>> = [];
   for (const watch of watches) {
-    for (const { remark, statementIds } of await matchRemarks(source, watch.interpretation, statements)) {
+    for (const { remark, statementIds } of await matchRemarks(source, watch.interpretation, statements, articles)) {
       const known = await store.remarkOf(watch.id, statementIds);
       if (known !== null) {
         await store.extendRemark(watch.id, known, statementIds);

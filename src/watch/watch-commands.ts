@@ -2,7 +2,7 @@ import type { Briefbot } from '../answer/answer-schema.js';
 import type { Logger } from '../logging.js';
 import { canonicalTimeZone as canonicalZone, describeDaily } from './daily-slot.js';
 import { describeWatch } from './describe-watch.js';
-import { matchRemarks, type ScanSource } from './match-remarks.js';
+import { countRemarks, type ScanSource } from './match-remarks.js';
 import { scanSourceOf } from './scan-source-of.js';
 import { parseWatchCommand } from './parse-watch-command.js';
 import type { Watch, WatchStore, WatchTarget } from './watch.js';
@@ -131,7 +131,7 @@ export function createWatchCommands(options: WatchCommandOptions): WatchCommands
       }
       // Counted with the alerts' own matching, one per remark: what posting the corpus would post.
       const source = await corpus();
-      const existing = (await matchRemarks(source, interpretation, source.statements)).length;
+      const existing = await countRemarks(source, interpretation);
       // A channel the bot cannot post to is said now, and shown in `watches` until a post goes through.
       const reach = checks.reach ? await checks.reach().catch((): TargetReach => ({ kind: 'unknown' })) : { kind: 'unknown' as const };
       if (reach.kind === 'not_member') await store.setTargetProblem(target.platform, target.channel, { code: reach.code, message: reach.message, at: now().toISOString() });

@@ -49,25 +49,77 @@ describe.skipIf(skipWithoutPostgres('PostgreSQL faults'))('the PostgreSQL store 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const open = (logger: ReturnType<typeof createCaptureLogger>['logger']) => {
-    const live = createStoreBriefbot({ corpusDir: dir, logger, env: { BRIEFBOT_STORE: 'postgres', DATABASE_URL: db.url, BRIEFBOT_TENANT: 'faults' } });
+  const open = (logger: ReturnType<typeof createCaptureLogger>['logger'], reads: 'on-demand' | 'held' = 'on-demand') => {
+    const live = createStoreBriefbot({ corpusDir: dir, logger, env: { BRIEFBOT_STORE: 'postgres', DATABASE_URL: db.url, BRIEFBOT_TENANT: 'faults', BRIEFBOT_PG_READS: reads } });
     running.push(live);
     return live.whenReady();
   };
 
-  it('leaves out broken rows, says which table, row and field, and serves the rest', async () => {
+  let other = '';
+  /** A hand edit or another version broke three rows: an article's date, a quote's offsets, a speaker. */
+  const breakRows = async () => {
     const pools = createPgPools({ databaseUrl: db.url });
-    const before = await (await open(createCaptureLogger().logger)).ask('what did Dixon say about senates?');
-    expect(quotes(before)).toContain(SENATES);
-    // A hand edit or another version broke three rows: an article's date, a quote's offsets, a speaker.
     await pools.primary.query(`UPDATE articles SET meta = meta - 'published' WHERE tenant = 'faults' AND id = $1`, [PHARMATIMES]);
     await pools.primary.query(`UPDATE statements SET end_offset = 10000000 WHERE tenant = 'faults' AND id = $1`, [SENATES]);
-    const other = (await pools.primary.query<{ id: string }>(`SELECT id FROM statements WHERE tenant = 'faults' AND speaker_id IS NOT NULL AND article_id <> $1 AND id <> $2 ORDER BY id LIMIT 1`, [PHARMATIMES, SENATES])).rows[0]!.id;
+    other = (await pools.primary.query<{ id: string }>(`SELECT id FROM statements WHERE tenant = 'faults' AND speaker_id IS NOT NULL AND article_id <> $1 AND id <> $2 ORDER BY id LIMIT 1`, [PHARMATIMES, SENATES])).rows[0]!.id;
     await pools.primary.query(`UPDATE statements SET speaker_id = 'nobody-at-all' WHERE tenant = 'faults' AND id = $1`, [other]);
     await pools.close();
+  };
 
+  it('read on demand, leaves out broken rows as it meets them, says which table, row and field, and serves the rest', async () => {
+    const before = await (await open(createCaptureLogger().logger)).ask('what did Dixon say about senates?');
+    expect(quotes(before)).toContain(SENATES);
+    await breakRows();
     const { logger, lines } = createCaptureLogger();
     const live = await open(logger);
+    // Nothing is read at start, so nothing is reported yet.
+    expect(lines.filter((l) => l.event === 'corpus_problem')).toHaveLength(0);
+    const after = await live.ask('what did Dixon say about senates?');
+    expect(after.kind).toBe('results');
+    expect(quotes(after)).not.toContain(SENATES);
+    expect(quotes(after).length).toBeGreaterThan(0);
+    const demolition = await live.ask('who said "demolition experts"?');
+    expect(demolition.kind).toBe('results');
+    expect(JSON.stringify(demolition)).not.toContain(PHARMATIMES);
+    expect(await live.quote!(other)).toBeNull();
+    expect(await live.result!(other)).toBeNull();
+    // Asked again, nothing is reported twice.
+    await live.ask('what did Dixon say about senates?');
+    await live.ask('who said "demolition experts"?');
+    const problems = lines.filter((l) => l.event === 'corpus_problem').map((l) => String(l.msg));
+    expect(new Set(problems).size).toBe(problems.length);
+    expect(problems).toEqual(expect.arrayContaining([
+      `postgres:articles/${PHARMATIMES}: error: published: Invalid input: expected object, received undefined; the article is not served`,
+      `postgres:statements/${other}: error: speaker_id: speaker "nobody-at-all" is not in the speakers table; the statement is not served`,
+    ]));
+    const senates = problems.find((p) => p.startsWith(`postgres:statements/${SENATES}:`));
+    // Without the body, the row is already inconsistent: its quotation cannot hold offsets that far.
+    expect(senates).toBe(`postgres:statements/${SENATES}: error: quote_start: the quotation 1275–1475 does not hold the statement; the statement is not served`);
+    expect(problems).toHaveLength(3);
+  }, 60_000);
+
+  it('read on demand, never shows a stored text that is not the words of its article', async () => {
+    const question = 'what did Hunt say about e-mail consultations?';
+    const first = await (await open(createCaptureLogger().logger)).ask(question);
+    const top = quotes(first)[0]!;
+    expect(top).toBeDefined();
+    const pools = createPgPools({ databaseUrl: db.url });
+    // The same length, other words: only reading the article's body shows it.
+    await pools.primary.query(`UPDATE statements SET text = upper(text) WHERE tenant = 'faults' AND id = $1`, [top]);
+    await pools.close();
+    const { logger, lines } = createCaptureLogger();
+    const live = await open(logger);
+    const after = await live.ask(question);
+    expect(quotes(after)).not.toContain(top);
+    expect(JSON.stringify(after)).not.toMatch(/[A-Z]{12,}/);
+    const problems = lines.filter((l) => l.event === 'corpus_problem').map((l) => String(l.msg));
+    expect(problems).toContain(`postgres:statements/${top}: error: text: the stored text is not the article's words at ${top.split('#')[1]}–${(first.kind === 'results' ? first.results[0]!.sources.find((x) => x.statementId === top)?.end : 0) ?? 0}; the statement is not served`);
+  }, 60_000);
+
+  it('read whole at start, leaves out broken rows, says which table, row and field, and serves the rest', async () => {
+    if (!other) await breakRows();
+    const { logger, lines } = createCaptureLogger();
+    const live = await open(logger, 'held');
     const problems = lines.filter((l) => l.event === 'corpus_problem').map((l) => String(l.msg));
     // Once each, in the order read: articles, then statements.
     expect(problems).toEqual([

@@ -23,14 +23,16 @@ describe('loadStoreConfig', () => {
     expect(loadStoreConfig({ BRIEFBOT_STORE: 'postgres', DATABASE_URL: 'postgres://root@127.0.0.1:5432/briefbot' })).toEqual({
       kind: 'postgres',
       databaseUrl: 'postgres://root@127.0.0.1:5432/briefbot',
+      reads: 'on-demand',
     });
     expect(
       loadStoreConfig({
         BRIEFBOT_STORE: ' POSTGRES ',
         DATABASE_URL: 'postgresql://root@db-primary/briefbot',
         DATABASE_REPLICA_URL: 'postgresql://root@db-replica/briefbot',
+        BRIEFBOT_PG_READS: ' Held ',
       }),
-    ).toEqual({ kind: 'postgres', databaseUrl: 'postgresql://root@db-primary/briefbot', replicaUrl: 'postgresql://root@db-replica/briefbot' });
+    ).toEqual({ kind: 'postgres', databaseUrl: 'postgresql://root@db-primary/briefbot', replicaUrl: 'postgresql://root@db-replica/briefbot', reads: 'held' });
   });
 
   it('names DATABASE_URL when postgres is chosen without one', () => {
@@ -41,6 +43,7 @@ describe('loadStoreConfig', () => {
 
   it('names the variable and the values it takes when one is wrong', () => {
     expect(failure({ BRIEFBOT_STORE: 'sqlite' }).message).toContain('BRIEFBOT_STORE must be memory or postgres');
+    expect(failure({ BRIEFBOT_STORE: 'postgres', DATABASE_URL: 'postgres://root@127.0.0.1/briefbot', BRIEFBOT_PG_READS: 'lazy' }).message).toContain('BRIEFBOT_PG_READS must be on-demand or held');
     const badUrl = failure({ BRIEFBOT_STORE: 'postgres', DATABASE_URL: 'mysql://root@127.0.0.1/briefbot' });
     expect(badUrl.message).toContain('DATABASE_URL must be a PostgreSQL URL');
     const badReplica = failure({ BRIEFBOT_STORE: 'postgres', DATABASE_URL: 'postgres://127.0.0.1/b', DATABASE_REPLICA_URL: 'replica' });

@@ -98,7 +98,8 @@ export function statementOfTextRow(row: TextStatementRow, speakers: { has(id: st
   const read = checkRow(row, row.article_id, Number.MAX_SAFE_INTEGER, speakers);
   if ('problem' in read) return read;
   if (typeof row.text !== 'string' || row.text.length !== row.end_offset - row.start_offset) {
-    return { problem: { file: where('statements', row.id), field: 'text', message: `the stored text is not ${row.end_offset - row.start_offset} characters long; the statement is not served` } };
+    const length = typeof row.text === 'string' ? row.text.length : 0;
+    return { problem: { file: where('statements', row.id), field: 'start_offset', message: `offsets ${row.start_offset}–${row.end_offset} do not fit the stored text (${length} characters); the statement is not served` } };
   }
   return { statement: { ...read.statement, text: row.text } };
 }

@@ -5,13 +5,12 @@ import { questionSpeakers } from '../../answer/question-speakers.js';
 import { createQuestionParser } from '../../question/parse-question.js';
 import { analyseText } from '../../search/analyse-text.js';
 import type { Synonyms } from '../../search/synonyms.js';
-import type { Statement } from '../../statements/statement.js';
 import type { CorpusView } from '../corpus-store.js';
 import { readSpeakers, readTermStatistics, type PostgresStore } from './open-postgres-store.js';
 import { createPgCorpusReads } from './pg-corpus-reads.js';
 import { createPgView, type SharedParts } from './pg-corpus-view.js';
 import { PostgresStatementSearch } from './postgres-search.js';
-import { readStatements, type PgReadContext } from './pg-statement-rows.js';
+import { PgRowCache, readStatements, statementsByIds, type PgReadContext } from './pg-statement-rows.js';
 
 /**
  * Opens a tenant's corpus in PostgreSQL without reading it: the speakers, outlets, term
@@ -59,18 +58,16 @@ export async function openLazyPostgresStore(
     if (r.speaker_id !== null && speakers.has(r.speaker_id)) bySpeaker.set(r.speaker_id, n);
   }
   const stats = await readTermStatistics(db, tenant, { docCount: statements, avgLength: statements ? [l0 / statements, l1 / statements] : [0, 0] });
-  const ctx: PgReadContext = { db, tenant, speakers, report };
+  const ctx: PgReadContext = { db, tenant, speakers, report, cache: new PgRowCache() };
   const questionContext = { speakers: questionSpeakers([...speakers.values()]), outlets: outletRows.rows.map((r) => r.outlet) };
   const corrections = new Map(correctionRows.rows.map((r) => [r.id, r.correction]));
-  const byIds = async (ids: string[]): Promise<Map<string, Statement>> =>
-    ids.length ? new Map((await readStatements(ctx, 'id = ANY($2::text[])', [ids])).statements.map((st) => [st.id, st])) : new Map();
   const search = new PostgresStatementSearch(db, tenant, stats, synonyms, {
-    byIds,
+    byIds: (ids) => statementsByIds(ctx, ids),
     unsearched: async (request) =>
       (request.speakerIds
-        ? await readStatements(ctx, 'speaker_id = ANY($2::text[])', [[...request.speakerIds]])
+        ? await readStatements(ctx, 's.speaker_id = ANY($2::text[])', [[...request.speakerIds]])
         : request.articleIds
-          ? await readStatements(ctx, 'article_id = ANY($2::text[])', [[...request.articleIds]])
+          ? await readStatements(ctx, 's.article_id = ANY($2::text[])', [[...request.articleIds]])
           : await readStatements(ctx, 'true', [])
       ).statements,
   });

@@ -35,7 +35,7 @@ export function createPgCorpusReads(ctx: PgReadContext, totals: CorpusTotals, vi
       return new Set(rows.map((r) => r.article_id));
     },
     async statementsOfSpeaker(speakerId) {
-      return (await readStatements(ctx, 'speaker_id = $2', [speakerId])).statements;
+      return (await readStatements(ctx, 's.speaker_id = $2', [speakerId])).statements;
     },
     async mentions(needle) {
       const rows = await readRows<{ n: string }>(ctx, 'SELECT count(*) AS n FROM articles WHERE tenant = $1 AND strpos(lower(body), $2) > 0', [ctx.tenant, needle]);
@@ -56,6 +56,15 @@ export function createPgCorpusReads(ctx: PgReadContext, totals: CorpusTotals, vi
       return out.sort((a, b) => b.article.published.value.localeCompare(a.article.published.value) || a.article.id.localeCompare(b.article.id));
     },
     browse: (articleIds, want, into) => browse(ctx, articleIds, want, into),
+    async articleIds() {
+      return (await readRows<{ id: string }>(ctx, 'SELECT id FROM articles WHERE tenant = $1 ORDER BY id', [ctx.tenant])).map((r) => r.id);
+    },
+    async read(articleIds) {
+      const into = view();
+      const { statements } = await readStatements(ctx, 's.article_id = ANY($2::text[])', [articleIds]);
+      await into.fill({ hits: statements, bodies: articleIds });
+      return { articles: [...into.articles.values()], statements: statements.filter((st) => !into.broken.has(st.id) && into.articles.has(st.articleId)) };
+    },
   };
 }
 
@@ -96,7 +105,7 @@ async function browse(ctx: PgReadContext, articleIds: ReadonlySet<string> | null
       if ('problem' in read) ctx.report(read.problem);
       return 'problem' in read ? [] : [read.meta];
     });
-    const { statements } = await readStatements(ctx, 'article_id = ANY($2::text[])', [metas.map((m) => m.id)]);
+    const { statements } = await readStatements(ctx, 's.article_id = ANY($2::text[])', [metas.map((m) => m.id)]);
     await view.fill({ hits: statements });
     const byArticle = new Map<string, Statement[]>();
     for (const st of statements) if (!view.broken.has(st.id)) (byArticle.get(st.articleId) ?? byArticle.set(st.articleId, []).get(st.articleId)!).push(st);

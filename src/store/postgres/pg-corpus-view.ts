@@ -3,15 +3,16 @@ import type { Statement } from '../../statements/statement.js';
 import type { ArticleMeta, CorpusStore, CorpusView, ViewNeeds } from '../corpus-store.js';
 import type { StatementGroup } from '../group-statements.js';
 import { articleOfRow, misfitOfBody, type ArticleRow } from './check-rows.js';
-import { readArticleMeta, readRows, readStatements, type PgReadContext } from './pg-statement-rows.js';
+import { readArticleMeta, readRows, statementsByIds, type PgReadContext } from './pg-statement-rows.js';
 
 /** What every view of a store shares: the speakers, the question parser, search and the store's reads. */
 export type SharedParts = Omit<CorpusStore, 'articles' | 'statements' | 'groups' | 'articleMeta'>;
 
 /**
  * One question's view of a tenant's corpus in PostgreSQL. It starts empty; each step of the answer
- * fills what it reads next (the hits' groups and articles' dates, then the shown results' articles
- * whole), so a question reads a few rows, never the corpus.
+ * fills what it reads next (the hits' groups and their articles' metadata, then the shown results'
+ * articles whole), so a question reads a few rows, never the corpus. Rows read once are cached by
+ * the store (bounded), so a question like an earlier one reads next to nothing.
  */
 export function createPgView(shared: SharedParts, ctx: PgReadContext): CorpusView {
   const statements = new Map<string, Statement>();
@@ -22,59 +23,61 @@ export function createPgView(shared: SharedParts, ctx: PgReadContext): CorpusVie
   /** Articles whose rows do not fit (their statements are broken with them). */
   const missing = new Set<string>();
 
-  const addStatements = (list: Statement[]) => {
+  const add = (list: Iterable<Statement>) => {
     for (const st of list) if (!statements.has(st.id)) statements.set(st.id, st);
   };
 
   const readMeta = async (ids: Iterable<string>) => {
     const wanted = [...new Set(ids)].filter((id) => !articleMeta.has(id) && !articles.has(id) && !missing.has(id));
+    if (!wanted.length) return;
     const read = await readArticleMeta(ctx, wanted);
     for (const id of wanted) {
       const meta = read.get(id);
       if (meta) articleMeta.set(id, meta);
       else missing.add(id);
     }
-  };
-
-  const breakOfMissing = () => {
     for (const st of statements.values()) if (missing.has(st.articleId)) broken.add(st.id);
   };
 
-  /** The groups of statements not yet grouped, with every member (read when new), broken members left out. */
-  const readGroups = async (ids: string[]) => {
-    const wanted = ids.filter((id) => !groups.has(id));
-    if (!wanted.length) return;
-    const rows = await readRows<{ statement_id: string; group_no: number; is_lead: boolean }>(
-      ctx,
-      `SELECT statement_id, group_no, is_lead FROM remark_groups
-        WHERE tenant = $1 AND group_no IN (SELECT group_no FROM remark_groups WHERE tenant = $1 AND statement_id = ANY($2::text[]))
-        ORDER BY group_no, statement_id`,
-      [ctx.tenant, wanted],
-    );
-    const unknown = rows.map((r) => r.statement_id).filter((id) => !statements.has(id));
+  /** The members of remark groups, from the cache or read. */
+  const readMembers = async (numbers: number[]) => {
+    const unknown = numbers.filter((n) => !ctx.cache.members.has(n));
     if (unknown.length) {
-      const read = await readStatements(ctx, 'id = ANY($2::text[])', [unknown]);
-      addStatements(read.statements);
+      const rows = await readRows<{ statement_id: string; group_no: number; is_lead: boolean }>(
+        ctx,
+        'SELECT statement_id, group_no, is_lead FROM remark_groups WHERE tenant = $1 AND group_no = ANY($2::int[]) ORDER BY group_no, statement_id',
+        [ctx.tenant, unknown],
+      );
+      const read = new Map<number, { ids: string[]; lead: string | null }>(unknown.map((n) => [n, { ids: [], lead: null }]));
+      for (const r of rows) {
+        const group = read.get(r.group_no)!;
+        group.ids.push(r.statement_id);
+        if (r.is_lead) group.lead = r.statement_id;
+      }
+      for (const [n, group] of read) ctx.cache.keep(ctx.cache.members, n, group);
     }
-    await readMeta(rows.flatMap((r) => (statements.has(r.statement_id) ? [statements.get(r.statement_id)!.articleId] : [])));
-    breakOfMissing();
-    const byNo = new Map<number, { members: Statement[]; lead: Statement | null }>();
-    for (const r of rows) {
-      const st = statements.get(r.statement_id);
-      if (!st || broken.has(st.id)) continue;
-      const group = byNo.get(r.group_no) ?? byNo.set(r.group_no, { members: [], lead: null }).get(r.group_no)!;
-      group.members.push(st);
-      if (r.is_lead) group.lead = st;
+    return new Map(numbers.map((n) => [n, ctx.cache.members.get(n) ?? { ids: [], lead: null }]));
+  };
+
+  /** The groups of statements not yet grouped, with every member; broken members are left out. */
+  const readGroups = async (list: Statement[]) => {
+    const wanted = list.filter((st) => !groups.has(st.id));
+    if (!wanted.length) return;
+    const numbers = [...new Set(wanted.flatMap((st) => {
+      const n = ctx.cache.groupOf.get(st.id);
+      return n === undefined || n === null ? [] : [n];
+    }))];
+    const members = await readMembers(numbers);
+    const ids = [...members.values()].flatMap((g) => g.ids).filter((id) => !statements.has(id));
+    if (ids.length) add((await statementsByIds(ctx, ids)).values());
+    await readMeta([...members.values()].flatMap((g) => g.ids.flatMap((id) => (statements.has(id) ? [statements.get(id)!.articleId] : []))));
+    for (const group of members.values()) {
+      const live = group.ids.flatMap((id) => (statements.has(id) && !broken.has(id) ? [statements.get(id)!] : []));
+      if (!live.length) continue;
+      const made: StatementGroup = { lead: live.find((st) => st.id === group.lead) ?? live[0]!, members: live };
+      for (const st of live) groups.set(st.id, made);
     }
-    for (const g of byNo.values()) {
-      if (!g.members.length) continue;
-      const group: StatementGroup = { lead: g.lead ?? g.members[0]!, members: g.members };
-      for (const st of g.members) groups.set(st.id, group);
-    }
-    for (const id of wanted) {
-      const st = statements.get(id);
-      if (st && !groups.has(id)) groups.set(id, { lead: st, members: [st] });
-    }
+    for (const st of wanted) if (!groups.has(st.id)) groups.set(st.id, { lead: st, members: [st] });
   };
 
   const readBodies = async (ids: Iterable<string>) => {
@@ -93,11 +96,11 @@ export function createPgView(shared: SharedParts, ctx: PgReadContext): CorpusVie
       articleMeta.delete(row.id);
     }
     for (const id of wanted) if (!found.has(id)) missing.add(id);
-    breakOfMissing();
-    // Each statement of a read article must be an exact span of its body.
+    // Each statement of an article read whole must be an exact span of its body.
     for (const st of statements.values()) {
-      const article = articles.get(st.articleId);
-      if (!article || !found.has(article.id) || broken.has(st.id)) continue;
+      if (missing.has(st.articleId)) broken.add(st.id);
+      const article = found.has(st.articleId) ? articles.get(st.articleId) : undefined;
+      if (!article || broken.has(st.id)) continue;
       const misfit = misfitOfBody(st, article);
       if (misfit) {
         ctx.report(misfit);
@@ -114,19 +117,12 @@ export function createPgView(shared: SharedParts, ctx: PgReadContext): CorpusVie
     articleMeta,
     broken,
     async fill(needs: ViewNeeds) {
-      if (needs.ids) {
-        const unknown = [...needs.ids].filter((id) => !statements.has(id));
-        if (unknown.length) {
-          const read = await readStatements(ctx, 'id = ANY($2::text[])', [unknown]);
-          addStatements(read.statements);
-        }
-      }
-      const named = [...(needs.hits ?? []), ...[...(needs.ids ?? [])].flatMap((id) => (statements.has(id) ? [statements.get(id)!] : []))];
+      const named = [...(needs.hits ?? [])];
+      if (needs.ids) named.push(...(await statementsByIds(ctx, needs.ids)).values());
       if (named.length) {
-        addStatements(named);
+        add(named);
         await readMeta(named.map((st) => st.articleId));
-        breakOfMissing();
-        await readGroups(named.map((st) => st.id));
+        await readGroups(named);
       }
       if (needs.meta) await readMeta(needs.meta);
       if (needs.bodies) await readBodies(needs.bodies);

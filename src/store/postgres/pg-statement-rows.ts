@@ -12,9 +12,28 @@ export interface PgReadContext {
   speakers: Map<string, Speaker>;
   /** A row that does not fit: reported once per process, never served. */
   report(problem: CorpusProblem): void;
+  /** Rows read before, kept while this version of the corpus is served (a change opens a new store). */
+  cache: PgRowCache;
 }
 
-const STATEMENT_COLUMNS = 'id, article_id, start_offset, end_offset, kind, speaker_id, cue, quote_start, quote_end, NULL AS correction, text';
+/** Bounded caches of rows that do not change while one version of the corpus is served. */
+export class PgRowCache {
+  /** Each cache is emptied when it reaches this many entries: memory stays bounded whatever the corpus size. */
+  constructor(private readonly limit = 100_000) {}
+  readonly meta = new Map<string, ArticleMeta | null>();
+  /** A statement's remark group, or null when it is a group of its own. */
+  readonly groupOf = new Map<string, number | null>();
+  readonly statements = new Map<string, Statement>();
+  /** The members of a remark group, and its lead. */
+  readonly members = new Map<number, { ids: string[]; lead: string | null }>();
+
+  keep<K, V>(map: Map<K, V>, key: K, value: V): void {
+    if (map.size >= this.limit) map.clear();
+    map.set(key, value);
+  }
+}
+
+const STATEMENT_COLUMNS = 's.id, s.article_id, s.start_offset, s.end_offset, s.kind, s.speaker_id, s.cue, s.quote_start, s.quote_end, NULL AS correction, s.text, g.group_no';
 
 /** Runs a read, its failure a coded error that names nothing of the database. */
 export async function readRows<T extends object>(ctx: PgReadContext, sql: string, params: unknown[]): Promise<T[]> {
@@ -31,7 +50,12 @@ export async function readStatements(
   where: string,
   params: unknown[],
 ): Promise<{ statements: Statement[] }> {
-  const rows = await readRows<TextStatementRow>(ctx, `SELECT ${STATEMENT_COLUMNS} FROM statements WHERE tenant = $1 AND ${where} ORDER BY seq`, [ctx.tenant, ...params]);
+  const rows = await readRows<TextStatementRow & { group_no: number | null }>(
+    ctx,
+    `SELECT ${STATEMENT_COLUMNS} FROM statements s LEFT JOIN remark_groups g ON g.tenant = s.tenant AND g.statement_id = s.id
+      WHERE s.tenant = $1 AND ${where} ORDER BY s.seq`,
+    [ctx.tenant, ...params],
+  );
   const statements: Statement[] = [];
   for (const row of rows) {
     const read = statementOfTextRow(row, ctx.speakers);
@@ -40,20 +64,47 @@ export async function readStatements(
       continue;
     }
     statements.push(read.statement);
+    ctx.cache.keep(ctx.cache.groupOf, row.id, row.group_no);
   }
   return { statements };
+}
+
+/** Statements by id, from the cache or read (and kept); a row that does not fit is missing. */
+export async function statementsByIds(ctx: PgReadContext, ids: Iterable<string>): Promise<Map<string, Statement>> {
+  const out = new Map<string, Statement>();
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const st = ctx.cache.statements.get(id);
+    if (st) out.set(id, st);
+    else unknown.push(id);
+  }
+  if (unknown.length) {
+    for (const st of (await readStatements(ctx, 's.id = ANY($2::text[])', [unknown])).statements) {
+      out.set(st.id, st);
+      ctx.cache.keep(ctx.cache.statements, st.id, st);
+    }
+  }
+  return out;
 }
 
 /** The metadata of some articles (bodies not read); an article whose row does not fit is missing, and reported. */
 export async function readArticleMeta(ctx: PgReadContext, ids: string[]): Promise<Map<string, ArticleMeta>> {
   const out = new Map<string, ArticleMeta>();
-  if (!ids.length) return out;
-  const rows = await readRows<{ id: string; meta: unknown }>(ctx, 'SELECT id, meta FROM articles WHERE tenant = $1 AND id = ANY($2::text[])', [ctx.tenant, ids]);
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const meta = ctx.cache.meta.get(id);
+    if (meta) out.set(id, meta);
+    else if (meta === undefined) unknown.push(id);
+  }
+  if (!unknown.length) return out;
+  const rows = await readRows<{ id: string; meta: unknown }>(ctx, 'SELECT id, meta FROM articles WHERE tenant = $1 AND id = ANY($2::text[])', [ctx.tenant, unknown]);
   for (const row of rows) {
     const read = articleMetaOfRow(row);
     if ('problem' in read) ctx.report(read.problem);
     else out.set(row.id, read.meta);
   }
+  // An article missing or broken is remembered as such: asked again, it is not read again.
+  for (const id of unknown) ctx.cache.keep(ctx.cache.meta, id, out.get(id) ?? null);
   return out;
 }
 

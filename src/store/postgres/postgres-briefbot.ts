@@ -21,10 +21,12 @@ export interface PostgresOpenOptions {
   logger?: Logger;
   now?: () => Date;
   /**
-   * `on-demand` reads statements and articles per question, so opening costs the same at any corpus
-   * size; `held` (the default) reads them all at open into memory, as the in-process store holds them.
+   * `on-demand` (the default) reads statements and articles per question, so opening costs the same
+   * at any corpus size; `held` reads them all at open into memory, as the in-process store holds them.
    */
   reads?: PostgresReads;
+  /** Where a row problem met while serving goes (on demand); logged here when not given. */
+  onLateProblem?: (problem: CorpusProblem) => void;
 }
 
 /** How a PostgreSQL-backed Briefbot reads the corpus: per question, or all at open. */
@@ -56,8 +58,8 @@ export async function openPostgresBriefbot(options: PostgresOpenOptions): Promis
   await assertMigrated(options.pools.primary);
   const synonyms = loadSynonyms(options.corpusDir);
   const logProblem = (problem: CorpusProblem) => options.logger?.error({ event: 'corpus_problem', file: problem.file, field: problem.field }, formatProblem(problem));
-  const onDemand = options.reads === 'on-demand';
-  const store = onDemand ? await openLazyPostgresStore(options.pools, options.tenant, synonyms, logProblem) : await openPostgresStore(options.pools, options.tenant, synonyms);
+  const onDemand = options.reads !== 'held';
+  const store = onDemand ? await openLazyPostgresStore(options.pools, options.tenant, synonyms, options.onLateProblem ?? logProblem) : await openPostgresStore(options.pools, options.tenant, synonyms);
   options.logger?.info(
     {
       event: 'corpus_indexed',
