@@ -8,6 +8,8 @@ import { migrate } from '../../src/store/postgres/migrate.js';
 import { createPgPools, type PgPools } from '../../src/store/postgres/pg-pools.js';
 import { indexToPostgres, openPostgresBriefbot } from '../../src/store/postgres/postgres-briefbot.js';
 import { writeSampleCorpus } from '../search/sample-corpus.js';
+import { countRemarks } from '../../src/watch/match-remarks.js';
+import { scanSourceOf } from '../../src/watch/scan-source-of.js';
 import { createTestDatabase, skipWithoutPostgres } from './postgres-harness.js';
 
 const SEEDS = path.join(import.meta.dirname, '../../corpus');
@@ -106,6 +108,17 @@ describe.skipIf(skipWithoutPostgres('the store contract suite on PostgreSQL'))('
         if (a.kind === 'results') answered++;
       }
       expect(answered).toBeGreaterThan(questions.length / 2);
+      // Watches count and scan the corpus read on demand through the engine's reader, a batch at a time.
+      expect(onDemand.reader).toBeDefined();
+      let matched = 0;
+      for (const question of questions.slice(0, 4)) {
+        const answer = await memory.ask(question);
+        if (answer.kind !== 'results' && answer.kind !== 'nothing') continue;
+        const counted = await countRemarks(scanSourceOf(onDemand), answer.interpretation);
+        expect(counted, question).toBe(await countRemarks(scanSourceOf(memory), answer.interpretation));
+        matched += counted;
+      }
+      expect(matched).toBeGreaterThan(0);
     }, 120_000);
   }
 
