@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import {
+  sizeOf,
   createContextRoute,
   createMemoryConversationStore,
   withFollowUps,
@@ -165,7 +166,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
         ...(sharedStore ? { pools: sharedStore.pools } : {}),
         onBuild: ({ ok, first }) => void (first ? undefined : metrics.recordReload(ok)),
         onEngine: async (next) => {
-          metrics.recordIndex({ articles: next.articles.length, statements: next.statements.length });
+          metrics.recordIndex(sizeOf(next));
           // The watch runner exists once the platforms are set up (they post its alerts).
           // (A shutdown while Slack's auth.test hangs stops the wait.)
           await Promise.race([platformsReady.catch(() => undefined), stopping]);
@@ -317,10 +318,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       await startFeeds();
       status = 'ready';
       const loaded = (live as LiveBriefbot | null)?.current() ?? null;
-      const size = loaded ? { articles: loaded.articles.length, statements: loaded.statements.length, speakers: loaded.speakers.length, problems: loaded.problems.length, index: loaded.index?.source } : {};
+      const counted = loaded ? sizeOf(loaded) : null;
+      const size = loaded && counted ? { ...counted, speakers: loaded.speakers.length, problems: loaded.problems.length, index: loaded.index?.source } : {};
       logger.info(
         { event: 'engine_ready', corpusDir: options.corpusDir, ...size, platforms: enabled.map((p) => p.name), durationMs: Date.now() - started },
-        loaded ? `ready for questions: ${loaded.articles.length} articles, ${loaded.statements.length} statements, index ${loaded.index?.source ?? 'built'}, in ${Date.now() - started} ms` : `ready for questions in ${Date.now() - started} ms`,
+        loaded && counted ? `ready for questions: ${counted.articles} articles, ${counted.statements} statements, index ${loaded.index?.source ?? 'built'}, in ${Date.now() - started} ms` : `ready for questions in ${Date.now() - started} ms`,
       );
     } catch (error) {
       status = 'failed';

@@ -21,7 +21,7 @@ export {
   type SpeakerSummary,
 } from './answer/answer-schema.js';
 export { quotationParts, type QuotationParts } from './answer/quotation-of.js';
-export { openBriefbot, type BriefbotEngine, type OpenOptions } from './answer/open-briefbot.js';
+export { openBriefbot, sizeOf, type BriefbotEngine, type OpenOptions } from './answer/open-briefbot.js';
 export { PublishedDateSchema, type Article, type PublishedDate, type DatePrecision } from './corpus/article.js';
 export { loadCorpus, type LoadedCorpus } from './corpus/load-corpus.js';
 export { formatProblem, type CorpusProblem } from './corpus/corpus-problem.js';

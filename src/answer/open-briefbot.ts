@@ -40,6 +40,11 @@ export interface BriefbotEngine extends Briefbot {
   report(input: ReportInput): Promise<boolean>;
 }
 
+/** How many articles and statements an engine serves, whether it lists them or reads them on demand. */
+export function sizeOf(engine: Pick<BriefbotEngine, 'articles' | 'statements' | 'counts'>): { articles: number; statements: number } {
+  return engine.counts ?? { articles: engine.articles.length, statements: engine.statements.length };
+}
+
 /**
  * Loads a corpus folder, extracts its statements, indexes them and returns the engine. Broken
  * corpus files are reported in `problems` (and logged) while the rest is served. The index is

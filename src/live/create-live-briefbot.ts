@@ -1,5 +1,5 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { openBriefbot, type BriefbotEngine, type OpenOptions } from '../answer/open-briefbot.js';
+import { openBriefbot, sizeOf, type BriefbotEngine, type OpenOptions } from '../answer/open-briefbot.js';
 import type { Answer, AskOptions, Briefbot } from '../answer/answer-schema.js';
 import { formatProblem, type CorpusProblem } from '../corpus/corpus-problem.js';
 import type { Logger } from '../logging.js';
@@ -156,8 +156,8 @@ export function createLiveBriefbot(options: LiveBriefbotOptions): LiveBriefbot {
       options.onBuild?.({ ok: true, first: !replaced });
       logProblems(next);
       logger.info(
-        { event: replaced ? 'corpus_reloaded' : 'corpus_loaded', corpusDir, articles: next.articles.length, problems: next.problems.length, durationMs: Date.now() - started },
-        `${replaced ? 'corpus re-indexed' : 'corpus indexed'}: ${next.articles.length} articles`,
+        { event: replaced ? 'corpus_reloaded' : 'corpus_loaded', corpusDir, articles: sizeOf(next).articles, problems: next.problems.length, durationMs: Date.now() - started },
+        `${replaced ? 'corpus re-indexed' : 'corpus indexed'}: ${sizeOf(next).articles} articles`,
       );
       settleFirst();
       if (options.onEngine) {
