@@ -1,4 +1,4 @@
-import { JSDOM } from 'jsdom';
+import { loadJsdom } from './load-jsdom.js';
 import Parser from 'rss-parser';
 import { createArticleDraft, type ArticleDraft } from './article-draft.js';
 import { cleanOptional, countWords } from './clean-text.js';
@@ -47,6 +47,7 @@ function decodeXml(body: Buffer, contentType: string): string {
 
 /** The text of an item's own HTML content, paragraphs separated by blank lines. */
 function htmlToText(html: string): string {
+  const { JSDOM } = loadJsdom();
   const dom = new JSDOM(`<!DOCTYPE html><body>${html}</body>`);
   try {
     const body = dom.window.document.querySelector('body');

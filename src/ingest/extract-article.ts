@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
-import { JSDOM, type DomNode } from 'jsdom';
+import type { DomNode } from 'jsdom';
+import { loadJsdom } from './load-jsdom.js';
 import { cleanOptional, countWords } from './clean-text.js';
 import { extractParagraphs } from './extract-paragraphs.js';
 import { readPageMetadata, type PageMetadata } from './read-page-metadata.js';
@@ -14,6 +15,7 @@ export interface ExtractedPage extends PageMetadata {
 
 /** Reads an HTML page: metadata first, then the article body through Readability. */
 export function extractArticle(html: string | Uint8Array, pageUrl: string, charset?: string): ExtractedPage {
+  const { JSDOM } = loadJsdom();
   const dom = new JSDOM(html, { url: pageUrl, contentType: charset ? `text/html; charset=${charset}` : 'text/html' });
   try {
     const doc = dom.window.document;

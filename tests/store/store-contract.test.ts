@@ -64,7 +64,7 @@ describe.skipIf(skipWithoutPostgres('the store contract suite on PostgreSQL'))('
   beforeAll(async () => {
     db = await createTestDatabase();
     pools = createPgPools({ databaseUrl: db.url });
-    expect(await migrate(pools.primary)).toEqual(['001_corpus.sql', '002_shared_state.sql', '003_watches.sql', '004_channel_settings.sql', '005_rate_limits.sql', '006_on_demand_reads.sql']);
+    expect(await migrate(pools.primary)).toEqual(['001_corpus.sql', '002_shared_state.sql', '003_watches.sql', '004_channel_settings.sql', '005_rate_limits.sql', '006_on_demand_reads.sql', '007_speaker_stats.sql']);
     // Recorded in schema_migrations: a second run applies nothing.
     expect(await migrate(pools.primary)).toEqual([]);
   }, 60_000);
@@ -136,6 +136,12 @@ describe.skipIf(skipWithoutPostgres('the store contract suite on PostgreSQL'))('
     const postgres = await openPostgresBriefbot({ pools, tenant: 'rerun', corpusDir });
     const question = 'who called commissioners demolition experts?';
     expect(top3(await postgres.ask(question))).toEqual(top3(await memory.ask(question)));
+    // The per-speaker totals a store reading on demand opens with followed the removal.
+    // (The speakers table keeps a speaker of the removed article, with no statements left: only those quoted are compared.)
+    const quoted = (answer: Answer) => (answer.kind === 'speakers' ? answer.speakers.filter((sp) => sp.statements > 0).map((sp) => [sp.id, sp.statements]) : answer.kind);
+    const onDemand = await openPostgresBriefbot({ pools, tenant: 'rerun', corpusDir, reads: 'on-demand' });
+    expect(quoted(await onDemand.ask('speakers'))).toEqual(quoted(await memory.ask('speakers')));
+    expect(onDemand.counts?.statements).toBe(memory.statements.length);
     // Each tenant sees its own corpus only.
     const other = await openPostgresBriefbot({ pools, tenant: 'seeds', corpusDir });
     expect(other.counts?.articles).toBe(5);

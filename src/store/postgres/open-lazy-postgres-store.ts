@@ -34,15 +34,22 @@ export async function openLazyPostgresStore(
     problems.push(problem);
     onProblem(problem);
   };
-  const [state, speakers, outletRows, countRows, articleCount, correctionRows] = await Promise.all([
-    db.query<{ version: string }>('SELECT version FROM corpus_state WHERE tenant = $1', [tenant]),
+  const [state, speakers, outletRows, countRows, correctionRows] = await Promise.all([
+    db.query<{ version: string; articles: string | null }>('SELECT version, articles FROM corpus_state WHERE tenant = $1', [tenant]),
     readSpeakers(db, tenant),
-    db.query<{ outlet: string }>('SELECT DISTINCT outlet FROM articles WHERE tenant = $1 ORDER BY outlet', [tenant]),
-    db.query<{ speaker_id: string | null; n: string; l0: string; l1: string }>(
-      'SELECT speaker_id, count(*) AS n, sum(text_length) AS l0, sum(context_length) AS l1 FROM statements WHERE tenant = $1 GROUP BY speaker_id',
+    // Each outlet found by one probe of the (tenant, outlet) index after the last: cheap however many articles each has.
+    db.query<{ outlet: string }>(
+      `WITH RECURSIVE o AS (
+         (SELECT outlet FROM articles WHERE tenant = $1 ORDER BY outlet LIMIT 1)
+         UNION ALL
+         SELECT (SELECT a.outlet FROM articles a WHERE a.tenant = $1 AND a.outlet > o.outlet ORDER BY a.outlet LIMIT 1) FROM o WHERE o.outlet IS NOT NULL)
+       SELECT outlet FROM o WHERE outlet IS NOT NULL`,
       [tenant],
     ),
-    db.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE tenant = $1', [tenant]),
+    db.query<{ speaker_id: string; n: string; l0: string; l1: string }>(
+      'SELECT speaker_key AS speaker_id, statements AS n, text_length AS l0, context_length AS l1 FROM speaker_stats WHERE tenant = $1',
+      [tenant],
+    ),
     db.query<{ id: string; correction: AppliedCorrection }>('SELECT id, correction FROM statements WHERE tenant = $1 AND correction IS NOT NULL', [tenant]),
   ]);
   const bySpeaker = new Map<string, number>();
@@ -55,7 +62,7 @@ export async function openLazyPostgresStore(
     l0 += Number(r.l0);
     l1 += Number(r.l1);
     // Counts of speakers the speakers table lacks are not offered as suggestions.
-    if (r.speaker_id !== null && speakers.has(r.speaker_id)) bySpeaker.set(r.speaker_id, n);
+    if (r.speaker_id !== '' && speakers.has(r.speaker_id)) bySpeaker.set(r.speaker_id, n);
   }
   const stats = await readTermStatistics(db, tenant, { docCount: statements, avgLength: statements ? [l0 / statements, l1 / statements] : [0, 0] });
   const ctx: PgReadContext = { db, tenant, speakers, report, cache: new PgRowCache() };
@@ -73,7 +80,9 @@ export async function openLazyPostgresStore(
   });
   const shared: SharedParts = { speakers, search, terms: analyseText, questionContext, parseQuestion: createQuestionParser(questionContext), corrections };
   const view = (): CorpusView => createPgView(shared, ctx);
-  shared.reads = createPgCorpusReads(ctx, { articles: Number(articleCount.rows[0]?.n ?? 0), statements, bySpeaker }, view);
+  // Set by every write (a database written before it counts them once).
+  const articles = state.rows[0]?.articles ?? (await db.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE tenant = $1', [tenant])).rows[0]?.n ?? 0;
+  shared.reads = createPgCorpusReads(ctx, { articles: Number(articles), statements, bySpeaker }, view);
   return {
     ...shared,
     version: Number(state.rows[0]?.version ?? 0),

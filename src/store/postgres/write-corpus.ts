@@ -37,9 +37,17 @@ function fingerprintOf(base: string, article: Article, statements: Statement[], 
   return hash.digest('hex');
 }
 
-/** Subtracts the document frequencies of the statements of these articles, before they are deleted. */
+/** Subtracts the document frequencies and speaker totals of the statements of these articles, before they are deleted. */
 async function forgetTerms(client: PoolClient, tenant: string, articleIds: string[]): Promise<void> {
   if (!articleIds.length) return;
+  await client.query(
+    `WITH gone AS (
+       SELECT coalesce(speaker_id, '') AS k, count(*) AS n, sum(text_length) AS l0, sum(context_length) AS l1 FROM statements
+        WHERE tenant = $1 AND article_id = ANY($2) GROUP BY 1)
+     UPDATE speaker_stats t SET statements = t.statements - gone.n, text_length = t.text_length - gone.l0, context_length = t.context_length - gone.l1
+       FROM gone WHERE t.tenant = $1 AND t.speaker_key = gone.k`,
+    [tenant, articleIds],
+  );
   await client.query(
     `WITH gone AS (
        SELECT 0::smallint AS field, k AS term, count(*)::int AS n FROM statements s, jsonb_object_keys(s.text_terms) k
@@ -139,6 +147,23 @@ export async function writeCorpus(
            ON CONFLICT (tenant, field, term) DO UPDATE SET df = term_stats.df + excluded.df, first_seq = least(term_stats.first_seq, excluded.first_seq)`,
           [tenant, terms.map((t) => t.field), terms.map((t) => t.term), terms.map((t) => t.df), terms.map((t) => t.first)],
         );
+        // Statements and term counts per speaker: what a store reading on demand opens with, kept in step.
+        const totals = new Map<string, [number, number, number]>();
+        for (const row of statementRows) {
+          const key = (row[6] as string | null) ?? '';
+          const t = totals.get(key) ?? totals.set(key, [0, 0, 0]).get(key)!;
+          t[0]++;
+          t[1] += row[14] as number;
+          t[2] += row[15] as number;
+        }
+        const keys = [...totals.keys()];
+        await client.query(
+          `INSERT INTO speaker_stats (tenant, speaker_key, statements, text_length, context_length)
+           SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::bigint[])
+           ON CONFLICT (tenant, speaker_key) DO UPDATE SET statements = speaker_stats.statements + excluded.statements,
+             text_length = speaker_stats.text_length + excluded.text_length, context_length = speaker_stats.context_length + excluded.context_length`,
+          [tenant, keys, keys.map((k) => totals.get(k)![0]), keys.map((k) => totals.get(k)![1]), keys.map((k) => totals.get(k)![2])],
+        );
       }
       await client.query('COMMIT');
       statements += statementRows.length;
@@ -196,7 +221,8 @@ async function replaceSpeakersAndGroups(pool: Pool, tenant: string, data: Engine
       members.map((m) => m[2]),
     ]);
     await client.query('DELETE FROM term_stats WHERE tenant = $1 AND df <= 0', [tenant]);
-    await client.query('UPDATE corpus_state SET version = version + 1, updated_at = now() WHERE tenant = $1', [tenant]);
+    await client.query('DELETE FROM speaker_stats WHERE tenant = $1 AND statements <= 0', [tenant]);
+    await client.query('UPDATE corpus_state SET version = version + 1, articles = $2, updated_at = now() WHERE tenant = $1', [tenant, data.articles.size]);
     if (changed) await client.query('SELECT pg_notify($1, $2)', [CORPUS_CHANNEL, tenant]);
     await client.query('COMMIT');
   } catch (error) {
