@@ -30,7 +30,7 @@ export function createEngine(
     articles: data.reads ? [] : [...data.articles.values()],
     statements: data.reads ? [] : [...data.statements.values()],
     speakers: [...data.speakers.values()],
-    ...(data.reads ? { reader: { articleIds: () => data.reads!.articleIds(), read: (ids: string[]) => data.reads!.read(ids) } } : {}),
+    ...(data.reads ? { reader: { articleIds: () => data.reads!.articleIds(), articlesWith: data.reads.articlesWith, read: (ids: string[]) => data.reads!.read(ids) } } : {}),
     counts: { articles: data.reads ? data.reads.articleCount() : data.articles.size, statements: data.reads ? data.reads.statementCount() : data.statements.size },
     problems: info.problems,
     ask: (question: string, options?: AskOptions): Promise<Answer> => answerQuestion(data, question, options ?? {}, info.now()),

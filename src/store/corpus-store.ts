@@ -55,6 +55,11 @@ export interface CorpusView extends CorpusStore {
 /** Reads a corpus that is not held in memory (a store reading on demand), some articles at a time. */
 export interface CorpusReader {
   articleIds(): Promise<string[]>;
+  /**
+   * The articles that can hold a direct statement with every word of `text` (in it, or around it
+   * unless `textOnly`) and, when given, by the speaker: a superset of what a watch can match there.
+   */
+  articlesWith(text: string | null, speakerId: string | null, textOnly: boolean): Promise<string[]>;
   /** The articles, whole, and their statements (rows that do not fit left out). */
   read(articleIds: string[]): Promise<{ articles: Article[]; statements: Statement[] }>;
 }

@@ -21,7 +21,10 @@ const COUNT_BATCH = 1000;
 /** How many remarks of the whole corpus a watch matches: what posting the corpus would post. */
 export async function countRemarks(source: ScanSource, interpretation: Interpretation): Promise<number> {
   if (!source.reader) return (await matchRemarks(source, interpretation, source.statements)).length;
-  const ids = await source.reader.articleIds();
+  // Only the articles that can hold a match are read: those with the watch's words (and speaker), found by search.
+  // A watch naming someone the corpus does not know yet narrows by its words alone.
+  const text = interpretation.phrase ?? (interpretation.topic || null);
+  const ids = text || interpretation.speaker ? await source.reader.articlesWith(text, interpretation.speaker?.id ?? null, interpretation.phrase !== null) : await source.reader.articleIds();
   const seen = new Set<string>();
   let count = 0;
   for (let at = 0; at < ids.length; at += COUNT_BATCH) {

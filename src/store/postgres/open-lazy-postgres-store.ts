@@ -82,7 +82,7 @@ export async function openLazyPostgresStore(
   const view = (): CorpusView => createPgView(shared, ctx);
   // Set by every write (a database written before it counts them once).
   const articles = state.rows[0]?.articles ?? (await db.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE tenant = $1', [tenant])).rows[0]?.n ?? 0;
-  shared.reads = createPgCorpusReads(ctx, { articles: Number(articles), statements, bySpeaker }, view);
+  shared.reads = createPgCorpusReads(ctx, { articles: Number(articles), statements, bySpeaker }, view, search);
   return {
     ...shared,
     version: Number(state.rows[0]?.version ?? 0),

@@ -1,5 +1,7 @@
 import type { Statement } from '../../statements/statement.js';
 import type { ArticleMeta, BrowsedGroup, CorpusReads, CorpusView } from '../corpus-store.js';
+import type { StatementSearch } from '../statement-search.js';
+import { analyseText } from '../../search/analyse-text.js';
 import { articleMetaOfRow } from './check-rows.js';
 import { dateCondition, readRows, readStatements, type PgReadContext } from './pg-statement-rows.js';
 
@@ -14,8 +16,19 @@ export interface CorpusTotals {
 }
 
 /** The reads of a tenant's corpus in PostgreSQL that the answer code would otherwise walk the corpus for. */
-export function createPgCorpusReads(ctx: PgReadContext, totals: CorpusTotals, view: () => CorpusView): CorpusReads {
+export function createPgCorpusReads(ctx: PgReadContext, totals: CorpusTotals, view: () => CorpusView, search: StatementSearch): CorpusReads {
   return {
+    async articlesWith(text, speakerId, textOnly) {
+      // Words that are all stop words narrow nothing: every article with a direct statement (of the speaker).
+      if (!text || analyseText(text).length === 0) {
+        const params: unknown[] = [ctx.tenant];
+        if (speakerId) params.push(speakerId);
+        const rows = await readRows<{ article_id: string }>(ctx, `SELECT DISTINCT article_id FROM statements WHERE tenant = $1 AND kind = 'direct'${speakerId ? ' AND speaker_id = $2' : ''}`, params);
+        return rows.map((r) => r.article_id);
+      }
+      const hits = await search.search({ text, speakerIds: speakerId ? new Set([speakerId]) : null, articleIds: null, directOnly: true, matchAll: true, textOnly, floor: 0 });
+      return [...new Set(hits.flatMap((h) => (h.statement ? [h.statement.articleId] : [])))];
+    },
     view,
     articleCount: () => totals.articles,
     statementCount: () => totals.statements,

@@ -19,7 +19,7 @@ export interface PgReadContext {
 /** Bounded caches of rows that do not change while one version of the corpus is served. */
 export class PgRowCache {
   /** Each cache is emptied when it reaches this many entries: memory stays bounded whatever the corpus size. */
-  constructor(private readonly limit = 100_000) {}
+  constructor(private readonly limit = 50_000) {}
   readonly meta = new Map<string, ArticleMeta | null>();
   /** A statement's remark group, or null when it is a group of its own. */
   readonly groupOf = new Map<string, number | null>();
