@@ -91,6 +91,8 @@ describe.skipIf(skipWithoutPostgres('the store contract suite on PostgreSQL'))('
       const memory = await openBriefbot({ corpusDir, cache: 'off' });
       const postgres = await openPostgresBriefbot({ pools, tenant, corpusDir, reads: 'held' });
       const onDemand = await openPostgresBriefbot({ pools, tenant, corpusDir, reads: 'on-demand' });
+      // Caches of 3 entries, emptied all the time: what a question reads must never depend on what is cached.
+      const tiny = await openPostgresBriefbot({ pools, tenant, corpusDir, reads: 'on-demand', cacheEntries: 3 });
       expect(postgres.statements.length).toBe(memory.statements.length);
       expect(postgres.speakers.length).toBe(memory.speakers.length);
       // Read on demand, nothing of the corpus is listed, only counted.
@@ -105,6 +107,7 @@ describe.skipIf(skipWithoutPostgres('the store contract suite on PostgreSQL'))('
         expect(b.kind, question).toBe(a.kind);
         // Read on demand: the whole answer is the in-process store's (order within a tie aside).
         expect(comparable(c), question).toEqual(comparable(a));
+        expect(comparable(await tiny.ask(question)), question).toEqual(comparable(a));
         if (a.kind === 'results') answered++;
       }
       expect(answered).toBeGreaterThan(questions.length / 2);

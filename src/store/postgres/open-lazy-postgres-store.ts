@@ -23,6 +23,8 @@ export async function openLazyPostgresStore(
   tenant: string,
   synonyms: Synonyms,
   onProblem: (problem: CorpusProblem) => void = () => undefined,
+  /** Entries each row cache keeps before it is emptied (see PgRowCache). */
+  cacheEntries?: number,
 ): Promise<PostgresStore> {
   const db = pools.reads;
   const problems: CorpusProblem[] = [];
@@ -65,7 +67,7 @@ export async function openLazyPostgresStore(
     if (r.speaker_id !== '' && speakers.has(r.speaker_id)) bySpeaker.set(r.speaker_id, n);
   }
   const stats = await readTermStatistics(db, tenant, { docCount: statements, avgLength: statements ? [l0 / statements, l1 / statements] : [0, 0] });
-  const ctx: PgReadContext = { db, tenant, speakers, report, cache: new PgRowCache() };
+  const ctx: PgReadContext = { db, tenant, speakers, report, cache: new PgRowCache(cacheEntries) };
   const questionContext = { speakers: questionSpeakers([...speakers.values()]), outlets: outletRows.rows.map((r) => r.outlet) };
   const corrections = new Map(correctionRows.rows.map((r) => [r.id, r.correction]));
   const search = new PostgresStatementSearch(db, tenant, stats, synonyms, {

@@ -41,7 +41,13 @@ export function createPgView(shared: SharedParts, ctx: PgReadContext): CorpusVie
 
   /** The members of remark groups, from the cache or read. */
   const readMembers = async (numbers: number[]) => {
-    const unknown = numbers.filter((n) => !ctx.cache.members.has(n));
+    // Taken from the cache first: a cache emptied while more are read (at its limit) loses nothing here.
+    const out = new Map<number, { ids: string[]; lead: string | null }>();
+    for (const n of numbers) {
+      const cached = ctx.cache.members.get(n);
+      if (cached) out.set(n, cached);
+    }
+    const unknown = numbers.filter((n) => !out.has(n));
     if (unknown.length) {
       const rows = await readRows<{ statement_id: string; group_no: number; is_lead: boolean }>(
         ctx,
@@ -54,17 +60,28 @@ export function createPgView(shared: SharedParts, ctx: PgReadContext): CorpusVie
         group.ids.push(r.statement_id);
         if (r.is_lead) group.lead = r.statement_id;
       }
-      for (const [n, group] of read) ctx.cache.keep(ctx.cache.members, n, group);
+      for (const [n, group] of read) {
+        out.set(n, group);
+        ctx.cache.keep(ctx.cache.members, n, group);
+      }
     }
-    return new Map(numbers.map((n) => [n, ctx.cache.members.get(n) ?? { ids: [], lead: null }]));
+    return out;
   };
 
   /** The groups of statements not yet grouped, with every member; broken members are left out. */
   const readGroups = async (list: Statement[]) => {
     const wanted = list.filter((st) => !groups.has(st.id));
     if (!wanted.length) return;
+    // A statement whose group the cache no longer knows is looked up, never taken for a group of its own.
+    const unknown = wanted.filter((st) => ctx.cache.groupOf.get(st.id) === undefined).map((st) => st.id);
+    const looked = new Map<string, number | null>(unknown.map((id) => [id, null]));
+    if (unknown.length) {
+      const rows = await readRows<{ statement_id: string; group_no: number }>(ctx, 'SELECT statement_id, group_no FROM remark_groups WHERE tenant = $1 AND statement_id = ANY($2::text[])', [ctx.tenant, unknown]);
+      for (const r of rows) looked.set(r.statement_id, r.group_no);
+      for (const [id, n] of looked) ctx.cache.keep(ctx.cache.groupOf, id, n);
+    }
     const numbers = [...new Set(wanted.flatMap((st) => {
-      const n = ctx.cache.groupOf.get(st.id);
+      const n = looked.has(st.id) ? looked.get(st.id) : ctx.cache.groupOf.get(st.id);
       return n === undefined || n === null ? [] : [n];
     }))];
     const members = await readMembers(numbers);

@@ -25,6 +25,8 @@ export interface PostgresOpenOptions {
    * at any corpus size; `held` reads them all at open into memory, as the in-process store holds them.
    */
   reads?: PostgresReads;
+  /** Entries each row cache keeps when reading on demand (default 50,000). */
+  cacheEntries?: number;
   /** Where a row problem met while serving goes (on demand); logged here when not given. */
   onLateProblem?: (problem: CorpusProblem) => void;
 }
@@ -59,7 +61,7 @@ export async function openPostgresBriefbot(options: PostgresOpenOptions): Promis
   const synonyms = loadSynonyms(options.corpusDir);
   const logProblem = (problem: CorpusProblem) => options.logger?.error({ event: 'corpus_problem', file: problem.file, field: problem.field }, formatProblem(problem));
   const onDemand = options.reads !== 'held';
-  const store = onDemand ? await openLazyPostgresStore(options.pools, options.tenant, synonyms, options.onLateProblem ?? logProblem) : await openPostgresStore(options.pools, options.tenant, synonyms);
+  const store = onDemand ? await openLazyPostgresStore(options.pools, options.tenant, synonyms, options.onLateProblem ?? logProblem, options.cacheEntries) : await openPostgresStore(options.pools, options.tenant, synonyms);
   options.logger?.info(
     {
       event: 'corpus_indexed',
