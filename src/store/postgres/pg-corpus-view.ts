@@ -62,7 +62,7 @@ export function createPgView(shared: SharedParts, ctx: PgReadContext): CorpusVie
       }
       for (const [n, group] of read) {
         out.set(n, group);
-        ctx.cache.keep(ctx.cache.members, n, group);
+        ctx.cache.members.set(n, group);
       }
     }
     return out;
@@ -78,7 +78,7 @@ export function createPgView(shared: SharedParts, ctx: PgReadContext): CorpusVie
     if (unknown.length) {
       const rows = await readRows<{ statement_id: string; group_no: number }>(ctx, 'SELECT statement_id, group_no FROM remark_groups WHERE tenant = $1 AND statement_id = ANY($2::text[])', [ctx.tenant, unknown]);
       for (const r of rows) looked.set(r.statement_id, r.group_no);
-      for (const [id, n] of looked) ctx.cache.keep(ctx.cache.groupOf, id, n);
+      for (const [id, n] of looked) ctx.cache.groupOf.set(id, n);
     }
     const numbers = [...new Set(wanted.flatMap((st) => {
       const n = looked.has(st.id) ? looked.get(st.id) : ctx.cache.groupOf.get(st.id);

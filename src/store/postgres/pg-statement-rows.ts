@@ -16,20 +16,48 @@ export interface PgReadContext {
   cache: PgRowCache;
 }
 
+/**
+ * A cache of at most `limit` entries in two generations: new entries go to the young one; when it
+ * is full it becomes the old one (the previous old one is dropped), and an entry found in the old
+ * one moves back to the young. What questions keep reading stays; memory stays bounded.
+ */
+export class GenerationCache<K, V> {
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: K): V | undefined {
+    if (this.young.has(key)) return this.young.get(key);
+    if (!this.old.has(key)) return undefined;
+    const value = this.old.get(key) as V;
+    this.set(key, value);
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    if (this.young.size >= Math.max(1, Math.floor(this.limit / 2))) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+}
+
 /** Bounded caches of rows that do not change while one version of the corpus is served. */
 export class PgRowCache {
-  /** Each cache is emptied when it reaches this many entries: memory stays bounded whatever the corpus size. */
-  constructor(private readonly limit = 50_000) {}
-  readonly meta = new Map<string, ArticleMeta | null>();
+  readonly meta: GenerationCache<string, ArticleMeta | null>;
   /** A statement's remark group, or null when it is a group of its own. */
-  readonly groupOf = new Map<string, number | null>();
-  readonly statements = new Map<string, Statement>();
+  readonly groupOf: GenerationCache<string, number | null>;
+  readonly statements: GenerationCache<string, Statement>;
   /** The members of a remark group, and its lead. */
-  readonly members = new Map<number, { ids: string[]; lead: string | null }>();
+  readonly members: GenerationCache<number, { ids: string[]; lead: string | null }>;
 
-  keep<K, V>(map: Map<K, V>, key: K, value: V): void {
-    if (map.size >= this.limit) map.clear();
-    map.set(key, value);
+  /** `limit`: entries each cache keeps at most, whatever the corpus size. */
+  constructor(limit = 100_000) {
+    this.meta = new GenerationCache(limit);
+    this.groupOf = new GenerationCache(limit);
+    this.statements = new GenerationCache(limit);
+    this.members = new GenerationCache(limit);
   }
 }
 
@@ -64,7 +92,7 @@ export async function readStatements(
       continue;
     }
     statements.push(read.statement);
-    ctx.cache.keep(ctx.cache.groupOf, row.id, row.group_no);
+    ctx.cache.groupOf.set(row.id, row.group_no);
   }
   return { statements };
 }
@@ -81,7 +109,7 @@ export async function statementsByIds(ctx: PgReadContext, ids: Iterable<string>)
   if (unknown.length) {
     for (const st of (await readStatements(ctx, 's.id = ANY($2::text[])', [unknown])).statements) {
       out.set(st.id, st);
-      ctx.cache.keep(ctx.cache.statements, st.id, st);
+      ctx.cache.statements.set(st.id, st);
     }
   }
   return out;
@@ -104,7 +132,7 @@ export async function readArticleMeta(ctx: PgReadContext, ids: string[]): Promis
     else out.set(row.id, read.meta);
   }
   // An article missing or broken is remembered as such: asked again, it is not read again.
-  for (const id of unknown) ctx.cache.keep(ctx.cache.meta, id, out.get(id) ?? null);
+  for (const id of unknown) ctx.cache.meta.set(id, out.get(id) ?? null);
   return out;
 }
 
