@@ -2,7 +2,8 @@ import type { Article } from '../corpus/article.js';
 import type { Statement } from '../statements/statement.js';
 import type { CorpusStore, CorpusView } from '../store/corpus-store.js';
 import type { StatementGroup } from '../store/group-statements.js';
-import { compareText, firstSource, keyOf, type Placed } from './rank-groups.js';
+import { compareText, keyOf, listArticle, type ListedGroup } from '../store/list-by-date.js';
+import type { Placed } from './rank-groups.js';
 
 /** What browsing reads, built on the first browse after a change of the corpus. */
 export interface BrowseOrder {
@@ -62,26 +63,12 @@ export async function browseNewest(data: CorpusStore, articleIds: ReadonlySet<st
   }
 
   // A group is listed at its first source: its earliest article, where that article words it fullest.
-  const top: Placed[] = [];
+  const listed: ListedGroup[] = [];
+  const dateOf = (id: string) => data.articles.get(id)!.published.value;
   for (const article of order.newest) {
-    if (top.length >= want) break;
+    if (listed.length >= want) break;
     if (articleIds && !articleIds.has(article.id)) continue;
-    const quotations = new Set<string>();
-    // Verbatim words first, then reported speech, each in article order (as ranking by date sorts them).
-    const listed = indexed.statementsOfArticle(article.id).sort((a, b) => (a.kind === b.kind ? a.start - b.start : a.kind === 'direct' ? -1 : 1));
-    for (const st of listed) {
-      const group = data.groups.get(st.id);
-      const key = keyOf(group ?? { members: [st] }, st);
-      if (typeof key === 'string') {
-        if (quotations.has(key)) continue;
-        quotations.add(key);
-      }
-      const members = !group || group.members.length === 1 ? [st] : group.members.filter(within);
-      const first = members.length === 1 ? null : firstSource(data, members);
-      if (first && (first.articleId !== st.articleId || first.start !== st.start)) continue;
-      top.push({ members, score: 0, shown: 0, date: article.published.value, articleId: article.id, start: st.start });
-      if (top.length >= want) break;
-    }
+    listArticle({ id: article.id, date: article.published.value }, indexed.statementsOfArticle(article.id), (id) => data.groups.get(id), within, dateOf, listed, want);
   }
-  return { top, total };
+  return { top: listed.map((g) => ({ ...g, score: 0, shown: 0 })), total };
 }

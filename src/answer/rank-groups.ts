@@ -1,6 +1,9 @@
 import type { Statement } from '../statements/statement.js';
 import type { SearchHit } from '../store/statement-search.js';
 import { metaOf, type CorpusStore } from '../store/corpus-store.js';
+import { compareText, firstSourceOf, keyOf } from '../store/list-by-date.js';
+
+export { compareText, keyOf };
 
 /** Reported speech ranks a little below the speaker's own words on the same terms. */
 const INDIRECT_WEIGHT = 0.8;
@@ -32,24 +35,11 @@ export interface Placed extends Ranked {
   start: number;
 }
 
-/** Code-point order: the same on every machine, and far cheaper than `localeCompare` in big sorts. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Verbatim words before reported speech when nothing else tells two results apart. */
 const directFirst = (a: Placed, b: Placed): number => kindRank(a) - kindRank(b);
 const kindRank = (g: Placed): number => (g.members[0]?.kind === 'direct' ? 0 : 1);
 const byNewest = (a: Placed, b: Placed): number => compareText(b.date, a.date) || compareText(a.articleId, b.articleId) || directFirst(a, b) || a.start - b.start;
 const byRelevance = (a: Placed, b: Placed): number => b.shown - a.shown || directFirst(a, b) || compareText(b.date, a.date);
-
-/**
- * What a hit is shown as: its group (one remark in several articles), or, for a statement reported
- * once, the whole quotation it belongs to, so two sentences of one quotation make one result.
- */
-export function keyOf(group: { members: Statement[] }, st: Statement): object | string {
-  return group.members.length === 1 && st.quotation ? `${st.articleId}#${st.quotation.start}` : group;
-}
 
 /**
  * Groups the hits into results and orders them: the first `want` in order, and how many there are
@@ -140,22 +130,5 @@ function selectTop<T>(items: T[], want: number, compare: (a: T, b: T) => number)
 
 /** The source a result lists first (as `toResult` orders them), found without building the result. */
 export function firstSource(data: CorpusStore, members: Statement[]): { date: string; articleId: string; start: number } {
-  if (members.length === 1) {
-    const only = members[0]!;
-    return { date: metaOf(data, only.articleId)!.published.value, articleId: only.articleId, start: only.start };
-  }
-  const perArticle = new Map<string, Statement>();
-  for (const m of members) {
-    const have = perArticle.get(m.articleId);
-    if (!have || m.text.length > have.text.length) perArticle.set(m.articleId, m);
-  }
-  let first: { date: string; articleId: string; start: number } | null = null;
-  for (const m of perArticle.values()) {
-    const date = metaOf(data, m.articleId)!.published.value;
-    if (!first || compareText(date, first.date) < 0 || (date === first.date && compareText(m.articleId, first.articleId) < 0)) {
-      first = { date, articleId: m.articleId, start: m.start };
-    }
-  }
-  return first!;
+  return firstSourceOf(members, (id) => metaOf(data, id)!.published.value);
 }
-

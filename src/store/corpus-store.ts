@@ -5,6 +5,7 @@ import type { ParsedQuestion, QuestionContext } from '../question/parsed-questio
 import type { Speaker, Statement } from '../statements/statement.js';
 import type { StatementGroup } from './group-statements.js';
 import type { StatementSearch } from './statement-search.js';
+import type { ListedGroup } from './list-by-date.js';
 
 /** Statements listed by speaker or article, without a search: what narrowing and browsing read. */
 export interface StatementLists {
@@ -22,12 +23,7 @@ export interface StatementLists {
 export type ArticleMeta = Pick<Article, 'id' | 'title' | 'outlet' | 'url' | 'published'>;
 
 /** One listed group when browsing every quote newest first, at its first source. */
-export interface BrowsedGroup {
-  members: Statement[];
-  date: string;
-  articleId: string;
-  start: number;
-}
+export type BrowsedGroup = ListedGroup;
 
 /** What a step of one question reads next: loaded by `CorpusView.fill` before that step reads it synchronously. */
 export interface ViewNeeds {

@@ -1,12 +1,10 @@
 import type { Statement } from '../../statements/statement.js';
 import type { ArticleMeta, BrowsedGroup, CorpusReads, CorpusView } from '../corpus-store.js';
+import { listArticle } from '../list-by-date.js';
 import type { StatementSearch } from '../statement-search.js';
 import { analyseText } from '../../search/analyse-text.js';
 import { articleMetaOfRow } from './check-rows.js';
 import { dateCondition, readRows, readStatements, type PgReadContext } from './pg-statement-rows.js';
-
-/** Code-point order, as the in-process store sorts dates and ids. */
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What a store reading on demand knows without reading the corpus: sizes and statements per speaker. */
 export interface CorpusTotals {
@@ -81,11 +79,6 @@ export function createPgCorpusReads(ctx: PgReadContext, totals: CorpusTotals, vi
   };
 }
 
-/** A result's key as ranking makes it: its group, or for a statement reported once, its whole quotation. */
-function keyOf(group: { members: Statement[] }, st: Statement): object | string {
-  return group.members.length === 1 && st.quotation ? `${st.articleId}#${st.quotation.start}` : group;
-}
-
 /**
  * Every quote of some articles (or all) newest first, as the in-process store lists them: the
  * total counted in SQL (a remark group once, the sentences of one quotation once), then articles
@@ -122,40 +115,12 @@ async function browse(ctx: PgReadContext, articleIds: ReadonlySet<string> | null
     await view.fill({ hits: statements });
     const byArticle = new Map<string, Statement[]>();
     for (const st of statements) if (!view.broken.has(st.id)) (byArticle.get(st.articleId) ?? byArticle.set(st.articleId, []).get(st.articleId)!).push(st);
+    const dateOf = (id: string) => (view.articleMeta?.get(id) ?? view.articles.get(id))?.published.value ?? '';
     for (const article of metas) {
       if (top.length >= want) break;
-      const quotations = new Set<string>();
-      // Verbatim words first, then reported speech, each in article order (as ranking by date sorts them).
-      const listed = (byArticle.get(article.id) ?? []).sort((a, b) => (a.kind === b.kind ? a.start - b.start : a.kind === 'direct' ? -1 : 1));
-      for (const st of listed) {
-        const group = view.groups.get(st.id);
-        const key = keyOf(group ?? { members: [st] }, st);
-        if (typeof key === 'string') {
-          if (quotations.has(key)) continue;
-          quotations.add(key);
-        }
-        const members = !group || group.members.length === 1 ? [st] : group.members.filter(within);
-        const first = members.length === 1 ? null : firstSource(view, members);
-        if (first && (first.articleId !== st.articleId || first.start !== st.start)) continue;
-        top.push({ members, date: article.published.value, articleId: article.id, start: st.start });
-        if (top.length >= want) break;
-      }
+      listArticle({ id: article.id, date: article.published.value }, byArticle.get(article.id) ?? [], (id) => view.groups.get(id), within, dateOf, top, want);
     }
   }
   return { top, total };
 }
 
-/** Where a group is listed: its earliest article, at that article's fullest wording (as ranking places it). */
-function firstSource(view: CorpusView, members: Statement[]): { articleId: string; start: number } {
-  const perArticle = new Map<string, Statement>();
-  for (const m of members) {
-    const have = perArticle.get(m.articleId);
-    if (!have || m.text.length > have.text.length) perArticle.set(m.articleId, m);
-  }
-  let first: { date: string; articleId: string; start: number } | null = null;
-  for (const m of perArticle.values()) {
-    const date = (view.articleMeta?.get(m.articleId) ?? view.articles.get(m.articleId))?.published.value ?? '';
-    if (!first || compareText(date, first.date) < 0 || (date === first.date && compareText(m.articleId, first.articleId) < 0)) first = { date, articleId: m.articleId, start: m.start };
-  }
-  return first!;
-}
