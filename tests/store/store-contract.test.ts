@@ -111,6 +111,16 @@ describe.skipIf(skipWithoutPostgres('the store contract suite on PostgreSQL'))('
         if (a.kind === 'results') answered++;
       }
       expect(answered).toBeGreaterThan(questions.length / 2);
+      // A quote's context page and its result (Copy citation, Wrong speaker?) read the same on demand.
+      const shown = await memory.ask(questions[0]!);
+      const ids = shown.kind === 'results' ? shown.results.flatMap((r) => r.sources.map((src) => src.statementId)) : [];
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) {
+        expect(await onDemand.quote(id), id).toEqual(await memory.quote(id));
+        expect(await onDemand.result(id), id).toEqual(await memory.result(id));
+        expect(await tiny.quote(id), id).toEqual(await memory.quote(id));
+      }
+      expect(await onDemand.quote('no-such-article#0')).toBeNull();
       // Watches count and scan the corpus read on demand through the engine's reader, a batch at a time.
       expect(onDemand.reader).toBeDefined();
       let matched = 0;
